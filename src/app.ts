@@ -1,0 +1,150 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import { actions } from '../cards/actions';
+import { renderHelp } from '../cards/help.card';
+import { commands } from '../commands';
+import type { Config } from './config/env';
+import type { Rules } from './config/rules';
+import { createWorkCalendar } from './core/calendar/work-calendar';
+import { systemClock, type Clock } from './core/clock';
+import type { CoreDeps } from './core/deps';
+import type { Directory } from './core/ports';
+import { migrateToLatest, openStore, pingDatabase, type Store } from './db/connect';
+import { outboxMessenger } from './db/outbox.repository';
+import { Dispatcher } from './dispatch/dispatcher';
+import { InboxWorker } from './dispatch/inbox-worker';
+import { createIntake } from './dispatch/intake';
+import { createHttpApp } from './http/server';
+import { jobs as allJobs } from './jobs';
+import type { JobDef } from './jobs/define-job';
+import { runJob } from './jobs/runner';
+import { Scheduler } from './jobs/scheduler';
+import { LarkApi } from './lark/lark-api';
+import { OutboxWorker } from './lark/outbox-worker';
+import { createMetrics, type Metrics } from './metrics';
+
+export interface AppOptions {
+  config: Config;
+  rules: Rules;
+  clock?: Clock;
+  store?: Store;
+  log?: Logger;
+  /** Tests may swap the contact directory; by default it is the Lark contact API. */
+  directory?: Directory;
+  /** Start the inbox/outbox workers (default true). The CLI turns them off for one-shot commands. */
+  workers?: boolean;
+  jobs?: JobDef[];
+}
+
+/** The composition root: builds every part once and owns start/stop. */
+export class App {
+  readonly deps: CoreDeps;
+  readonly dispatcher: Dispatcher;
+  readonly outbox: OutboxWorker;
+  readonly inbox: InboxWorker;
+  readonly api: LarkApi;
+  readonly metrics: Metrics;
+  readonly log: Logger;
+  private server: Server | null = null;
+  private scheduler: Scheduler | null = null;
+  private botOpenId: string | null = null;
+  url = '';
+
+  private constructor(
+    readonly config: Config,
+    readonly store: Store,
+    opts: AppOptions,
+  ) {
+    this.log = opts.log ?? pino({ level: config.logLevel });
+    this.metrics = createMetrics();
+    this.api = new LarkApi({ appId: config.appId, appSecret: config.appSecret, baseUrl: config.baseUrl });
+    const clock = opts.clock ?? systemClock;
+    this.outbox = new OutboxWorker({ db: store.db, api: this.api, log: this.log, metrics: this.metrics });
+    const notify = () => this.outbox.notify();
+    this.deps = {
+      db: store.db,
+      clock,
+      rules: opts.rules,
+      calendar: createWorkCalendar(opts.rules.calendar),
+      messenger: outboxMessenger(store.db, clock, notify),
+      messengerFor: (db) => outboxMessenger(db, clock, notify),
+      directory: opts.directory ?? this.api,
+      log: this.log,
+    };
+    this.dispatcher = new Dispatcher(this.deps, { commands, actions, helpCard: renderHelp });
+    this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log });
+    this.jobs = opts.jobs ?? allJobs;
+    this.workers = opts.workers ?? true;
+  }
+
+  readonly jobs: JobDef[];
+  private readonly workers: boolean;
+
+  static async create(opts: AppOptions): Promise<App> {
+    const store = opts.store ?? openStore(opts.config.databaseUrl);
+    await migrateToLatest(store.db);
+    return new App(opts.config, store, opts);
+  }
+
+  /** Serves HTTP on `port` (0 = any free port) and starts the workers and, if enabled, the scheduler. */
+  async start(port = this.config.port): Promise<string> {
+    const http = createHttpApp({
+      encryptKey: this.config.encryptKey,
+      verificationToken: this.config.verificationToken,
+      windowSeconds: this.config.signatureWindowSeconds,
+      now: () => Date.now(),
+      log: this.log,
+      metrics: this.metrics,
+      healthy: () => pingDatabase(this.store.db),
+      intake: createIntake({
+        db: this.store.db,
+        dispatcher: this.dispatcher,
+        botOpenId: () => this.botOpenId,
+        log: this.log,
+        metrics: this.metrics,
+        onQueued: () => this.inbox.notify(),
+      }),
+    });
+    this.server = await new Promise<Server>((resolve) => {
+      const s = http.listen(port, '0.0.0.0', () => resolve(s));
+    });
+    const { port: actual } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${actual}`;
+    void this.api.botOpenId().then((id) => (this.botOpenId = id));
+    if (this.workers) {
+      this.inbox.start();
+      this.outbox.start();
+    }
+    if (this.config.scheduler) {
+      this.scheduler = new Scheduler(this.deps, this.jobs);
+      await this.scheduler.start();
+    }
+    return this.url;
+  }
+
+  async runJob(name: string, at: Date = this.deps.clock.now()) {
+    const job = this.jobs.find((j) => j.name === name);
+    if (!job) throw new Error(`unknown job ${name}`);
+    return runJob(this.deps, job, at);
+  }
+
+  /** Waits until every queued event is processed and every queued message is sent (tests, CLI). */
+  async settle(timeoutMs = 30_000): Promise<void> {
+    await this.inbox.drain(timeoutMs);
+    await this.outbox.drain(timeoutMs);
+  }
+
+  async stop(): Promise<void> {
+    await this.scheduler?.stop();
+    await this.inbox.stop();
+    await this.outbox.stop();
+    if (this.server) {
+      const s = this.server;
+      this.server = null;
+      s.closeAllConnections?.();
+      await new Promise<void>((resolve) => s.close(() => resolve()));
+    }
+    await this.store.close();
+  }
+}

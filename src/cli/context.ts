@@ -1,0 +1,21 @@
+import pino from 'pino';
+import { App } from '../app';
+import { loadConfig, type Config } from '../config/env';
+import { loadRules } from '../config/load-rules';
+
+export interface Io {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
+export class CliError extends Error {}
+
+/** One-shot commands: the same App, without the HTTP server, workers or scheduler. */
+export async function openApp(config: Config = loadConfig()): Promise<App> {
+  return App.create({
+    config,
+    rules: loadRules(config.rulesPath),
+    workers: false,
+    log: pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2)),
+  });
+}

@@ -1,0 +1,55 @@
+import { loadConfig } from '../config/env';
+import { loadRules } from '../config/load-rules';
+import { shanghaiDate } from '../core/calendar/periods';
+import { createWorkCalendar } from '../core/calendar/work-calendar';
+import { migrateToLatest, openStore, pingDatabase } from '../db/connect';
+import { LarkApi } from '../lark/lark-api';
+import type { Io } from './context';
+
+type Check = { ok: boolean; warn?: boolean; text: string };
+
+/** Checks config, rules, database, calendar data and Lark reachability; each problem says what to do. */
+export async function doctor(io: Io, now = new Date()): Promise<number> {
+  const checks: Check[] = [];
+  let config;
+  try {
+    config = loadConfig();
+    checks.push({ ok: true, text: config.sandbox ? '配置：沙箱模式（未设置 LARK_APP_ID）' : `配置：应用 ${config.appId}，开放平台 ${config.baseUrl}` });
+  } catch (e) {
+    checks.push({ ok: false, text: `配置：${(e as Error).message}` });
+  }
+  let rules;
+  try {
+    rules = loadRules(config?.rulesPath);
+    checks.push({ ok: true, text: `规则：${config?.rulesPath ?? '内置默认值'}` });
+  } catch (e) {
+    checks.push({ ok: false, text: `规则：${(e as Error).message}` });
+  }
+  if (config) {
+    const store = openStore(config.databaseUrl);
+    try {
+      const ok = await pingDatabase(store.db);
+      if (ok) await migrateToLatest(store.db);
+      checks.push(ok ? { ok, text: `数据库：${config.databaseUrl} 可用，结构已是最新` } : { ok, text: `数据库：${config.databaseUrl} 无法连接，请检查 DATABASE_URL 与数据库服务` });
+    } catch (e) {
+      checks.push({ ok: false, text: `数据库：${(e as Error).message}` });
+    } finally {
+      await store.close();
+    }
+  }
+  if (rules) {
+    const calendar = createWorkCalendar(rules.calendar);
+    const year = Number(shanghaiDate(now).slice(0, 4));
+    for (const y of [year, year + 1]) {
+      if (calendar.hasDataForYear(y)) checks.push({ ok: true, text: `节假日：${y} 年数据已就绪` });
+      else if (y === year) checks.push({ ok: false, text: `节假日：缺少 ${y} 年数据。请升级 chinese-days，或在规则文件 calendar.extra_holidays / extra_workdays 中补录` });
+      else checks.push({ ok: true, warn: now.getUTCMonth() >= 10, text: `节假日：尚无 ${y} 年安排。国务院通常在 11 月前后公布，公布后请升级 chinese-days 或在规则文件中补录` });
+    }
+  }
+  if (config && !config.sandbox) {
+    const bot = await new LarkApi({ appId: config.appId, appSecret: config.appSecret, baseUrl: config.baseUrl, timeoutMs: 5000 }).botOpenId();
+    checks.push(bot ? { ok: true, text: `飞书：已连通，机器人 ${bot}` } : { ok: false, text: `飞书：无法用该应用凭证访问 ${config.baseUrl}，请检查 LARK_APP_ID / LARK_APP_SECRET、网络与机器人能力是否开启` });
+  }
+  for (const c of checks) io.out.write(`${c.ok ? (c.warn ? '⚠' : '✔') : '✘'} ${c.text}\n`);
+  return checks.every((c) => c.ok) ? 0 : 1;
+}

@@ -1,0 +1,63 @@
+import { createServer } from 'node:net';
+import pino from 'pino';
+import { App } from '../app';
+import type { Config } from '../config/env';
+import { loadRules } from '../config/load-rules';
+import { applyOrgSnapshot } from '../core/org/org.service';
+import { ORG_COLUMNS, parseOrgRows } from '../core/org/org-snapshot';
+import { readTableFromString } from '../io/table-file';
+import { demoOrgCsv, SANDBOX_CREDENTIALS, startDemoSandbox, type DemoSandbox } from '../sandbox';
+import type { Io } from './context';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** `npm start`: the real bot, or, with no LARK_APP_ID, the bot against the built-in sandbox and a demo organisation. */
+export async function serve(config: Config, io: Io): Promise<() => Promise<void>> {
+  const log = pino({ level: config.logLevel });
+  const rules = loadRules(config.rulesPath);
+  let sandbox: DemoSandbox | null = null;
+  let effective = config;
+  if (config.sandbox) {
+    const port = config.port || (await freePort());
+    sandbox = await startDemoSandbox({ eventsUrl: `http://127.0.0.1:${port}/lark/events`, cardsUrl: `http://127.0.0.1:${port}/lark/cards`, port: config.sandboxPort });
+    effective = { ...config, port, ...SANDBOX_CREDENTIALS, baseUrl: sandbox.url };
+  }
+  const app = await App.create({ config: effective, rules, log });
+  if (sandbox) await seedDemoOrg(app);
+  const url = await app.start(effective.port);
+  if (sandbox) {
+    io.out.write(
+      [
+        '平时考核助手已在沙箱模式启动（未设置 LARK_APP_ID，使用内置的飞书开放平台模拟服务与示例组织）。',
+        `  机器人：${url}（事件 /lark/events，卡片回调 /lark/cards，健康检查 /healthz）`,
+        `  控制台：${sandbox.consoleUrl}  ← 用浏览器打开，以示例人员身份发消息、点卡片按钮`,
+        `  数据库：${config.databaseUrl}`,
+        '  试试：在控制台选一位人员，发送“帮助”。接入真实飞书请设置 LARK_APP_ID 等环境变量（见 README）。',
+        '',
+      ].join('\n'),
+    );
+  } else {
+    io.out.write(`平时考核助手已启动：${url}（事件 /lark/events，卡片回调 /lark/cards）\n`);
+  }
+  return async () => {
+    await app.stop();
+    await sandbox?.stop();
+  };
+}
+
+async function seedDemoOrg(app: App): Promise<void> {
+  const count = await app.deps.db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+  if (Number(count?.n ?? 0) > 0) return;
+  const { rows } = await readTableFromString(demoOrgCsv(), { columns: ORG_COLUMNS });
+  const { snapshot } = parseOrgRows(rows);
+  await applyOrgSnapshot(app.deps.db, app.deps.clock, snapshot, { source: 'import', actor: 'sandbox', deactivate: 'missing-in-listed-units' });
+}

@@ -1,0 +1,3 @@
+export * from './periods';
+export * from './work-calendar';
+export * from './schedule';

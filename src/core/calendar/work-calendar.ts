@@ -1,0 +1,107 @@
+// The package's functions go through a local-time Date (TZ-dependent) and its CommonJS build has
+// no named ESM exports under tsx, so we read its generated data table directly.
+import chineseDaysData from 'chinese-days/dist/chinese-days.json';
+import type { Rules } from '../../config/rules';
+import { DomainError } from '../errors';
+import { addDays, datesFrom, datesOfWeek, dayNumber, parsePeriodKey, weekdayOf } from './periods';
+
+/** Values look like "National Day,国庆节,3": English name, Chinese name, days granted. */
+interface OfficialSchedule {
+  holidays: Record<string, string>;
+  workdays: Record<string, string>;
+  inLieuDays: Record<string, string>;
+}
+
+const official = chineseDaysData as OfficialSchedule;
+
+const officialYears: ReadonlySet<number> = new Set(
+  [...Object.keys(official.holidays), ...Object.keys(official.workdays)].map((d) => Number(d.slice(0, 4))),
+);
+
+/** A rules file that marks every day off must not hang a search; a year of days is plenty. */
+const SEARCH_LIMIT_DAYS = 400;
+
+export interface WorkCalendar {
+  isWorkday(date: string): boolean;
+  /** Chinese name of the official holiday (e.g. 国庆节) or 节假日 for a rules-file holiday; null on workdays and plain weekends. */
+  holidayName(date: string): string | null;
+  /** For a make-up workday (调休上班): the holiday it belongs to; otherwise null. */
+  makeUpFor(date: string): string | null;
+  workdaysOfWeek(weekKey: string): string[];
+  firstWorkdayOfWeek(weekKey: string): string | null;
+  lastWorkdayOfWeek(weekKey: string): string | null;
+  /** First workday on or after the 1st of the month. */
+  firstWorkdayOfMonth(monthKey: string): string;
+  firstWorkdayOnOrAfter(date: string): string;
+  /** The n-th workday after `date` (n < 0: before; n = 0: `date` itself, workday or not). */
+  addWorkdays(date: string, n: number): string;
+  /** Workdays d with a < d ≤ b (negative when b < a), so addWorkdays(a, workdaysBetween(a, b)) lands on b's workday. */
+  workdaysBetween(a: string, b: string): number;
+  /** Whether the official schedule for `year` is known (package data or dates in the rules file). */
+  hasDataForYear(year: number): boolean;
+}
+
+function chineseName(entry: string | undefined): string | null {
+  return entry?.split(',')[1] ?? null;
+}
+
+export function createWorkCalendar(cal: Rules['calendar']): WorkCalendar {
+  const extraHolidays = new Set(cal.extra_holidays);
+  const extraWorkdays = new Set(cal.extra_workdays);
+  const ruleYears = new Set([...extraHolidays, ...extraWorkdays].map((d) => Number(d.slice(0, 4))));
+
+  function isWorkday(date: string): boolean {
+    // The rules file wins: it carries announcements the package has not caught up with.
+    if (extraWorkdays.has(date)) return true;
+    if (extraHolidays.has(date)) return false;
+    if (official.workdays[date]) return true;
+    if (official.holidays[date]) return false;
+    return weekdayOf(date) <= 5;
+  }
+
+  function step(date: string, direction: 1 | -1): string {
+    let d = date;
+    for (let i = 0; i < SEARCH_LIMIT_DAYS; i++) {
+      d = addDays(d, direction);
+      if (isWorkday(d)) return d;
+    }
+    throw new DomainError('INVALID_INPUT', `从 ${date} 起 ${SEARCH_LIMIT_DAYS} 天内没有工作日，请检查规则文件的 calendar 设置。`);
+  }
+
+  function firstWorkdayOnOrAfter(date: string): string {
+    return isWorkday(date) ? date : step(date, 1);
+  }
+
+  function workdaysOfWeek(weekKey: string): string[] {
+    return datesOfWeek(weekKey).filter(isWorkday);
+  }
+
+  function workdaysBetween(a: string, b: string): number {
+    if (dayNumber(b) < dayNumber(a)) return -workdaysBetween(b, a);
+    return datesFrom(addDays(a, 1), b).filter(isWorkday).length;
+  }
+
+  return {
+    isWorkday,
+    holidayName(date) {
+      if (isWorkday(date)) return null;
+      return chineseName(official.holidays[date]) ?? (extraHolidays.has(date) ? '节假日' : null);
+    },
+    makeUpFor(date) {
+      if (!isWorkday(date) || weekdayOf(date) <= 5) return null;
+      return chineseName(official.workdays[date]) ?? '调休';
+    },
+    workdaysOfWeek,
+    firstWorkdayOfWeek: (weekKey) => workdaysOfWeek(weekKey)[0] ?? null,
+    lastWorkdayOfWeek: (weekKey) => workdaysOfWeek(weekKey).at(-1) ?? null,
+    firstWorkdayOfMonth: (monthKey) => firstWorkdayOnOrAfter(parsePeriodKey(monthKey, 'month').start),
+    firstWorkdayOnOrAfter,
+    addWorkdays(date, n) {
+      let d = date;
+      for (let i = 0; i < Math.abs(n); i++) d = step(d, n > 0 ? 1 : -1);
+      return d;
+    },
+    workdaysBetween,
+    hasDataForYear: (year) => officialYears.has(year) || ruleYears.has(year),
+  };
+}

@@ -1,0 +1,59 @@
+import type { Rules } from '../../config/rules';
+import { invalidInput } from '../errors';
+import { isCalendarDate } from './calendar-date';
+import { formatHours, toCenti } from './hours';
+import type { YearProgress } from './progress';
+
+export type CheckpointKind = 'midyear' | 'yearend';
+
+/**
+ * The checkpoint in force on `date` (YYYY-MM-DD): the latest one whose configured MM-DD has been
+ * reached this year, or null before the first. Checkpoints restart each calendar year.
+ */
+export function checkpointFor(date: string, training: Rules['training']): CheckpointKind | null {
+  if (!isCalendarDate(date)) throw invalidInput(`日期无效：“${date}”，应为 YYYY-MM-DD`);
+  const monthDay = date.slice(5);
+  const reached = (
+    [
+      ['midyear', training.midyear_checkpoint.date],
+      ['yearend', training.yearend_checkpoint.date],
+    ] as const
+  )
+    .filter(([, at]) => monthDay >= at)
+    .sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return reached.at(-1)?.[0] ?? null;
+}
+
+/** `2026-midyear`: the period key a checkpoint job claims so each notice goes out once a year. */
+export function checkpointKey(date: string, training: Rules['training']): string | null {
+  const kind = checkpointFor(date, training);
+  return kind === null ? null : `${date.slice(0, 4)}-${kind}`;
+}
+
+/**
+ * Mid-year: counted hours below `expected_share` of the target (exactly at the line is on track).
+ * Year-end: the year's requirement is not met.
+ */
+export function isBehind(progress: YearProgress, kind: CheckpointKind, training: Rules['training']): boolean {
+  if (kind === 'yearend') return !progress.met;
+  const expected = Math.round(training.midyear_checkpoint.expected_share * toCenti(progress.target));
+  return toCenti(progress.countedHours) < expected;
+}
+
+/** One short sentence for a notice card: what is still missing, or that the year is done. */
+export function whatIsStillNeeded(progress: YearProgress): string {
+  if (progress.met) {
+    return `${progress.year} 年学时要求已完成（已计 ${formatHours(progress.countedHours)} / ${formatHours(progress.target)} 学时）。`;
+  }
+  const parts: string[] = [];
+  if (progress.remainingHours > 0) {
+    const hint = progress.onlineCapReached ? '（网络学时已达计入上限，请参加线下等其他培训）' : '';
+    parts.push(`总学时 ${formatHours(progress.remainingHours)} 学时${hint}`);
+  }
+  if (progress.onlineRemaining > 0) parts.push(`网络学时 ${formatHours(progress.onlineRemaining)} 学时`);
+  if (progress.requiredRemaining !== null && progress.requiredRemaining > 0) {
+    parts.push(`必修学时 ${formatHours(progress.requiredRemaining)} 学时`);
+  }
+  const pending = progress.pendingHours > 0 ? `另有 ${formatHours(progress.pendingHours)} 学时待审核。` : '';
+  return `${progress.year} 年还差${parts.join('、')}。${pending}`;
+}

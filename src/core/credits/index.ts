@@ -1,0 +1,15 @@
+export type { TrainingRecord, TrainingSource, TrainingStatus, TrainingRowContext, TrainingRowResult } from './training-record';
+export { TRAINING_IMPORT_COLUMNS, validateTrainingRow, recordFingerprint } from './training-record';
+export type { TrainingRowInput, AcceptedTrainingRow, TrainingBatchResult } from './training-batch';
+export { validateTrainingRows } from './training-batch';
+export type { HoursInput } from './training-hours-input';
+export { parseTrainingHours } from './training-hours-input';
+export { TRAINING_KIND_LABELS, describeTrainingKinds, parseTrainingKind } from './training-kind-labels';
+export type { YearProgress, YearProgressOptions } from './progress';
+export { yearProgress, carryOut } from './progress';
+export type { CheckpointKind } from './checkpoint';
+export { checkpointFor, checkpointKey, isBehind, whatIsStillNeeded } from './checkpoint';
+export type { UnitMember, UnitCompletion } from './unit-summary';
+export { unitCompletion } from './unit-summary';
+export { sumHours, formatHours } from './hours';
+export { isCalendarDate } from './calendar-date';

@@ -1,0 +1,52 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { personRowToPerson, type Person } from './person';
+
+type Db = Kysely<Database>;
+
+export async function findPerson(db: Db, openId: string): Promise<Person | null> {
+  const row = await db.selectFrom('people').selectAll().where('open_id', '=', openId).executeTakeFirst();
+  return row ? personRowToPerson(row) : null;
+}
+
+export async function findActivePeople(db: Db, filter: { unitId?: string; leaderOpenId?: string } = {}): Promise<Person[]> {
+  let q = db.selectFrom('people').selectAll().where('active', '=', 1);
+  if (filter.unitId) q = q.where('unit_id', '=', filter.unitId);
+  if (filter.leaderOpenId) q = q.where('leader_open_id', '=', filter.leaderOpenId);
+  const rows = await q.orderBy('unit_id').orderBy('open_id').execute();
+  return rows.map(personRowToPerson);
+}
+
+export async function findPeopleByName(db: Db, name: string): Promise<Person[]> {
+  const rows = await db.selectFrom('people').selectAll().where('name', '=', name).where('active', '=', 1).execute();
+  return rows.map(personRowToPerson);
+}
+
+export async function findUnit(db: Db, unitId: string) {
+  return db.selectFrom('units').selectAll().where('id', '=', unitId).executeTakeFirst();
+}
+
+export async function findActiveUnits(db: Db) {
+  return db.selectFrom('units').selectAll().where('active', '=', 1).orderBy('id').execute();
+}
+
+/** True when `viewer` is in `subject`'s supervisor chain (direct leader, their leader, …). */
+export async function isInSupervisorChain(db: Db, viewerOpenId: string, subject: Person): Promise<boolean> {
+  let current: string | null = subject.leaderOpenId;
+  const seen = new Set<string>();
+  while (current && !seen.has(current)) {
+    if (current === viewerOpenId) return true;
+    seen.add(current);
+    const next = await db.selectFrom('people').select('leader_open_id').where('open_id', '=', current).executeTakeFirst();
+    current = next?.leader_open_id ?? null;
+  }
+  return false;
+}
+
+export async function setPromptOptOut(db: Db, openId: string, optOut: boolean, now: Date): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({ prompt_opt_out: optOut ? 1 : 0, updated_at: now.toISOString() })
+    .where('open_id', '=', openId)
+    .execute();
+}

@@ -1,0 +1,40 @@
+/** What core needs from the outside world; implemented in src/db (outbox) and src/lark. */
+
+export type CardJson = Record<string, unknown>;
+
+export type Recipient = { type: 'open_id' | 'chat_id'; id: string };
+
+export type OutMessage = { kind: 'text'; text: string } | { kind: 'card'; card: CardJson };
+
+/**
+ * Every outbound message is keyed: the same key is sent at most once, which makes jobs and
+ * retries idempotent. Messages are persisted before they are sent.
+ */
+export interface Messenger {
+  send(to: Recipient, message: OutMessage, key: string): Promise<void>;
+  reply(messageId: string, message: OutMessage, key: string): Promise<void>;
+  /** Replace a card we sent earlier, identified by the key it was sent with (or its Lark message id). */
+  patchCard(target: { key?: string; messageId?: string }, card: CardJson, key: string): Promise<void>;
+}
+
+export interface OrgDepartment {
+  id: string;
+  name: string;
+  parentId: string | null;
+  leaderOpenId: string | null;
+  chatId: string | null;
+}
+
+export interface OrgUser {
+  openId: string;
+  userId: string | null;
+  name: string;
+  departmentIds: string[];
+  leaderOpenId: string | null;
+}
+
+/** The contact directory (Lark contact v3). */
+export interface Directory {
+  departments(): Promise<OrgDepartment[]>;
+  usersIn(departmentId: string): Promise<OrgUser[]>;
+}

@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import type { Database, InboxRow } from './schema';
+
+type Db = Kysely<Database>;
+
+/** Records an event once; false means this event_id was seen before (a Lark retry or a replay). */
+export async function recordEvent(db: Db, e: { eventId: string; eventType: string; payload: string; status: string; now: Date }): Promise<boolean> {
+  const res = await db
+    .insertInto('inbox')
+    .values({
+      event_id: e.eventId,
+      event_type: e.eventType,
+      payload: e.payload,
+      status: e.status,
+      attempts: 0,
+      received_at: e.now.toISOString(),
+      lease_until: e.status === 'processing' ? new Date(e.now.getTime() + 60_000).toISOString() : null,
+      processed_at: null,
+      error: null,
+      response: null,
+    })
+    .onConflict((oc) => oc.column('event_id').doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export async function findEvent(db: Db, eventId: string): Promise<InboxRow | undefined> {
+  return db.selectFrom('inbox').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+}
+
+export async function claimPendingEvents(db: Db, now: Date, leaseMs: number, limit: number): Promise<InboxRow[]> {
+  const nowIso = now.toISOString();
+  const candidates = await db
+    .selectFrom('inbox')
+    .selectAll()
+    .where('event_type', '!=', 'card.action.trigger')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)])]),
+        eb.and([eb('status', '=', 'processing'), eb('lease_until', '<', nowIso)]),
+      ]),
+    )
+    .orderBy('received_at')
+    .orderBy('event_id')
+    .limit(limit)
+    .execute();
+  const until = new Date(now.getTime() + leaseMs).toISOString();
+  const claimed: InboxRow[] = [];
+  for (const row of candidates) {
+    const res = await db
+      .updateTable('inbox')
+      .set({ status: 'processing', lease_until: until })
+      .where('event_id', '=', row.event_id)
+      .where('status', '=', row.status)
+      .where((eb) => (row.lease_until === null ? eb('lease_until', 'is', null) : eb('lease_until', '=', row.lease_until)))
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 1) claimed.push(row);
+  }
+  return claimed;
+}
+
+export async function finishEvent(db: Db, eventId: string, now: Date, response: string | null = null): Promise<void> {
+  await db
+    .updateTable('inbox')
+    .set((eb) => ({ status: 'done', processed_at: now.toISOString(), lease_until: null, response, attempts: eb('attempts', '+', 1) }))
+    .where('event_id', '=', eventId)
+    .execute();
+}
+
+/** A failed attempt is retried later (the lease doubles as the retry time) until it gives up. */
+export async function failEvent(db: Db, eventId: string, now: Date, error: string, attempts: number, maxAttempts: number): Promise<void> {
+  const giveUp = attempts + 1 >= maxAttempts;
+  await db
+    .updateTable('inbox')
+    .set({
+      status: giveUp ? 'failed' : 'pending',
+      attempts: attempts + 1,
+      error: error.slice(0, 500),
+      lease_until: giveUp ? null : new Date(now.getTime() + 5000 * 2 ** attempts).toISOString(),
+    })
+    .where('event_id', '=', eventId)
+    .execute();
+}
+
+/** Keeps event ids well past Lark's ~7 h retry window (the contract asks for at least 24 h). */
+export async function pruneEvents(db: Db, olderThan: Date): Promise<void> {
+  await db.deleteFrom('inbox').where('received_at', '<', olderThan.toISOString()).where('status', 'in', ['done', 'failed']).execute();
+}
+
+export async function pendingEventCount(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('inbox')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('status', 'in', ['pending', 'processing'])
+    .where('event_type', '!=', 'card.action.trigger')
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

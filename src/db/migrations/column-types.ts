@@ -1,0 +1,10 @@
+import { sql, type Kysely } from 'kysely';
+
+/** SQLite's REAL is already an 8-byte double; PostgreSQL's REAL is not, so ask for double precision there. */
+export function floatType(db: Kysely<any>) {
+  return isPostgres(db) ? sql`double precision` : sql`real`;
+}
+
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
+}

@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import * as spine from './0001-spine';
+import * as weeklyLogs from './0002-weekly-logs';
+import * as grading from './0003-grading';
+import * as training from './0004-training';
+
+/** Listed in code rather than read from disk so they run the same under tsx, vitest and a bundle. */
+export const migrations: Record<string, Migration> = {
+  '0001-spine': spine,
+  '0002-weekly-logs': weeklyLogs,
+  '0003-grading': grading,
+  '0004-training': training,
+};

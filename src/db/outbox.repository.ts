@@ -1,0 +1,157 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../core/clock';
+import type { CardJson, Messenger, OutMessage, Recipient } from '../core/ports';
+import type { Database, OutboxRow } from './schema';
+import { newId } from './ids';
+
+type Db = Kysely<Database>;
+
+const IMMEDIATELY = new Date(0).toISOString();
+
+function encode(message: OutMessage): { msg_type: string; content: string } {
+  return message.kind === 'text'
+    ? { msg_type: 'text', content: JSON.stringify({ text: message.text }) }
+    : { msg_type: 'interactive', content: JSON.stringify(message.card) };
+}
+
+interface EnqueueInput {
+  idem_key: string;
+  op: 'send' | 'reply' | 'patch';
+  receive_id_type?: string | null;
+  receive_id?: string | null;
+  msg_type: string;
+  content: string;
+  target_message_id?: string | null;
+  target_key?: string | null;
+}
+
+/** Inserts unless the key is already queued; returns whether a row was added. */
+export async function enqueue(db: Db, clock: Clock, input: EnqueueInput): Promise<boolean> {
+  const now = clock.now().toISOString();
+  const res = await db
+    .insertInto('outbox')
+    .values({
+      id: newId('ob'),
+      receive_id_type: null,
+      receive_id: null,
+      target_message_id: null,
+      target_key: null,
+      ...input,
+      status: 'pending',
+      attempts: 0,
+      // Due at once; the worker runs on wall time even when a test's domain clock is elsewhere.
+      next_attempt_at: IMMEDIATELY,
+      lease_until: null,
+      message_id: null,
+      last_error: null,
+      created_at: now,
+      sent_at: null,
+    })
+    .onConflict((oc) => oc.column('idem_key').doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The Messenger port over the outbox; pass a transaction to enqueue atomically with a domain change. */
+export function outboxMessenger(db: Db, clock: Clock, onEnqueue?: () => void): Messenger {
+  const add = async (input: EnqueueInput) => {
+    if (await enqueue(db, clock, input)) onEnqueue?.();
+  };
+  return {
+    send: (to: Recipient, message: OutMessage, key: string) =>
+      add({ idem_key: key, op: 'send', receive_id_type: to.type, receive_id: to.id, ...encode(message) }),
+    reply: (messageId: string, message: OutMessage, key: string) =>
+      add({ idem_key: key, op: 'reply', target_message_id: messageId, ...encode(message) }),
+    patchCard: (target: { key?: string; messageId?: string }, card: CardJson, key: string) =>
+      add({
+        idem_key: key,
+        op: 'patch',
+        target_key: target.key ?? null,
+        target_message_id: target.messageId ?? null,
+        msg_type: 'interactive',
+        content: JSON.stringify(card),
+      }),
+  };
+}
+
+/** Claims a due row for this worker: pending and due, or a lease that expired (a crashed sender). */
+export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]> {
+  const nowIso = now.toISOString();
+  const candidates = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', nowIso)]),
+        eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', nowIso)]),
+      ]),
+    )
+    .orderBy('next_attempt_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+  const claimed: OutboxRow[] = [];
+  for (const row of candidates) {
+    // The conditional update is the claim: only one instance can flip a given row.
+    const res = await db
+      .updateTable('outbox')
+      .set({ status: 'sending', lease_until: leaseUntil })
+      .where('id', '=', row.id)
+      .where('status', '=', row.status)
+      .where((eb) => (row.lease_until === null ? eb('lease_until', 'is', null) : eb('lease_until', '=', row.lease_until)))
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 1) claimed.push({ ...row, status: 'sending', lease_until: leaseUntil });
+  }
+  return claimed;
+}
+
+export async function markSent(db: Db, id: string, messageId: string | null, now: Date): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      status: 'sent',
+      message_id: messageId,
+      sent_at: now.toISOString(),
+      lease_until: null,
+      attempts: eb('attempts', '+', 1),
+      last_error: null,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markRetry(db: Db, id: string, at: Date, error: string, countAttempt: boolean): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({
+      status: 'pending',
+      next_attempt_at: at.toISOString(),
+      lease_until: null,
+      last_error: error.slice(0, 500),
+      attempts: countAttempt ? eb('attempts', '+', 1) : eb.ref('attempts'),
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markFailed(db: Db, id: string, error: string): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ status: 'failed', lease_until: null, last_error: error.slice(0, 500), attempts: eb('attempts', '+', 1) }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findByKey(db: Db, key: string): Promise<OutboxRow | undefined> {
+  return db.selectFrom('outbox').selectAll().where('idem_key', '=', key).executeTakeFirst();
+}
+
+export async function outboxDepth(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('status', 'in', ['pending', 'sending'])
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

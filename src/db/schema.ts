@@ -1,0 +1,236 @@
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Column conventions, so the same queries run on SQLite and PostgreSQL:
+ * instants are ISO-8601 UTC text, dates are 'YYYY-MM-DD' text, booleans are 0/1 integers,
+ * structured values are JSON text, ids are text.
+ */
+
+export interface UnitTable {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  chat_id: string | null;
+  source: string;
+  active: number;
+  updated_at: string;
+}
+
+export interface PersonTable {
+  open_id: string;
+  user_id: string | null;
+  name: string;
+  unit_id: string;
+  leader_open_id: string | null;
+  /** Same-level pool 同级同台: 正职 / 副职 / 一般干部. */
+  level: string;
+  /** ';'-separated: staff, supervisor, unit_admin, admin. */
+  roles: string;
+  active: number;
+  prompt_opt_out: number;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LeavePeriodTable {
+  id: string;
+  open_id: string;
+  start_date: string;
+  end_date: string;
+  kind: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface InboxTable {
+  event_id: string;
+  event_type: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  received_at: string;
+  lease_until: string | null;
+  processed_at: string | null;
+  error: string | null;
+  response: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  idem_key: string;
+  op: string;
+  receive_id_type: string | null;
+  receive_id: string | null;
+  msg_type: string;
+  content: string;
+  /** For replies and patches: the Lark message id, or the idem_key of a message we sent earlier. */
+  target_message_id: string | null;
+  target_key: string | null;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_until: string | null;
+  message_id: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface JobRunTable {
+  job: string;
+  period_key: string;
+  status: string;
+  instance: string;
+  started_at: string;
+  finished_at: string | null;
+  detail: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}
+
+export interface WeeklyLogTable {
+  id: string;
+  open_id: string;
+  week_key: string;
+  done: string;
+  plan: string;
+  bonus_claim: string | null;
+  status: string;
+  late: number;
+  revision: number;
+  submitted_at: string;
+  updated_at: string;
+  reviewer_open_id: string | null;
+  review_comment: string | null;
+  reviewed_at: string | null;
+}
+
+export interface MonthlyReviewTable {
+  id: string;
+  open_id: string;
+  month_key: string;
+  unit_id: string;
+  level: string;
+  reviewer_open_id: string | null;
+  work_score: number | null;
+  conduct_score: number | null;
+  /** JSON: [{points, reason}] */
+  bonuses: string;
+  deductions: string;
+  bonus: number | null;
+  deduction: number | null;
+  total: number | null;
+  suggested_tier: string | null;
+  tier: string | null;
+  override_reason: string | null;
+  comment: string | null;
+  status: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuarterResultTable {
+  id: string;
+  open_id: string;
+  quarter_key: string;
+  unit_id: string;
+  level: string;
+  score: number | null;
+  work: number | null;
+  conduct: number | null;
+  good_months: number;
+  proposed_tier: string;
+  tier: string;
+  status: string;
+  comment: string | null;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+  feedback_at: string | null;
+  updated_at: string;
+}
+
+export interface QuarterLockTable {
+  unit_id: string;
+  quarter_key: string;
+  level: string;
+  locked_by: string;
+  locked_at: string;
+}
+
+export interface ObjectionTable {
+  id: string;
+  open_id: string;
+  quarter_key: string;
+  reason: string;
+  status: string;
+  answer: string | null;
+  old_tier: string | null;
+  new_tier: string | null;
+  decided_by: string | null;
+  created_at: string;
+  decided_at: string | null;
+}
+
+export interface TrainingRecordTable {
+  id: string;
+  open_id: string;
+  year: number;
+  date: string;
+  title: string;
+  kind: string;
+  hours: number;
+  required: number;
+  source: string;
+  status: string;
+  /** Set for imported rows so a re-import adds nothing twice; null for claims. */
+  fingerprint: string | null;
+  note: string | null;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_note: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  units: UnitTable;
+  people: PersonTable;
+  leave_periods: LeavePeriodTable;
+  inbox: InboxTable;
+  outbox: OutboxTable;
+  job_runs: JobRunTable;
+  audit_log: AuditLogTable;
+  weekly_logs: WeeklyLogTable;
+  monthly_reviews: MonthlyReviewTable;
+  quarter_results: QuarterResultTable;
+  quarter_locks: QuarterLockTable;
+  objections: ObjectionTable;
+  training_records: TrainingRecordTable;
+}
+
+export type UnitRow = Selectable<UnitTable>;
+export type PersonRow = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type InboxRow = Selectable<InboxTable>;
+export type WeeklyLogRow = Selectable<WeeklyLogTable>;
+export type MonthlyReviewRow = Selectable<MonthlyReviewTable>;
+export type QuarterResultRow = Selectable<QuarterResultTable>;
+export type ObjectionRow = Selectable<ObjectionTable>;
+export type TrainingRecordRow = Selectable<TrainingRecordTable>;
+export type LeavePeriodRow = Selectable<LeavePeriodTable>;
+// Generated is re-exported so feature tables added later can use it without a second import path.
+export type { Generated };

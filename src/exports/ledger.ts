@@ -1,0 +1,14 @@
+import type { CoreDeps } from '../core/deps';
+import type { PeriodKind } from '../core/calendar/periods';
+import type { TableRecord } from '../io/table-writer';
+
+/** One exportable ledger (台账): its CONTRACT.md columns and the rows for a period. */
+export interface Ledger {
+  name: string;
+  describe: string;
+  periodKind: PeriodKind | PeriodKind[];
+  columns: readonly string[];
+  rows(deps: CoreDeps, periodKey: string): AsyncIterable<TableRecord> | Iterable<TableRecord>;
+}
+
+export const defineLedger = (l: Ledger): Ledger => l;

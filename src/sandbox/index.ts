@@ -1,0 +1,16 @@
+export { LarkSandbox } from './server';
+export type { FaultOptions, LarkSandboxOptions, RateLimitOptions, SandboxCall } from './sandbox-options';
+export { LarkDriver, LARK_RETRY_SCHEDULE } from './driver';
+export type { CardClick, DeliveryAttempt, DeliveryResult, LarkDriverOptions, SandboxLink, TextOptions } from './driver';
+export { cardActionEvent, envelope, menuEvent, newEventId, textMessageEvent } from './events';
+export type { Envelope, EnvelopeBase, EnvelopeHeader, UserIds } from './events';
+export { buildOrg, openDepartmentIdFor, openIdForUserId, orgChats, orgToCsv } from './org';
+export type { OrgSpec, PersonSpec, SandboxDepartment, SandboxLevel, SandboxOrg, SandboxRole, SandboxUser, UnitSpec } from './org';
+export { DEMO_TENANT_KEY, demoOrg, demoOrgCsv } from './demo-org';
+export { SANDBOX_CREDENTIALS, startDemoSandbox } from './demo';
+export type { DemoSandbox, DemoSandboxOptions, SandboxCredentials } from './demo';
+export { LarkCodes } from './errors';
+export { CARD_MAX_BYTES } from './messages-api';
+export { UUID_WINDOW_MS } from './store';
+export type { InboundMessage, SandboxMessage, SandboxPatch } from './store';
+export { BOT_APP_NAME, botOpenIdFor, p2pChatIdFor } from './ids';

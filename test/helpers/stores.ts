@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrateToLatest, openStore, type Store } from '../../src/db/connect';
+
+export interface TestStore extends Store {
+  /** A URL another process can open to reach the same data. */
+  url: string;
+}
+
+const pgUrl = process.env.TEST_POSTGRES_URL;
+let warned = false;
+
+/** SQLite always; PostgreSQL when TEST_POSTGRES_URL is set (otherwise a visible skip message). */
+export function dialectsUnderTest(): Array<'sqlite' | 'postgres'> {
+  if (!pgUrl && !warned) {
+    warned = true;
+    console.warn('PostgreSQL tests skipped: TEST_POSTGRES_URL is not set');
+  }
+  return pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+export async function createTestStore(dialect: 'sqlite' | 'postgres', opts: { file?: string } = {}): Promise<TestStore> {
+  if (dialect === 'sqlite') {
+    const url = opts.file ? `file:${opts.file}` : 'file::memory:';
+    const store = openStore(url);
+    await migrateToLatest(store.db);
+    return { ...store, url };
+  }
+  if (!pgUrl) throw new Error('TEST_POSTGRES_URL is not set');
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: pgUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const store = openStore(pgUrl, { schema });
+  await migrateToLatest(store.db);
+  const url = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return {
+    ...store,
+    url,
+    close: async () => {
+      await store.close();
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.end();
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Harness } from '../helpers/harness';
+import { dialectsUnderTest } from '../helpers/stores';
+
+describe.each(dialectsUnderTest())('help and unknown input (%s)', (dialect) => {
+  let h: Harness;
+  afterEach(async () => h?.close());
+
+  it('answers 帮助 with a help card listing the commands the caller may use', async () => {
+    h = await Harness.start({ dialect });
+    await h.say('赵敏', '/帮助');
+    const { card } = h.lastCard('赵敏');
+    const text = Harness.textOf(card);
+    expect(text).toContain('使用帮助');
+    expect(text).toContain('/帮助');
+    // A staff member does not see the admin-only sync command.
+    expect(text).not.toContain('/同步');
+  });
+
+  it('answers unknown input with the help card, and English names work too', async () => {
+    h = await Harness.start({ dialect });
+    await h.say('赵敏', '今天天气不错');
+    expect(Harness.textOf(h.lastCard('赵敏').card)).toContain('使用帮助');
+    await h.say('赵敏', 'help');
+    expect(h.inbox('赵敏').filter((m) => m.msg_type === 'interactive')).toHaveLength(2);
+  });
+
+  it('tells someone outside the organisation how to get in, without crashing', async () => {
+    h = await Harness.start({ dialect, seedOrg: false });
+    await h.say('赵敏', '/同步');
+    const [reply] = h.inbox('赵敏');
+    expect(Harness.textOf(reply!)).toContain('不在平时考核名单中');
+  });
+});
