@@ -60,7 +60,7 @@ export class App {
     this.metrics = createMetrics();
     this.api = new LarkApi({ appId: config.appId, appSecret: config.appSecret, baseUrl: config.baseUrl });
     const clock = opts.clock ?? systemClock;
-    this.outbox = new OutboxWorker({ db: store.db, api: this.api, log: this.log, metrics: this.metrics });
+    this.outbox = new OutboxWorker({ db: store.db, api: this.api, log: this.log, metrics: this.metrics, leaseMs: config.outboxLeaseSeconds * 1000 });
     const notify = () => this.outbox.notify();
     this.deps = {
       db: store.db,
@@ -83,7 +83,7 @@ export class App {
 
   static async create(opts: AppOptions): Promise<App> {
     const store = opts.store ?? openStore(opts.config.databaseUrl);
-    await migrateToLatest(store.db);
+    await migrateToLatest(store.db, store.schema);
     return new App(opts.config, store, opts);
   }
 

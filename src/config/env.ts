@@ -15,6 +15,8 @@ const envSchema = z.object({
   PINGSHI_SCHEDULER: z.enum(['on', 'off']).default('on'),
   /** How far a request timestamp may be from now (seconds); Lark retries for up to ~7 h. */
   PINGSHI_SIGNATURE_WINDOW_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  /** How long a sender owns a message before another instance may retry it (must exceed a send's timeout). */
+  PINGSHI_OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(600).default(30),
   /** Sandbox mode only: the port of the built-in Lark stand-in (0 = any free port). */
   PINGSHI_SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -33,6 +35,7 @@ export interface Config {
   scheduler: boolean;
   signatureWindowSeconds: number;
   sandboxPort: number;
+  outboxLeaseSeconds: number;
   logLevel: string;
 }
 
@@ -75,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     scheduler: e.PINGSHI_SCHEDULER === 'on',
     signatureWindowSeconds: e.PINGSHI_SIGNATURE_WINDOW_SECONDS,
     sandboxPort: e.PINGSHI_SANDBOX_PORT,
+    outboxLeaseSeconds: e.PINGSHI_OUTBOX_LEASE_SECONDS,
     logLevel: e.LOG_LEVEL,
   });
 }

@@ -15,9 +15,12 @@ function parseMaybeJson(v: unknown): Obj {
   return obj(v);
 }
 
-/** `@_user_1 周记 …` → `周记 …`; placeholders for any mention are dropped. */
+/**
+ * `@_user_1 周记 …` → `周记 …`; placeholders for any mention are dropped. Line breaks and the
+ * writer's spacing are kept: a multi-line weekly record must arrive as written.
+ */
 export function stripMentions(text: string): string {
-  return text.replace(/@_(user|all)(_\d+)?/g, ' ').replace(/\s+/g, ' ').trim();
+  return text.replace(/@_(user|all)(_\d+)?[^\S\r\n]*/g, '').trim();
 }
 
 function messageText(content: string): string {

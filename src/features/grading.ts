@@ -1,11 +1,24 @@
+import regradeMonthly from '../../cards/actions/grading-monthly-regrade';
+import submitMonthly from '../../cards/actions/grading-monthly-submit';
+import review from '../../commands/review';
 import type { ActionDef, CommandDef } from '../dispatch/define';
-import type { Ledger } from '../exports/ledger';
+import { defineLedger, type Ledger } from '../exports/ledger';
 import type { JobDef } from '../jobs/define-job';
+import monthlyReviewJob from '../jobs/monthly-review.job';
 import type { Importer } from '../cli/importers';
+import { MONTHLY_LEDGER_COLUMNS, monthlyLedgerRows } from '../core/grading/monthly-ledger';
 
-/** What the grading feature plugs into the bot: its commands, card actions, jobs, ledgers and importers. */
-export const commands: CommandDef[] = [];
-export const actions: ActionDef[] = [];
-export const jobs: JobDef[] = [];
-export const ledgers: Ledger[] = [];
+/** What the grading feature (月考核) plugs into the bot: its commands, card actions, jobs, ledgers and importers. */
+export const commands: CommandDef[] = [review];
+export const actions: ActionDef[] = [submitMonthly, regradeMonthly];
+export const jobs: JobDef[] = [monthlyReviewJob];
+export const ledgers: Ledger[] = [
+  defineLedger({
+    name: 'monthly-reviews',
+    describe: '月度考核台账',
+    periodKind: 'month',
+    columns: MONTHLY_LEDGER_COLUMNS,
+    rows: (deps, periodKey) => monthlyLedgerRows(deps, periodKey),
+  }),
+];
 export const importers: Record<string, Importer> = {};

@@ -58,6 +58,7 @@ export class Harness {
       scheduler: false,
       signatureWindowSeconds: 8 * 3600,
       sandboxPort: 0,
+      outboxLeaseSeconds: 30,
       logLevel: 'silent',
     };
     const app = await App.create({ config, rules: parseRules(opts.rules ?? {}), clock, store, log: pino({ level: process.env.TEST_LOG ?? 'silent' }) });

@@ -33,7 +33,7 @@ export async function createTestStore(dialect: 'sqlite' | 'postgres', opts: { fi
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const store = openStore(pgUrl, { schema });
-  await migrateToLatest(store.db);
+  await migrateToLatest(store.db, schema);
   const url = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   return {
     ...store,

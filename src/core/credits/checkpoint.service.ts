@@ -1,0 +1,62 @@
+import { creditsCheckpointCard, CHECKPOINT_LABELS } from '../../../cards/credits-checkpoint.card';
+import { creditsUnitCard } from '../../../cards/credits-unit.card';
+import type { CoreDeps } from '../deps';
+import { findActivePeople, findActiveUnits } from '../org/people.repository';
+import type { Person } from '../org/person';
+import { isBehind, type CheckpointKind } from './checkpoint';
+import { progressByPerson } from './credits-status';
+import { creditAdminsFor } from './credits-people';
+import { unitCompletion } from './unit-summary';
+
+export interface CheckpointRun {
+  notified: number;
+  onTrack: number;
+  summaries: number;
+}
+
+/**
+ * One checkpoint (`2026-midyear`): a private notice to each active person behind, a unit summary to
+ * each unit's 考核管理员 (the admins for a unit without one). Message keys carry the period and the
+ * person, so a re-run after a crash sends nothing twice; people on track get nothing.
+ */
+export async function runCreditsCheckpoint(deps: CoreDeps, periodKey: string): Promise<CheckpointRun> {
+  const match = /^(\d{4})-(midyear|yearend)$/.exec(periodKey);
+  if (!match) throw new Error(`学时检查点期间无效：${periodKey}`);
+  const year = Number(match[1]);
+  const kind = match[2] as CheckpointKind;
+
+  const people = await findActivePeople(deps.db);
+  const progress = await progressByPerson(deps.db, deps.rules, year, people.map((p) => p.openId));
+  const result: CheckpointRun = { notified: 0, onTrack: 0, summaries: 0 };
+  for (const person of people) {
+    const p = progress.get(person.openId)!;
+    if (!isBehind(p, kind, deps.rules.training)) {
+      result.onTrack++;
+      continue;
+    }
+    await deps.messenger.send(
+      { type: 'open_id', id: person.openId },
+      { kind: 'card', card: creditsCheckpointCard(p, kind) },
+      `credits-checkpoint:${periodKey}:${person.openId}`,
+    );
+    result.notified++;
+  }
+
+  const byUnit = new Map<string, Person[]>();
+  for (const person of people) byUnit.set(person.unitId, [...(byUnit.get(person.unitId) ?? []), person]);
+  for (const unit of await findActiveUnits(deps.db)) {
+    const members = byUnit.get(unit.id);
+    if (!members) continue;
+    const completion = unitCompletion(members.map((m) => ({ openId: m.openId, name: m.name, progress: progress.get(m.openId)! })));
+    const card = creditsUnitCard({ unitId: unit.id, unitName: unit.name, year, completion }, { subtitle: CHECKPOINT_LABELS[kind] });
+    for (const admin of await creditAdminsFor(deps.db, unit.id)) {
+      await deps.messenger.send(
+        { type: 'open_id', id: admin.openId },
+        { kind: 'card', card },
+        `credits-checkpoint-unit:${periodKey}:${unit.id}:${admin.openId}`,
+      );
+      result.summaries++;
+    }
+  }
+  return result;
+}

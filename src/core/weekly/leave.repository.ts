@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Database, LeavePeriodRow } from '../../db/schema';
+import type { LeavePeriod } from './leave';
+
+type Db = Kysely<Database>;
+
+const toLeave = (r: LeavePeriodRow): LeavePeriod => ({
+  id: r.id,
+  openId: r.open_id,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  kind: r.kind,
+  note: r.note,
+});
+
+/** Leave periods overlapping [start, end], optionally of one person. */
+export async function findLeavesOverlapping(db: Db, start: string, end: string, openId?: string): Promise<LeavePeriod[]> {
+  let q = db.selectFrom('leave_periods').selectAll().where('start_date', '<=', end).where('end_date', '>=', start);
+  if (openId) q = q.where('open_id', '=', openId);
+  const rows = await q.orderBy('open_id').orderBy('start_date').execute();
+  return rows.map(toLeave);
+}
+
+export async function findSameLeave(db: Db, l: Omit<LeavePeriod, 'id' | 'note'>): Promise<LeavePeriod | null> {
+  const row = await db
+    .selectFrom('leave_periods')
+    .selectAll()
+    .where('open_id', '=', l.openId)
+    .where('start_date', '=', l.startDate)
+    .where('end_date', '=', l.endDate)
+    .where('kind', '=', l.kind)
+    .executeTakeFirst();
+  return row ? toLeave(row) : null;
+}
+
+export async function insertLeave(db: Db, l: LeavePeriod, createdBy: string, at: Date): Promise<void> {
+  await db
+    .insertInto('leave_periods')
+    .values({
+      id: l.id,
+      open_id: l.openId,
+      start_date: l.startDate,
+      end_date: l.endDate,
+      kind: l.kind,
+      note: l.note,
+      created_by: createdBy,
+      created_at: at.toISOString(),
+    })
+    .execute();
+}

@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { weeklySchedule, type WeeklySchedule } from '../calendar/schedule';
+import { parsePeriodKey } from '../calendar/periods';
+import type { CoreDeps } from '../deps';
+import { findActivePeople } from '../org/people.repository';
+import { hasRole, type Person } from '../org/person';
+import { leaveCoversWorkdays, type LeavePeriod } from './leave';
+import { findLeavesOverlapping } from './leave.repository';
+import type { WeeklyLog } from './weekly-log';
+import { findLogsOfPerson, findLogsOfWeek } from './weekly.repository';
+import { weekStatus, type WeekStatusOrNone } from './weekly-status';
+
+export interface RosterEntry {
+  person: Person;
+  log: WeeklyLog | null;
+  status: WeekStatusOrNone;
+}
+
+/** Who writes weekly records: active people with the staff role (a 局长 who only supervises is not asked). */
+export async function weeklyParticipants(db: Kysely<Database>, filter: { unitId?: string; leaderOpenId?: string } = {}): Promise<Person[]> {
+  return (await findActivePeople(db, filter)).filter((p) => hasRole(p, 'staff'));
+}
+
+export const scheduleOf = (deps: CoreDeps, weekKey: string): WeeklySchedule => weeklySchedule(weekKey, deps.calendar, deps.rules);
+
+/** Each person's status for the week at `now`, in the order given. */
+export async function weekRoster(deps: CoreDeps, weekKey: string, people: readonly Person[], now: Date = deps.clock.now()): Promise<RosterEntry[]> {
+  const schedule = scheduleOf(deps, weekKey);
+  const week = parsePeriodKey(weekKey, 'week');
+  const logs = new Map((await findLogsOfWeek(deps.db, week.key)).map((l) => [l.openId, l]));
+  const leaves = groupByPerson(await findLeavesOverlapping(deps.db, week.start, week.end));
+  return people.map((person) => {
+    const log = logs.get(person.openId) ?? null;
+    const onLeave = leaveCoversWorkdays(leaves.get(person.openId) ?? [], schedule.workdays);
+    return { person, log, status: weekStatus({ log, onLeave, dueAt: schedule.dueAt, now }) };
+  });
+}
+
+export interface PersonWeek {
+  weekKey: string;
+  schedule: WeeklySchedule;
+  log: WeeklyLog | null;
+  status: WeekStatusOrNone;
+}
+
+/** One person's status for several weeks (history, monthly grading). */
+export async function personWeeks(deps: CoreDeps, openId: string, weekKeys: readonly string[], now: Date = deps.clock.now()): Promise<PersonWeek[]> {
+  if (weekKeys.length === 0) return [];
+  const logs = new Map((await findLogsOfPerson(deps.db, openId, weekKeys)).map((l) => [l.weekKey, l]));
+  const starts = weekKeys.map((k) => parsePeriodKey(k, 'week'));
+  const first = starts.reduce((a, b) => (a.start < b.start ? a : b)).start;
+  const last = starts.reduce((a, b) => (a.end > b.end ? a : b)).end;
+  const leaves = await findLeavesOverlapping(deps.db, first, last, openId);
+  return weekKeys.map((weekKey) => {
+    const schedule = scheduleOf(deps, weekKey);
+    const log = logs.get(weekKey) ?? null;
+    const onLeave = leaveCoversWorkdays(leaves, schedule.workdays);
+    return { weekKey, schedule, log, status: weekStatus({ log, onLeave, dueAt: schedule.dueAt, now }) };
+  });
+}
+
+function groupByPerson(leaves: LeavePeriod[]): Map<string, LeavePeriod[]> {
+  const out = new Map<string, LeavePeriod[]>();
+  for (const l of leaves) out.set(l.openId, [...(out.get(l.openId) ?? []), l]);
+  return out;
+}

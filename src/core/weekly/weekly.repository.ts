@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { weeklyLogRowToLog, type WeeklyLog } from './weekly-log';
+
+type Db = Kysely<Database>;
+
+export async function findLog(db: Db, openId: string, weekKey: string): Promise<WeeklyLog | null> {
+  const row = await db.selectFrom('weekly_logs').selectAll().where('open_id', '=', openId).where('week_key', '=', weekKey).executeTakeFirst();
+  return row ? weeklyLogRowToLog(row) : null;
+}
+
+export async function findLogById(db: Db, id: string): Promise<WeeklyLog | null> {
+  const row = await db.selectFrom('weekly_logs').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? weeklyLogRowToLog(row) : null;
+}
+
+export async function findLogsOfWeek(db: Db, weekKey: string): Promise<WeeklyLog[]> {
+  const rows = await db.selectFrom('weekly_logs').selectAll().where('week_key', '=', weekKey).orderBy('open_id').execute();
+  return rows.map(weeklyLogRowToLog);
+}
+
+export async function findLogsOfPerson(db: Db, openId: string, weekKeys: readonly string[]): Promise<WeeklyLog[]> {
+  if (weekKeys.length === 0) return [];
+  const rows = await db.selectFrom('weekly_logs').selectAll().where('open_id', '=', openId).where('week_key', 'in', [...weekKeys]).execute();
+  return rows.map(weeklyLogRowToLog);
+}
+
+export async function insertLog(db: Db, log: WeeklyLog): Promise<void> {
+  await db
+    .insertInto('weekly_logs')
+    .values({
+      id: log.id,
+      open_id: log.openId,
+      week_key: log.weekKey,
+      done: log.done,
+      plan: log.plan,
+      bonus_claim: log.bonusClaim,
+      status: log.state,
+      late: log.late ? 1 : 0,
+      revision: log.revision,
+      submitted_at: log.submittedAt,
+      updated_at: log.updatedAt,
+      reviewer_open_id: log.reviewerOpenId,
+      review_comment: log.reviewComment,
+      reviewed_at: log.reviewedAt,
+    })
+    .execute();
+}
+
+/**
+ * Writes `next` only if the stored record is still at `expectedRevision` and `expectedState`: two amendments or an
+ * amendment racing a confirmation cannot both win. Returns whether the row was written.
+ */
+export async function updateLogIfRevision(db: Db, next: WeeklyLog, expectedRevision: number, expectedState: WeeklyLog['state']): Promise<boolean> {
+  const res = await db
+    .updateTable('weekly_logs')
+    .set({
+      done: next.done,
+      plan: next.plan,
+      bonus_claim: next.bonusClaim,
+      status: next.state,
+      revision: next.revision,
+      updated_at: next.updatedAt,
+      reviewer_open_id: next.reviewerOpenId,
+      review_comment: next.reviewComment,
+      reviewed_at: next.reviewedAt,
+    })
+    .where('id', '=', next.id)
+    .where('revision', '=', expectedRevision)
+    .where('status', '=', expectedState)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

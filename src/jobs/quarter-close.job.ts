@@ -1,0 +1,17 @@
+import { quarterCards } from '../../cards/quarter-cards.card';
+import { quarterOfCloseDue } from '../core/calendar/schedule';
+import { closeQuarter } from '../core/grading/quarter-close.service';
+import { defineJob } from './define-job';
+
+/**
+ * 季审定: on the first workday after the quarter (quarterly.close_time), proposals for every unit
+ * and one determination card per same-level pool to each unit's 考核管理员. Cron only looks
+ * twice an hour; the period and the job_runs claim decide whether anything is due.
+ */
+export default defineJob({
+  name: 'quarter-close',
+  describe: '季度审定：生成季度建议等次并发送审定卡片',
+  cron: '0,30 * * * *',
+  periodAt: (deps, at) => quarterOfCloseDue(at, deps.calendar, deps.rules),
+  run: (deps, quarterKey, at) => closeQuarter(deps, quarterCards, quarterKey, at),
+});
