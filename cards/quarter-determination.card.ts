@@ -55,6 +55,11 @@ export function quarterDeterminationCard(v: DeterminationView): CardJson {
     );
   }
   if (bind.length === 0) bind.push(note('“好”等次建议未超出名额，无须调整。'));
+  if (v.pending.length > 0) {
+    bind.push(
+      md(`⚠️ **尚有月度评鉴未完成**，建议等次暂未计入这些月份：${v.pending.map(escapeMd).join('、')}。请督促主管领导完成评鉴后，发送“/审定”获取更新后的审定卡片。`),
+    );
+  }
   const options = v.tierOptions.map((t) => ({ label: t, value: t }));
   const rows = v.rows.map((r) =>
     columns([

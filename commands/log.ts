@@ -1,9 +1,9 @@
 import { weeklyFormCard } from '../cards/weekly-form.card';
 import { weeklyReceiptCard } from '../cards/weekly-receipt.card';
 import { splitEntry } from '../src/core/weekly/entry-text';
-import { currentWeekKey, writableWeek } from '../src/core/weekly/week-window';
-import { formView, receiptView } from '../src/core/weekly/weekly-views';
-import { setWeeklyPromptOptOut, submitWeeklyLog } from '../src/core/weekly/weekly.service';
+import { currentWeekKey } from '../src/core/weekly/week-window';
+import { receiptView } from '../src/core/weekly/weekly-views';
+import { openWeeklyForm, setWeeklyPromptOptOut, submitWeeklyLog } from '../src/core/weekly/weekly.service';
 import { defineCommand } from '../src/dispatch/define';
 
 const OPT_OUT = /^(不再提醒|关闭提醒)$/;
@@ -26,12 +26,8 @@ export default defineCommand({
       const state = optOut ? '已关闭每周五的周记填写提醒。未交周记时，下周一仍会收到一次补交提醒。发送“周记 恢复提醒”可重新开启。' : '已恢复每周五的周记填写提醒。';
       return ctx.reply({ kind: 'text', text: changed ? state : `无需更改：${state}` });
     }
-    const now = deps.clock.now();
-    const weekKey = currentWeekKey(now);
-    if (text === '') {
-      const schedule = writableWeek(deps, weekKey, now);
-      return ctx.reply({ kind: 'card', card: weeklyFormCard(await formView(deps, deps.db, actor, schedule, 'form', now)) });
-    }
+    const weekKey = currentWeekKey(deps.clock.now());
+    if (text === '') return ctx.reply({ kind: 'card', card: weeklyFormCard(await openWeeklyForm(deps, actor, weekKey, 'form')) });
     const entry = splitEntry(args);
     const outcome = await submitWeeklyLog(deps, actor, { weekKey, ...entry });
     await ctx.reply({ kind: 'card', card: weeklyReceiptCard(receiptView(outcome.log, outcome.supervisorName, outcome.unchanged)) });

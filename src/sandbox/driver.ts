@@ -10,6 +10,8 @@ export interface SandboxLink {
   findUser?(openId: string): SandboxUser | undefined;
   chatOfMessage?(messageId: string): string | undefined;
   unitChatOf?(openId: string): string | undefined;
+  /** Lark shows a callback's `{card:{type:'raw'}}` answer in place of the clicked card. */
+  applyCallbackCard?(messageId: string, card: unknown): void;
 }
 
 export interface LarkDriverOptions {
@@ -109,7 +111,11 @@ export class LarkDriver {
   clickCard(openId: string, click: CardClick): Promise<DeliveryResult> {
     const chatId = click.chatId ?? this.objectLink()?.chatOfMessage?.(click.messageId) ?? p2pChatIdFor(this.o.appId, openId);
     const env = cardActionEvent(this.base(), { ...click, operator: this.userIds(openId), chatId });
-    return this.deliverEnvelope(env, this.o.cardsUrl);
+    return this.deliverEnvelope(env, this.o.cardsUrl).then((result) => {
+      const answer = result.body as { card?: { type?: string; data?: unknown } } | undefined;
+      if (result.status === 200 && answer?.card?.type === 'raw') this.objectLink()?.applyCallbackCard?.(click.messageId, answer.card.data);
+      return result;
+    });
   }
 
   /** url_verification, encrypted; not retried (the console does not retry it either). */

@@ -99,6 +99,13 @@ export class LarkSandbox {
     this.store.recordInbound(m);
     if (m.chat_type === 'group') this.chats.add(m.chat_id);
   }
+  applyCallbackCard(messageId: string, card: unknown): void {
+    const m = this.message(messageId);
+    if (!m || m.msg_type !== 'interactive') return;
+    m.patches.push({ content: card, at: String(Date.now()) });
+    m.card = card;
+  }
+
   findUser(openId: string): SandboxUser | undefined {
     return this.org.users.find((u) => u.open_id === openId);
   }

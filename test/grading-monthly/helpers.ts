@@ -22,10 +22,11 @@ export function cardOf(m: SandboxMessage): Card {
 export function gradingCardFor(h: Harness, leader: string, person: string): { message: SandboxMessage; card: Card } {
   const hits = h
     .inbox(leader)
-    .filter((m) => m.msg_type === 'interactive' && cardTitle(cardOf(m)) === `月度考核评鉴 · ${person}`);
+    // Matched on the card as sent: after a click Lark shows the callback's replacement card instead.
+    .filter((m) => m.msg_type === 'interactive' && cardTitle(m.content as Card) === `月度考核评鉴 · ${person}`);
   const message = hits.at(-1);
   if (!message) throw new Error(`${leader} has no grading card for ${person}`);
-  return { message, card: cardOf(message) };
+  return { message, card: message.content as Card };
 }
 
 /** The callback value of the first button (or form submit button) whose label is `label`. */

@@ -29,6 +29,7 @@ const determination: DeterminationView = {
   mustMove: [],
   tie: { names: ['程立新（92 分）', '白雪梅（92 分）'], seats: 0 },
   tierOptions: TIERS,
+  pending: [],
   locked: null,
   notice: null,
 };
@@ -77,7 +78,7 @@ const overview: TierOverviewView = {
 describe('季审定 cards', () => {
   it('determination: quota not binding, binding with moves, a tie, and locked', () => {
     expect(quarterDeterminationCard({ ...determination, tie: null, goodCount: 1, rows: determination.rows.slice(0, 1), poolSize: 1, quota: 0 })).toMatchSnapshot();
-    expect(quarterDeterminationCard({ ...determination, tie: null, mustMove: ['白雪梅（92 分）'], notice: '已保存调整，尚未确认审定。' })).toMatchSnapshot();
+    expect(quarterDeterminationCard({ ...determination, tie: null, mustMove: ['白雪梅（92 分）'], pending: ['新*同志_（2026年6月）'], notice: '已保存调整，尚未确认审定。' })).toMatchSnapshot();
     expect(quarterDeterminationCard(determination)).toMatchSnapshot();
     expect(quarterDeterminationCard({ ...determination, tie: null, goodCount: 1, locked: { byName: '林管理', atLabel: '7月1日 09:30' }, notice: '已确认审定并锁定' })).toMatchSnapshot();
   });

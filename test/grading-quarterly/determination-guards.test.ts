@@ -134,4 +134,28 @@ describe.each(dialectsUnderTest())('季审定 determination guards (%s)', (diale
     await h.say('韩管理', '/审定');
     expect(textOf(h.inbox('韩管理').at(-1)!)).toContain('没有待审定的同级同台分组');
   });
+
+  it('withdraws the proposal of someone who left before being graded, so the pool and its quota are right', async () => {
+    h = await Harness.start({ dialect, org: quarterOrg(), now: '2026-06-30T10:00:00+08:00' });
+    await seedQuarter(h);
+    const now = new Date().toISOString();
+    await h.db
+      .insertInto('people')
+      .values({ open_id: 'ou_newcomer', user_id: null, name: '新同志', unit_id: 'U1', leader_open_id: h.person('钱处长').open_id, level: '一般干部', roles: 'staff', active: 1, prompt_opt_out: 0, source: 'import', created_at: now, updated_at: now })
+      .execute();
+    await h.runJob('quarter-close', CLOSE_AT);
+    const early = determinationCard(h, '林管理', '一般干部');
+    expect(textOf(early)).toContain('**本池人数**：9 人');
+    expect(textOf(early)).toContain('**新同志**　暂无得分　建议：不定等次');
+
+    await h.db.updateTable('people').set({ active: 0 }).where('open_id', '=', 'ou_newcomer').execute();
+    expectToast(await h.click('林管理', early, buttonValue(cardOf(early), '确认审定'), formOf(cardOf(early))), 'error', '请发送“/审定”');
+    await h.say('林管理', '/审定');
+    const fresh = determinationCard(h, '林管理', '一般干部');
+    expect(textOf(fresh)).toContain('**本池人数**：8 人');
+    expect(textOf(fresh)).not.toContain('新同志');
+    const withdrawn = await h.db.selectFrom('audit_log').selectAll().where('action', '=', 'grading.quarter.withdraw').execute();
+    expect(withdrawn).toHaveLength(1);
+    expectToast(await h.click('林管理', fresh, buttonValue(cardOf(fresh), '确认审定'), formOf(cardOf(fresh))), 'success', '已确认审定');
+  });
 });

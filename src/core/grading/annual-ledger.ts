@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../deps';
 import { findActivePeople } from '../org/people.repository';
 import { annualStatusOf, quartersOfYear } from './annual-eligibility.service';
-import { peopleByOpenId } from './quarter-people.repository';
+import { peopleByOpenId, unitNames } from './quarter-people.repository';
 import { openIdsWithResults } from './quarter-results.repository';
 
 export const ANNUAL_ELIGIBILITY_COLUMNS = [
@@ -25,7 +25,7 @@ const flag = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 
 export async function* annualEligibilityRecords(deps: CoreDeps, year: string) {
   const ids = new Set([...(await findActivePeople(deps.db)).map((p) => p.openId), ...(await openIdsWithResults(deps.db, quartersOfYear(year)))]);
   const people = await peopleByOpenId(deps.db, [...ids]);
-  const units = new Map((await deps.db.selectFrom('units').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+  const units = await unitNames(deps.db);
   const ordered = [...people.values()].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.openId < b.openId ? -1 : 1));
   const status = await annualStatusOf(deps.db, deps.rules, year, ordered.map((p) => p.openId), deps.clock.now());
   for (const p of ordered) {

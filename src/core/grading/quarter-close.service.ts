@@ -5,7 +5,6 @@ import type { Person } from '../org/person';
 import { assertDeterminer, determinationView } from './quarter-determination.service';
 import { determinersOf } from './quarter-people.repository';
 import { proposeUnitQuarter } from './quarter-proposal.service';
-import { findUnitQuarterResults } from './quarter-results.repository';
 import type { DeterminationView, QuarterCards } from './quarter-views';
 
 export const SYSTEM_ACTOR = 'system:quarter-close';
@@ -46,16 +45,15 @@ export async function closeQuarter(deps: CoreDeps, cards: QuarterCards, quarterK
 }
 
 /**
- * /审定: the caller's unit's pools of the quarter that are not yet confirmed, as cards. If the job
- * has not run for the unit yet (or ran before any month was graded), proposals are made now.
+ * /审定: the unit's pools of the quarter that are not yet confirmed, as cards, with the proposals
+ * refreshed from the monthly results as they stand (the job may not have run, or ran before the
+ * last month was graded).
  */
 export async function openDeterminations(deps: CoreDeps, actor: Person | null, unitId: string, quarterKey: string): Promise<DeterminationView[]> {
   assertDeterminer(actor, unitId);
   const at = deps.clock.now();
-  const existing = await findUnitQuarterResults(deps.db, unitId, quarterKey);
-  if (existing.length === 0) {
-    await deps.db.transaction().execute((trx) => proposeUnitQuarter(trx, deps.rules, unitId, quarterKey, at, actor.openId));
-  }
+  // Months graded after the job ran (the last month's cards go out the same morning) are taken in.
+  await deps.db.transaction().execute((trx) => proposeUnitQuarter(trx, deps.rules, unitId, quarterKey, at, actor.openId));
   const views: DeterminationView[] = [];
   for (const level of deps.rules.quarterly.pools) {
     const view = await determinationView(deps.db, deps.rules, { unitId, quarterKey, level });

@@ -2,13 +2,15 @@ import type { Kysely } from 'kysely';
 import { TIERS, UNDETERMINED, type Rules, type TierOrUndetermined } from '../../config/rules';
 import type { Database } from '../../db/schema';
 import { audit } from '../audit';
-import { formatQuarterLabel } from '../calendar/periods';
+import { formatMonthLabel, formatQuarterLabel } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
 import { DomainError, forbidden, invalidInput, locked, notFound } from '../errors';
 import { isAdminOf, type Person } from '../org/person';
+import { monthlyResultsForQuarter } from './monthly-read';
 import { formatScore } from './numbers';
 import { assertNoProblems } from './problems';
 import { deliverQuarterFeedback } from './quarter-feedback.service';
+import { computeUnitProposals, sameProposal } from './quarter-proposal.service';
 import { basisLabel, instantLabel, quotaRuleText, scoreText } from './quarter-format';
 import { peopleByOpenId, unitName } from './quarter-people.repository';
 import {
@@ -64,7 +66,7 @@ export async function determinationView(db: Db, rules: Rules, pool: PoolKey, not
       score: scoreText(r.score),
       proposedTier: r.proposedTier,
       tier: r.tier,
-      basis: proposalBasis(r, rules),
+      basis: proposalBasis(r),
     }));
   return {
     unitId: pool.unitId,
@@ -81,13 +83,21 @@ export async function determinationView(db: Db, rules: Rules, pool: PoolKey, not
     mustMove: fit.mustMove.map(withScore),
     tie: fit.undecidedTie.length > 0 ? { names: fit.undecidedTie.map(withScore), seats: fit.tieSeats } : null,
     tierOptions: tierOptions(rules),
+    pending: lock ? [] : await pendingMonths(db, pool, nameOf),
     locked: lock ? { byName: nameOf(lock.lockedBy), atLabel: instantLabel(lock.lockedAt) } : null,
     notice,
   };
 }
 
+async function pendingMonths(db: Db, pool: PoolKey, nameOf: (id: string) => string): Promise<string[]> {
+  const monthly = await monthlyResultsForQuarter(db, pool.quarterKey, { unitId: pool.unitId, level: pool.level });
+  return monthly
+    .filter((p) => p.pendingMonths.length > 0)
+    .map((p) => `${nameOf(p.openId)}（${p.pendingMonths.map(formatMonthLabel).join('、')}）`);
+}
+
 /** The stored scores say how the proposal was reached; the monthly detail is on the monthly ledger. */
-function proposalBasis(r: QuarterResult, rules: Rules): string {
+function proposalBasis(r: QuarterResult): string {
   if (r.score === null) return '本季度没有可计入的月度评分，建议不定等次';
   const good = r.goodMonths > 0 ? `，月度“好”${r.goodMonths} 次` : '';
   return `月度平均 ${formatScore(r.score)} 分${good}，按分数段建议“${r.proposedTier}”`;
@@ -114,6 +124,20 @@ async function openPool(db: Db, pool: PoolKey): Promise<QuarterResult[]> {
   const results = (await findPoolResults(db, pool)).filter((r) => r.status === 'proposed');
   if (results.length === 0) throw notFound('没有找到该审定池的季度建议等次，请发送“/审定”重新获取审定卡片。');
   return results;
+}
+
+/**
+ * The admin must confirm what the months now say: a month graded or re-graded after the card went
+ * out makes the card stale, and confirming it would lock a result nobody saw.
+ */
+async function assertProposalsCurrent(db: Db, rules: Rules, pool: PoolKey, stored: readonly QuarterResult[]): Promise<void> {
+  const unit = await computeUnitProposals(db, rules, pool.unitId, pool.quarterKey);
+  const fresh = unit.pools.find((p) => p.level === pool.level)?.proposals ?? [];
+  const byId = new Map(stored.map((r) => [r.openId, r]));
+  const current = fresh.length === stored.length && fresh.every((f) => byId.has(f.openId) && sameProposal(byId.get(f.openId)!, f));
+  if (!current) {
+    throw new DomainError('CONFLICT', '本卡片发出后月度评鉴结果有更新，为免依据过时的建议审定，请发送“/审定”获取最新的审定卡片后再确认。');
+  }
 }
 
 /**
@@ -167,6 +191,7 @@ export async function confirmPool(
   let warnings: string[] = [];
   await deps.db.transaction().execute(async (trx) => {
     const results = await openPool(trx, pool);
+    await assertProposalsCurrent(trx, deps.rules, pool, results);
     const chosen = chosenTiers(results, form);
     const names = await peopleByOpenId(trx, results.map((r) => r.openId));
     const check = checkDetermination(

@@ -26,3 +26,8 @@ export async function unitName(db: Db, unitId: string): Promise<string> {
   const row = await db.selectFrom('units').select('name').where('id', '=', unitId).executeTakeFirst();
   return row?.name ?? unitId;
 }
+
+export async function unitNames(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('units').select(['id', 'name']).execute();
+  return new Map(rows.map((u) => [u.id, u.name]));
+}

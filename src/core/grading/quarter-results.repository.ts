@@ -157,6 +157,12 @@ export async function refreshProposal(db: Db, id: string, p: ProposalColumns, at
   return Number(res.numUpdatedRows) === 1;
 }
 
+/** Withdraws a proposal for someone no longer assessed in the unit (left, or moved before being graded). */
+export async function deleteProposal(db: Db, id: string): Promise<boolean> {
+  const res = await db.deleteFrom('quarter_results').where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
+  return Number(res.numDeletedRows) === 1;
+}
+
 /** The admin's adjustment before confirming; only while the result is still a proposal. */
 export async function setProposedTier(db: Db, id: string, tier: TierOrUndetermined, at: Date): Promise<boolean> {
   const res = await db

@@ -44,6 +44,8 @@ export interface DeterminationView {
   /** Still tied at the quota line: a human picks `seats` of them. */
   tie: { names: string[]; seats: number } | null;
   tierOptions: string[];
+  /** "孙浩（2026年6月）": months whose grading card is still open; the proposal leaves them out. */
+  pending: string[];
   locked: { byName: string; atLabel: string } | null;
   notice: string | null;
 }

@@ -9,7 +9,9 @@ import { findPerson, setPromptOptOut } from '../org/people.repository';
 import { hasRole, isAdminOf, type Person } from '../org/person';
 import { currentWeekKey, writableWeek } from './week-window';
 import { logContent, type WeeklyLog } from './weekly-log';
+import type { WeeklyFormVm } from '../../../cards/weekly-form.card';
 import { showToSupervisor, tellAuthorConfirmed, tellAuthorReturned } from './weekly-notices';
+import { formView } from './weekly-views';
 import { findLog, findLogById, insertLog, updateLogIfRevision } from './weekly.repository';
 import { isLate } from './weekly-status';
 
@@ -50,7 +52,7 @@ export async function submitWeeklyLog(deps: CoreDeps, author: Person, input: Ent
       const existing = await findLog(trx, author.openId, schedule.weekKey);
       const supervisorName = author.leaderOpenId ? ((await findPerson(trx, author.leaderOpenId))?.name ?? null) : null;
       if (existing?.state === 'confirmed') {
-        throw locked(schedule.weekKey === currentWeekKey(now) ? LOCKED_THIS_WEEK : `${formatWeekLabel(schedule.weekKey)}的周记已由主管确认，不能再修改。如需更正请联系主管退回。`);
+        throw locked(lockedMessage(schedule.weekKey, now));
       }
       if (existing && existing.state === 'submitted' && sameEntry(existing, entry)) return { log: existing, unchanged: true, supervisorName };
 
@@ -94,6 +96,17 @@ export async function submitWeeklyLog(deps: CoreDeps, author: Person, input: Ent
     throw e;
   }
 }
+
+/** The form for a week the person may still write: refused up front when the record is already confirmed. */
+export async function openWeeklyForm(deps: CoreDeps, person: Person, weekKey: string, purpose: WeeklyFormVm['purpose']): Promise<WeeklyFormVm> {
+  const now = deps.clock.now();
+  const schedule = writableWeek(deps, weekKey, now);
+  if ((await findLog(deps.db, person.openId, schedule.weekKey))?.state === 'confirmed') throw locked(lockedMessage(schedule.weekKey, now));
+  return formView(deps, deps.db, person, schedule, purpose, now);
+}
+
+const lockedMessage = (weekKey: string, now: Date) =>
+  weekKey === currentWeekKey(now) ? LOCKED_THIS_WEEK : `${formatWeekLabel(weekKey)}的周记已由主管确认，不能再修改。如需更正请联系主管退回。`;
 
 const raced = () => new DomainError('CONFLICT', '这份周记刚刚被修改或处理过，请重新发送“周记”查看最新内容后再提交。');
 

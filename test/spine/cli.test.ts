@@ -1,0 +1,63 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const stream = (sink: string[]) => ({ write: (s: string) => sink.push(String(s)) }) as unknown as NodeJS.WritableStream;
+  return { io: { out: stream(out), err: stream(err) }, out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('the pingshi CLI', () => {
+  const saved = { ...process.env };
+  beforeEach(() => {
+    process.env.DATABASE_URL = `file:${join(mkdtempSync(join(tmpdir(), 'pingshi-cli-')), 'cli.db')}`;
+    delete process.env.LARK_APP_ID;
+    process.env.PINGSHI_SCHEDULER = 'off';
+  });
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('migrates, and explains usage mistakes in one line with exit code 1', async () => {
+    const a = io();
+    expect(await main(['migrate'], a.io)).toBe(0);
+    expect(a.out()).toContain('数据库结构已是最新');
+
+    const b = io();
+    expect(await main(['run-job', 'no-such-job'], b.io)).toBe(1);
+    expect(b.err()).toMatch(/请指定任务名：.*backup/);
+
+    const c = io();
+    expect(await main(['export', 'no-such-ledger', '--period', '2026-W47'], c.io)).toBe(1);
+    expect(c.err()).toContain('未知的台账 no-such-ledger');
+
+    const d = io();
+    expect(await main(['frobnicate'], d.io)).toBe(1);
+    expect(d.err()).toContain('未知命令 frobnicate');
+  });
+
+  it('runs a job as if at a given time, once per period', async () => {
+    process.env.PINGSHI_BACKUP_DIR = mkdtempSync(join(tmpdir(), 'pingshi-bak-'));
+    const first = io();
+    expect(await main(['run-job', 'backup', '--at', '2026-11-20T02:30:00+08:00'], first.io)).toBe(0);
+    expect(first.out()).toContain('backup 2026-11-20');
+    const again = io();
+    expect(await main(['run-job', 'backup', '--at', '2026-11-20T05:00:00+08:00'], again.io)).toBe(0);
+    expect(again.out()).toContain('已执行过');
+    const bad = io();
+    expect(await main(['run-job', 'backup', '--at', 'yesterday'], bad.io)).toBe(1);
+    expect(bad.err()).toContain('--at 不是有效的时间');
+  });
+
+  it('stops with one line when the environment is wrong', async () => {
+    process.env.LARK_APP_ID = 'cli_real';
+    const r = io();
+    expect(await main(['migrate'], r.io)).toBe(1);
+    expect(r.err().trim().split('\n')).toHaveLength(1);
+    expect(r.err()).toContain('LARK_APP_SECRET is required');
+  });
+});
