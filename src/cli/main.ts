@@ -18,7 +18,7 @@ const USAGE = `用法：pingshi <命令>
   serve                                   启动机器人（npm start）
   migrate                                 升级数据库结构
   sync-org                                从飞书通讯录同步组织与人员
-  import org|training|indicators FILE [--skip-bad]
+  import org|training|leave FILE [--skip-bad]
   run-job NAME [--at ISO-8601]            立即执行一个定时任务
   export WHAT --period KEY [--format csv|xlsx] [--out FILE]
   doctor                                  检查配置、数据库与飞书连通性`;
@@ -86,7 +86,7 @@ async function oneShot(command: string, rest: string[], values: Record<string, s
       }
       case 'import': {
         const [what, file] = rest;
-        if (!what || !file) throw new CliError('用法：pingshi import org|training|indicators FILE [--skip-bad]');
+        if (!what || !file) throw new CliError(`用法：pingshi import org|${Object.keys(importers).join('|')} FILE [--skip-bad]`);
         const skipBad = Boolean(values['skip-bad']);
         if (what === 'org') await importOrg(app, file, skipBad, io);
         else if (importers[what]) await importers[what]!(app, file, skipBad, io);

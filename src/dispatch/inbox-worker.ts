@@ -4,43 +4,35 @@ import type { Database } from '../db/schema';
 import { claimPendingEvents, failEvent, finishEvent, pendingEventCount, pruneEvents } from '../db/inbox.repository';
 import type { Dispatcher } from './dispatcher';
 import { normalize } from './normalize';
+import { PollingLoop } from '../workers/polling-loop';
 
 const RETENTION_MS = 48 * 3600 * 1000;
 
 /** Works through persisted events; several instances may run, each claims with a lease. */
 export class InboxWorker {
-  private running = false;
-  private wake: (() => void) | null = null;
-  private loop: Promise<void> | null = null;
+  private readonly loop: PollingLoop;
   private lastPrune = 0;
 
   constructor(
     private readonly o: { db: Kysely<Database>; dispatcher: Dispatcher; botOpenId: () => string | null; log: Log; pollMs?: number; maxAttempts?: number },
-  ) {}
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+  ) {
+    this.loop = new PollingLoop({ name: 'inbox', tick: () => this.tick(), remaining: () => pendingEventCount(o.db), pollMs: o.pollMs ?? 500, log: o.log });
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   notify(): void {
-    this.wake?.();
+    this.loop.notify();
   }
 
-  async drain(timeoutMs = 30_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (Date.now() < until) {
-      if ((await this.tick()) === 0 && (await pendingEventCount(this.o.db)) === 0) return;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    throw new Error('inbox did not drain in time');
+  drain(timeoutMs = 30_000): Promise<void> {
+    return this.loop.drain(timeoutMs);
   }
 
   async tick(): Promise<number> {
@@ -60,23 +52,5 @@ export class InboxWorker {
       await pruneEvents(this.o.db, new Date(Date.now() - RETENTION_MS));
     }
     return rows.length;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let did = 0;
-      try {
-        did = await this.tick();
-      } catch (e) {
-        this.o.log.error({ err: e }, 'inbox tick failed');
-      }
-      if (did === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          setTimeout(resolve, this.o.pollMs ?? 500).unref();
-        });
-        this.wake = null;
-      }
-    }
   }
 }

@@ -6,6 +6,7 @@ import { claimDue, findByKey, markFailed, markRetry, markSent, outboxDepth } fro
 import type { Metrics } from '../metrics';
 import type { CallResult, LarkApi } from './lark-api';
 import { RateLimiter, type RateLimits } from './rate-limiter';
+import { PollingLoop } from '../workers/polling-loop';
 
 export interface OutboxWorkerOptions {
   db: Kysely<Database>;
@@ -32,10 +33,7 @@ function backoffMs(attempts: number): number {
 /** Sends what the outbox holds, at Lark's pace, surviving crashes without duplicates. */
 export class OutboxWorker {
   private readonly limiter: RateLimiter;
-  private timer: NodeJS.Timeout | null = null;
-  private running = false;
-  private wake: (() => void) | null = null;
-  private loop: Promise<void> | null = null;
+  private readonly loop: PollingLoop;
   private readonly o: Required<Omit<OutboxWorkerOptions, 'metrics'>> & { metrics?: Metrics };
 
   constructor(opts: OutboxWorkerOptions) {
@@ -48,53 +46,25 @@ export class OutboxWorker {
       ...opts,
     };
     this.limiter = new RateLimiter(this.o.limits);
+    this.loop = new PollingLoop({ name: 'outbox', tick: () => this.tick(), remaining: () => outboxDepth(this.o.db), pollMs: this.o.pollMs, log: this.o.log });
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.running = false;
-    this.notify();
-    await this.loop;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Called after an enqueue so a message goes out without waiting for the next poll. */
   notify(): void {
-    this.wake?.();
+    this.loop.notify();
   }
 
-  /** Processes due rows until none are left (used by the CLI and tests). */
-  async drain(timeoutMs = 60_000): Promise<void> {
-    const until = Date.now() + timeoutMs;
-    while (Date.now() < until) {
-      const did = await this.tick();
-      if (did === 0 && (await outboxDepth(this.o.db)) === 0) return;
-      if (did === 0) await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('outbox did not drain in time');
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let did = 0;
-      try {
-        did = await this.tick();
-      } catch (e) {
-        this.o.log.error({ err: e }, 'outbox tick failed');
-      }
-      if (did === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          this.timer = setTimeout(resolve, this.o.pollMs);
-        });
-        if (this.timer) clearTimeout(this.timer);
-        this.wake = null;
-      }
-    }
+  /** Sends until nothing is queued (CLI and tests). */
+  drain(timeoutMs = 60_000): Promise<void> {
+    return this.loop.drain(timeoutMs);
   }
 
   async tick(): Promise<number> {

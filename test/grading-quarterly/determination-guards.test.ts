@@ -52,8 +52,9 @@ describe.each(dialectsUnderTest())('季审定 determination guards (%s)', (diale
   it('a double-clicked confirm has one effect, and any click after the lock is refused with a clear toast', async () => {
     await closed();
     const msg = determinationCard(h, '林管理', '一般干部');
-    const value = buttonValue(cardOf(msg), '确认审定');
-    const form = formOf(cardOf(msg));
+    const card = cardOf(msg);
+    const value = buttonValue(card, '确认审定');
+    const form = formOf(card);
     const answers = await Promise.all([h.click('林管理', msg, value, form), h.click('林管理', msg, value, form)]);
     expect(answers.map((a) => a.toast?.type).sort()).toEqual(['error', 'success']);
     expect(answers.find((a) => a.toast?.type === 'error')!.toast!.content).toContain('本季度已审定锁定');
@@ -64,8 +65,10 @@ describe.each(dialectsUnderTest())('季审定 determination guards (%s)', (diale
 
     const before = await quarterState(h);
     const changed = { ...form, [tierField(h, '庞晓东')]: '较差' };
-    for (const button of ['确认审定', '保存调整']) {
-      const res = await h.click('林管理', msg, buttonValue(cardOf(msg), button), changed);
+    // The card in the chat now shows the locked result; an old copy's buttons still carry these values.
+    expect(textOf(msg)).toContain('审定并锁定');
+    for (const value of [buttonValue(card, '确认审定'), buttonValue(card, '保存调整')]) {
+      const res = await h.click('林管理', msg, value, changed);
       expectToast(res, 'error', '本季度已审定锁定（林管理');
       expect(res.toast!.content).toContain('如需更正，请通过异议流程办理');
     }

@@ -149,6 +149,7 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
     );
     expect(await quarterState(h)).toEqual(beforeUphold);
 
+    const pangReject = buttonValue(cardOf(reviewPang), '维持原结果');
     const rejected = await h.click('林管理', reviewFang, buttonValue(cardOf(reviewFang), '维持原结果'), { tier: '较好', answer: '本池“好”等次名额为 3 人，按得分排序，维持较好。' });
     expectToast(rejected, 'success', '已维持原结果');
     expect(textOf(rejected.card!.data)).toContain('维持原结果');
@@ -171,7 +172,9 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
     expect(correction[0]!.reason).toContain('专项整治');
     // A second click on a decided objection changes nothing.
     const beforeAgain = await quarterState(h);
-    expectToast(await h.click('林管理', reviewPang, buttonValue(cardOf(reviewPang), '维持原结果'), { answer: '再次' }), 'error', '已由林管理');
+    expectToast(await h.click('林管理', reviewPang, pangReject, { answer: '再次' }), 'error', '已由林管理');
+    // The decided card in the chat has no buttons any more.
+    expect(textOf(reviewPang)).toContain('由 林管理 于');
     expect(await quarterState(h)).toEqual(beforeAgain);
 
     // ---- exports agree with the cards ------------------------------------------------------

@@ -1,0 +1,66 @@
+import type { Log } from '../core/deps';
+
+export interface PollingLoopOptions {
+  name: string;
+  /** Does one batch of work; returns how many items it handled. */
+  tick: () => Promise<number>;
+  /** Items still waiting (drain stops at zero). */
+  remaining: () => Promise<number>;
+  pollMs: number;
+  log: Log;
+}
+
+/** Runs `tick` until it finds nothing, then sleeps until the next poll or a `notify()`. */
+export class PollingLoop {
+  private running = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+
+  constructor(private readonly o: PollingLoopOptions) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** New work arrived: don't wait for the next poll. */
+  notify(): void {
+    this.wake?.();
+  }
+
+  /** Works until nothing is left (CLI and tests). */
+  async drain(timeoutMs: number): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while (Date.now() < until) {
+      const did = await this.o.tick();
+      if (did === 0 && (await this.o.remaining()) === 0) return;
+      if (did === 0) await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`${this.o.name} did not drain in time`);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let did = 0;
+      try {
+        did = await this.o.tick();
+      } catch (e) {
+        this.o.log.error({ err: e }, `${this.o.name} tick failed`);
+      }
+      if (did === 0 && this.running) {
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          setTimeout(resolve, this.o.pollMs).unref();
+        });
+        this.wake = null;
+      }
+    }
+  }
+}
