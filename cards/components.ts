@@ -49,6 +49,8 @@ export function form(name: string, elements: Element[]): Element {
   return { tag: 'form', name, elements };
 }
 
+export const INPUT_MAX_LENGTH = 1000;
+
 export function input(opts: { name: string; label: string; placeholder?: string; value?: string; multiline?: boolean; required?: boolean; maxLength?: number }): Element {
   return {
     tag: 'input',
@@ -59,7 +61,8 @@ export function input(opts: { name: string; label: string; placeholder?: string;
     default_value: opts.value ?? '',
     required: opts.required ?? false,
     width: 'fill',
-    ...(opts.maxLength ? { max_length: opts.maxLength } : {}),
+    // Lark accepts max_length 1–1000 on an input; a longer limit is the server's to enforce.
+    ...(opts.maxLength ? { max_length: Math.min(opts.maxLength, INPUT_MAX_LENGTH) } : {}),
     ...(opts.multiline ? { input_type: 'multiline_text', rows: 4, auto_resize: true, max_rows: 12 } : {}),
   };
 }

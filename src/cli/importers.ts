@@ -4,5 +4,5 @@ import type { Io } from './context';
 
 export type Importer = (app: App, file: string, skipBad: boolean, io: Io) => Promise<void>;
 
-/** `import training` / `import indicators`: each feature registers its importer in src/features/<feature>.ts. */
+/** `import training`, `import leave`, …: each feature registers its importer in src/features/<feature>.ts. */
 export const importers: Record<string, Importer> = Object.assign({}, ...features.map((f) => f.importers));

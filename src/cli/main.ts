@@ -90,6 +90,7 @@ async function oneShot(command: string, rest: string[], values: Record<string, s
         const skipBad = Boolean(values['skip-bad']);
         if (what === 'org') await importOrg(app, file, skipBad, io);
         else if (importers[what]) await importers[what]!(app, file, skipBad, io);
+        else if (what === 'indicators') throw new CliError('单位指标导入属于评优评差功能，尚未实现。');
         else throw new CliError(`未知的导入类型 ${what}（可用：org, ${Object.keys(importers).join(', ')}）`);
         await sendQueued(app, io);
         return 0;
