@@ -62,6 +62,10 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 /** Brings the schema up to date; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
   // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+  if (!schema && db.getExecutor().adapter.constructor.name === 'PostgresAdapter') {
+    const { rows } = await sql<{ s: string }>`select current_schema() as s`.execute(db);
+    schema = rows[0]?.s;
+  }
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
