@@ -3,7 +3,7 @@ import * as spine from './0001-spine';
 import * as weeklyLogs from './0002-weekly-logs';
 import * as grading from './0003-grading';
 import * as training from './0004-training';
-import * as quarterly from './0007-quarterly';
+import * as quarterly from './0005-quarterly';
 
 /** Listed in code rather than read from disk so they run the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -11,5 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-weekly-logs': weeklyLogs,
   '0003-grading': grading,
   '0004-training': training,
-  '0007-quarterly': quarterly,
+  '0005-quarterly': quarterly,
 };
