@@ -51,12 +51,12 @@ body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:0;d
 .card-h{font-weight:bold;padding:6px;border-radius:6px 6px 0 0;background:#e1eaff;margin:-8px -8px 8px}
 .meta{color:#8f959e;font-size:12px}button{margin:3px}pre{white-space:pre-wrap;margin:2px 0}
 table{border-collapse:collapse}td,th{border:1px solid #dee0e3;padding:2px 6px}
-#bar{border-top:1px solid #dee0e3;padding:8px;display:flex;gap:6px;flex-wrap:wrap}#bar input[type=text]{flex:1}
+#bar{border-top:1px solid #dee0e3;padding:8px;display:flex;gap:6px;flex-wrap:wrap}#bar textarea{flex:1;font:inherit}
 </style></head><body>
 <div id="side"><h3>平时考核助手 · 沙箱</h3><div id="people">加载中…</div></div>
 <div id="main"><div id="title" style="padding:8px 12px;border-bottom:1px solid #dee0e3">请选择左侧人员</div>
 <div id="msgs"></div>
-<div id="bar"><select id="where"></select><input type="text" id="text" placeholder="以所选人员身份发送消息，如：周记 本周完成…">
+<div id="bar"><select id="where"></select><textarea id="text" rows="3" placeholder="以所选人员身份发送消息（可多行），如：周记 本周完成…"></textarea>
 <button onclick="sendText()">发送</button><span id="menu"></span></div></div>
 <script>
 var org=null,sel=null,lastJson='';
