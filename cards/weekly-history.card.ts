@@ -1,5 +1,5 @@
 import type { CardJson } from '../src/core/ports';
-import { card, md, note, table } from './components';
+import { card, note, table } from './components';
 
 export interface WeeklyHistoryVm {
   rows: Array<{ week: string; status: string; submitted: string; comment: string }>;

@@ -6,6 +6,7 @@ import { CliError, type Io } from './context';
 
 export async function exportLedger(app: App, what: string, opts: { period?: string; format?: string; out?: string }, io: Io): Promise<void> {
   const ledger = findLedger(what);
+  if (!ledger && what === 'unit-ranking') throw new CliError('单位排名台账属于评优评差功能，尚未实现。');
   if (!ledger) {
     const names = ledgers.map((l) => l.name).join(', ') || '（暂无）';
     throw new CliError(`未知的台账 ${what}。可导出：${names}`);

@@ -84,8 +84,15 @@ const monthlySchema = z
 
 const quarterlySchema = z
   .object({
-    /** Determination cards go out on the first workday after the quarter at this time. */
+    /** Time of day the determination cards go out (see close_after_workdays for the day). */
     close_time: clockTime.default('09:00'),
+    /**
+     * The determination cards go out this many workdays after the first workday following the
+     * quarter, at close_time. The last month's grading cards are sent on that first workday, so
+     * with the default the supervisors have had a week to grade it and the cards normally have no
+     * pending months. 0 closes on that first workday itself (together with the last month's review).
+     */
+    close_after_workdays: z.number().int().min(0).max(30).default(5),
     /** How the quarter's proposed tier is derived from the months. */
     proposal: z.enum(['mean_score_band']).default('mean_score_band'),
     good_quota: z
@@ -212,6 +219,7 @@ export const RULE_BASIS: Record<string, Basis> = {
   'monthly.allow_undetermined': 'local-common',
   'monthly.override_needs_reason': 'design',
   'quarterly.close_time': 'design',
+  'quarterly.close_after_workdays': 'design',
   'quarterly.proposal': 'design',
   'quarterly.good_quota.max_share': 'local-common',
   'quarterly.good_quota.rounding': 'local-common',

@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * Column conventions, so the same queries run on SQLite and PostgreSQL:
@@ -232,5 +232,3 @@ export type QuarterResultRow = Selectable<QuarterResultTable>;
 export type ObjectionRow = Selectable<ObjectionTable>;
 export type TrainingRecordRow = Selectable<TrainingRecordTable>;
 export type LeavePeriodRow = Selectable<LeavePeriodTable>;
-// Generated is re-exported so feature tables added later can use it without a second import path.
-export type { Generated };

@@ -1,7 +1,6 @@
 import type { Context } from 'koa';
 import type { Logger } from 'pino';
-import { decryptLarkPayload } from '../lark/crypto';
-import { constantTimeEqual } from '../lark/crypto';
+import { constantTimeEqual, decryptLarkPayload } from '../lark/crypto';
 import { BodyTooLargeError, readRawBody } from './raw-body';
 import { isValidLarkRequest } from './verify-request';
 
@@ -40,7 +39,7 @@ function parseJson(text: string): unknown {
 export async function handleWebhook(ctx: Context, opts: WebhookOptions): Promise<string> {
   let result: Outcome;
   try {
-    result = await process(ctx, opts);
+    result = await verifyAndAccept(ctx, opts);
   } catch (e) {
     opts.log.error({ err: e }, 'webhook failed');
     // Lark retries non-200 answers; a temporary fault (database down) should be retried.
@@ -51,7 +50,7 @@ export async function handleWebhook(ctx: Context, opts: WebhookOptions): Promise
   return result.outcome;
 }
 
-async function process(ctx: Context, opts: WebhookOptions): Promise<Outcome> {
+async function verifyAndAccept(ctx: Context, opts: WebhookOptions): Promise<Outcome> {
   let raw: Buffer;
   try {
     raw = await readRawBody(ctx.req, MAX_BODY_BYTES);

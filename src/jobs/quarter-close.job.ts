@@ -4,7 +4,8 @@ import { closeQuarter } from '../core/grading/quarter-close.service';
 import { defineJob } from './define-job';
 
 /**
- * 季审定: on the first workday after the quarter (quarterly.close_time), proposals for every unit
+ * 季审定: quarterly.close_after_workdays workdays after the first workday following the quarter
+ * (at quarterly.close_time, once the last month is normally graded), proposals for every unit
  * and one determination card per same-level pool to each unit's 考核管理员. Cron only looks
  * twice an hour; the period and the job_runs claim decide whether anything is due.
  */

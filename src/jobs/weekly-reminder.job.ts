@@ -3,7 +3,7 @@ import { weeklyFormCard } from '../../cards/weekly-form.card';
 import { formatWeekLabel } from '../core/calendar/periods';
 import { weekOfDue } from '../core/calendar/schedule';
 import type { CoreDeps } from '../core/deps';
-import { scheduleOf, weekRoster, weeklyParticipants, type RosterEntry } from '../core/weekly/week-roster';
+import { weekRoster, weeklyParticipants, type RosterEntry } from '../core/weekly/week-roster';
 import { writableWeek } from '../core/weekly/week-window';
 import { formView } from '../core/weekly/weekly-views';
 import { defineJob } from './define-job';

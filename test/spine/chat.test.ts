@@ -27,6 +27,16 @@ describe('chat entry points', () => {
     expect(JSON.stringify(inGroup[0]!.content)).not.toContain('<at');
   });
 
+  it('answers a failing handler with an apology and a reference id, and keeps serving', async () => {
+    h = await Harness.start();
+    await h.db.schema.dropTable('weekly_logs').execute();
+    await h.say('赵敏', '我的周记');
+    const apology = Harness.textOf(h.inbox('赵敏').at(-1)!);
+    expect(apology).toMatch(/抱歉，处理“我的周记”时出错（参考编号 [0-9A-F]{8}）/);
+    await h.say('赵敏', '帮助');
+    expect(Harness.textOf(h.lastCard('赵敏').card)).toContain('使用帮助');
+  });
+
   it('reports health and metrics', async () => {
     h = await Harness.start();
     expect(await (await fetch(`${h.url}/healthz`)).json()).toEqual({ ok: true });

@@ -49,9 +49,14 @@ export function monthlyReviewAt(monthKey: string, calendar: WorkCalendar, rules:
   return shanghaiInstant(day, rules.monthly.review_time);
 }
 
-/** Determination cards for `quarterKey`: first workday after the quarter at `quarterly.close_time`. */
+/**
+ * Determination cards for `quarterKey`: `quarterly.close_after_workdays` workdays after the first
+ * workday following the quarter, at `quarterly.close_time`. The quarter's last month is reviewed on
+ * that first workday (`monthlyReviewAt`), so the delay gives supervisors time to grade it first.
+ */
 export function quarterCloseAt(quarterKey: string, calendar: WorkCalendar, rules: Rules): Date {
-  const day = calendar.firstWorkdayOnOrAfter(parsePeriodKey(nextQuarter(quarterKey), 'quarter').start);
+  const first = calendar.firstWorkdayOnOrAfter(parsePeriodKey(nextQuarter(quarterKey), 'quarter').start);
+  const day = calendar.addWorkdays(first, rules.quarterly.close_after_workdays);
   return shanghaiInstant(day, rules.quarterly.close_time);
 }
 
