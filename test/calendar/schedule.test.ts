@@ -57,9 +57,30 @@ describe('monthly and quarterly times', () => {
     expect(monthlyReviewAt('2026-10', cal, rules)).toEqual(sh('2026-11-02T09:00'));
   });
 
-  it('closes a quarter on the first workday after it', () => {
-    expect(quarterCloseAt('2026-Q3', cal, rules)).toEqual(sh('2026-10-08T09:00'));
-    expect(quarterCloseAt('2025-Q4', cal, rules)).toEqual(sh('2026-01-04T09:00'));
+  it('closes a quarter 5 workdays after the first workday after it, when the last month is reviewed', () => {
+    expect(rules.quarterly.close_after_workdays).toBe(5);
+    // 10-08 (first workday after National Day) → 10-09, 10-10 (make-up Saturday), 10-12, 10-13, 10-14.
+    expect(quarterCloseAt('2026-Q3', cal, rules)).toEqual(sh('2026-10-14T09:00'));
+    expect(cal.workdaysBetween('2026-10-08', '2026-10-14')).toBe(5);
+    // 2026-01-04 is a make-up Sunday; then 01-05 … 01-09.
+    expect(quarterCloseAt('2025-Q4', cal, rules)).toEqual(sh('2026-01-09T09:00'));
+    expect(quarterCloseAt('2026-Q2', cal, rules)).toEqual(sh('2026-07-08T09:00'));
+    for (const q of ['2025-Q4', '2026-Q1', '2026-Q2', '2026-Q3']) {
+      const lastMonth = `${q.slice(0, 4)}-${String(Number(q.slice(-1)) * 3).padStart(2, '0')}`;
+      expect(quarterCloseAt(q, cal, rules) > monthlyReviewAt(lastMonth, cal, rules), q).toBe(true);
+    }
+  });
+
+  it('close_after_workdays 0 closes on the first workday after the quarter, with the last month’s review', () => {
+    const now = parseRules({ quarterly: { close_after_workdays: 0 } });
+    expect(quarterCloseAt('2026-Q3', cal, now)).toEqual(sh('2026-10-08T09:00'));
+    expect(quarterCloseAt('2025-Q4', cal, now)).toEqual(sh('2026-01-04T09:00'));
+    expect(quarterCloseAt('2026-Q3', cal, now)).toEqual(monthlyReviewAt('2026-09', cal, now));
+    const later = parseRules({ quarterly: { close_after_workdays: 1, close_time: '14:00' } });
+    expect(quarterCloseAt('2026-Q3', cal, later)).toEqual(sh('2026-10-09T14:00'));
+    expect(() => parseRules({ quarterly: { close_after_workdays: 31 } })).toThrow();
+    expect(() => parseRules({ quarterly: { close_after_workdays: -1 } })).toThrow();
+    expect(() => parseRules({ quarterly: { close_after_workdays: 1.5 } })).toThrow();
   });
 
   it('knows which month and quarter are due for catch-up', () => {
@@ -67,7 +88,13 @@ describe('monthly and quarterly times', () => {
     expect(monthOfReviewDue(sh('2026-10-08T09:00'), cal, rules)).toBe('2026-09');
     expect(monthOfReviewDue(sh('2026-10-31T23:00'), cal, rules)).toBe('2026-09');
     expect(quarterOfCloseDue(sh('2026-10-07T12:00'), cal, rules)).toBe('2026-Q2');
-    expect(quarterOfCloseDue(sh('2026-10-08T09:00'), cal, rules)).toBe('2026-Q3');
+    expect(quarterOfCloseDue(sh('2026-10-08T09:00'), cal, rules)).toBe('2026-Q2');
+    expect(quarterOfCloseDue(sh('2026-10-14T08:59'), cal, rules)).toBe('2026-Q2');
+    expect(quarterOfCloseDue(sh('2026-10-14T09:00'), cal, rules)).toBe('2026-Q3');
+    expect(quarterOfCloseDue(sh('2027-01-06T12:00'), cal, rules)).toBe('2026-Q3');
+    const atOnce = parseRules({ quarterly: { close_after_workdays: 0 } });
+    expect(quarterOfCloseDue(sh('2026-10-07T12:00'), cal, atOnce)).toBe('2026-Q2');
+    expect(quarterOfCloseDue(sh('2026-10-08T09:00'), cal, atOnce)).toBe('2026-Q3');
   });
 });
 

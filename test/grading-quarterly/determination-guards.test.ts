@@ -112,7 +112,8 @@ describe.each(dialectsUnderTest())('季审定 determination guards (%s)', (diale
   });
 
   it('/审定 makes the proposals if the job has not run, re-sends only unconfirmed pools, and is for admins of that unit only', async () => {
-    h = await Harness.start({ dialect, org: quarterOrg(), now: '2026-07-02T10:00:00+08:00' });
+    // After the close time (8 July 09:00) but before the job has run, e.g. the scheduler was off.
+    h = await Harness.start({ dialect, org: quarterOrg(), now: '2026-07-08T10:00:00+08:00' });
     await seedQuarter(h);
     await h.say('江海燕', '/审定');
     expect(textOf(h.inbox('江海燕').at(-1)!)).toContain('仅限');

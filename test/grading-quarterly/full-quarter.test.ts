@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { monthlyReviewAt, quarterCloseAt } from '../../src/core/calendar/schedule';
 import quarterClose from '../../src/jobs/quarter-close.job';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
@@ -54,13 +55,17 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
     h = await Harness.start({ dialect, org: quarterOrg(), now: '2026-06-30T10:00:00+08:00' });
     await seedQuarter(h);
 
-    // ---- the job: due on the first workday after the quarter, once -------------------------
-    expect(quarterClose.periodAt(h.app.deps, new Date('2026-07-01T08:59:00+08:00'))).toBe('2026-Q1');
-    expect(quarterClose.periodAt(h.app.deps, new Date(CLOSE_AT))).toBe(QUARTER);
+    // ---- the job: due 5 workdays after the first workday after the quarter, once -------------
+    // Not while June is being graded (its cards go out on 1 July), only from 8 July 09:00.
+    const deps = h.app.deps;
+    expect(quarterCloseAt(QUARTER, deps.calendar, deps.rules)).toEqual(new Date(CLOSE_AT));
+    expect(quarterClose.periodAt(deps, monthlyReviewAt('2026-06', deps.calendar, deps.rules))).toBe('2026-Q1');
+    expect(quarterClose.periodAt(deps, new Date('2026-07-08T08:59:00+08:00'))).toBe('2026-Q1');
+    expect(quarterClose.periodAt(deps, new Date(CLOSE_AT))).toBe(QUARTER);
     const outcome = await h.runJob('quarter-close', CLOSE_AT);
     expect(outcome).toMatchObject({ status: 'done', periodKey: QUARTER });
     expect(outcome.message).toContain('1 个单位已生成建议等次，发出审定卡片 2 张');
-    expect(await h.runJob('quarter-close', '2026-07-01T09:30:00+08:00')).toMatchObject({ status: 'already-done' });
+    expect(await h.runJob('quarter-close', '2026-07-08T09:30:00+08:00')).toMatchObject({ status: 'already-done' });
 
     // One card per pool to the unit's 考核管理员 only.
     expect(cardsTitled(h, '林管理', '季度审定')).toHaveLength(2);
@@ -113,8 +118,8 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
       expect(text).toContain(`**等次：${confirmed[name]!.tier}**`);
       expect(text).toContain(`季度得分：${MEANS[name]} 分`);
       expect(text).toContain(`${name}2026-06表现评语`);
-      // 7月1日 + 5 workdays = 7月8日.
-      expect(text).toContain('请于 **7月8日（含）** 前');
+      // Confirmed on 7月8日 (the close day) + 5 workdays = 7月15日.
+      expect(text).toContain('请于 **7月15日（含）** 前');
       expect(cards[0]!.receive_id).toBe(h.person(name).open_id);
     }
     // Nobody's inbox names another person's result, except a supervisor's summary of own reports.
@@ -132,7 +137,7 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
     expect(cardsTitled(h, '严处长', '季度审定结果')).toHaveLength(0);
 
     // ---- objections: 方文静 (moved down by the quota) and 庞晓东 (一般) -------------------------
-    h.clock.set('2026-07-03T10:00:00+08:00');
+    h.clock.set('2026-07-10T10:00:00+08:00');
     await h.say('方文静', '/异议 本季度三个月均为好，平均90分，请求复核');
     expect(textOf(h.inbox('方文静').at(-1)!)).toContain('异议已提交');
     await h.say('庞晓东', '/异议 六月份承担了专项整治任务，评语未体现');

@@ -7,10 +7,13 @@ import { Harness } from '../helpers/harness';
 
 export type Card = Record<string, unknown>;
 
-/** Q2 2026 closes on Wednesday 1 July 09:00 (the first workday of the next quarter). */
+/**
+ * Q2 2026 closes on Wednesday 8 July 09:00: 5 workdays (quarterly.close_after_workdays) after
+ * Wednesday 1 July, the first workday of the next quarter, when June's grading cards go out.
+ */
 export const QUARTER = '2026-Q2';
 export const MONTHS = ['2026-04', '2026-05', '2026-06'] as const;
-export const CLOSE_AT = '2026-07-01T09:00:00+08:00';
+export const CLOSE_AT = '2026-07-08T09:00:00+08:00';
 export const UNIT = 'U1';
 
 /**

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { monthlyReviewAt } from '../../src/core/calendar/schedule';
+import { monthlyReviewAt, quarterCloseAt } from '../../src/core/calendar/schedule';
+import quarterClose from '../../src/jobs/quarter-close.job';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
 import {
@@ -7,6 +8,7 @@ import {
   EVERYONE,
   MEANS,
   MONTHS,
+  QUARTER,
   buttonValue,
   cardOf,
   cardTitle,
@@ -48,7 +50,7 @@ describe.each(dialectsUnderTest())('three monthly rounds through the grading car
   let h: Harness;
   afterEach(async () => h?.close());
 
-  it('grades April–June on the supervisors’ cards, refuses a card made before June was graded, and confirms the refreshed one', async () => {
+  it('grades April–June on the supervisors’ cards, closes the quarter once June is graded, refuses a card made before a re-grade, and confirms the refreshed one', async () => {
     h = await Harness.start({ dialect, org: quarterOrg(), now: '2026-04-30T10:00:00+08:00' });
     const deps = h.app.deps;
     for (const month of MONTHS.slice(0, 2)) {
@@ -57,19 +59,45 @@ describe.each(dialectsUnderTest())('three monthly rounds through the grading car
       for (const name of EVERYONE) await grade(h, name, MEANS[name]!, month);
     }
 
-    // June's cards and the quarter close go out the same morning (1 July, 09:00).
-    const juneAt = monthlyReviewAt('2026-06', deps.calendar, deps.rules).toISOString();
-    expect(new Date(juneAt).toISOString()).toBe(new Date(CLOSE_AT).toISOString());
-    await h.runJob('monthly-review', juneAt);
-    await h.runJob('quarter-close', CLOSE_AT);
-    const early = determinationCard(h, '林管理', '一般干部');
-    expect(textOf(early)).toContain('尚有月度评鉴未完成');
-    expect(textOf(early)).toContain('江海燕（2026年6月）');
+    // June's cards go out on 1 July, 09:00; the quarter closes 5 workdays later (8 July, 09:00).
+    const juneAt = monthlyReviewAt('2026-06', deps.calendar, deps.rules);
+    expect(juneAt).toEqual(new Date('2026-07-01T09:00:00+08:00'));
+    expect(quarterCloseAt(QUARTER, deps.calendar, deps.rules)).toEqual(new Date(CLOSE_AT));
+    expect(await h.runJob('monthly-review', juneAt.toISOString())).toMatchObject({ status: 'done', periodKey: '2026-06' });
+    expect(quarterClose.periodAt(deps, juneAt)).toBe('2026-Q1');
 
-    // The supervisors grade June; a 好 in June for 庞晓东 (75 → 95 in the month) changes his quarter.
-    for (const name of EVERYONE) await grade(h, name, name === '庞晓东' ? 96 : MEANS[name]!, '2026-06');
-    h.clock.set('2026-07-01T15:00:00+08:00');
-    const stale = await h.click('林管理', early, buttonValue(cardOf(early), '确认审定'), formOf(cardOf(early)));
+    // The supervisors grade June over the following days.
+    h.clock.set('2026-07-02T10:00:00+08:00');
+    for (const name of EVERYONE.slice(0, 6)) await grade(h, name, MEANS[name]!, '2026-06');
+    h.clock.set('2026-07-06T16:00:00+08:00');
+    for (const name of EVERYONE.slice(6)) await grade(h, name, MEANS[name]!, '2026-06');
+    expect(quarterClose.periodAt(deps, new Date('2026-07-07T18:00:00+08:00'))).toBe('2026-Q1');
+
+    // Then the quarter closes: the cards have every month, nothing pending.
+    expect(await h.runJob('quarter-close', CLOSE_AT)).toMatchObject({ status: 'done', periodKey: QUARTER });
+    const closed = determinationCard(h, '林管理', '一般干部');
+    expect(textOf(closed)).not.toContain('尚有月度评鉴未完成');
+    expect(textOf(closed)).toContain('**庞晓东**　75 分　建议：一般');
+    expect(textOf(determinationCard(h, '林管理', '副职'))).not.toContain('尚有月度评鉴未完成');
+
+    // 钱处长 re-grades 庞晓东's June (75 → 96, a 好 in the month), which changes his quarter; the
+    // card made before that is refused.
+    h.clock.set('2026-07-08T11:00:00+08:00');
+    const result = cardsTitled(h, '钱处长', '月度考核结果 · 庞晓东').at(-1)!;
+    expect(textOf(result)).toContain('**总分**：75 分');
+    const reopened = await h.click('钱处长', result, buttonValue(cardOf(result), '重新评定'));
+    const regraded = await h.click('钱处长', result, buttonValue(reopened.card!.data, '提交重新评定'), {
+      work: '96',
+      conduct: '96',
+      bonuses: '',
+      deductions: '',
+      tier: 'auto',
+      override_reason: '',
+      comment: '2026-06 工作扎实',
+    });
+    expectToast(regraded, 'success', '已重新评定：好');
+    h.clock.set('2026-07-08T15:00:00+08:00');
+    const stale = await h.click('林管理', closed, buttonValue(cardOf(closed), '确认审定'), formOf(cardOf(closed)));
     expectToast(stale, 'error', '请发送“/审定”获取最新的审定卡片');
     expect(await h.db.selectFrom('quarter_locks').selectAll().execute()).toHaveLength(0);
 

@@ -42,7 +42,7 @@ describe.each(dialectsUnderTest())('异议 and 等次 (%s)', (dialect) => {
     await h.close();
 
     await confirmed();
-    h.clock.set('2026-07-02T10:00:00+08:00');
+    h.clock.set('2026-07-09T10:00:00+08:00');
     await h.say('方文静', '/异议');
     expect(lastText(h, '方文静')).toContain('请在“/异议”后写明理由');
     expect(await h.db.selectFrom('objections').selectAll().execute()).toHaveLength(0);
@@ -61,16 +61,16 @@ describe.each(dialectsUnderTest())('异议 and 等次 (%s)', (dialect) => {
     expect(lastText(h, '方文静')).toContain('异议已于');
     expect(lastText(h, '方文静')).toContain('维持原结果');
 
-    // 7月1日 + 5 workdays = 7月8日; on the 9th it is too late.
-    h.clock.set('2026-07-09T09:00:00+08:00');
+    // Confirmed 7月8日 + 5 workdays = 7月15日; on the 16th it is too late.
+    h.clock.set('2026-07-16T09:00:00+08:00');
     await h.say('庞晓东', '/异议 请求复核');
-    expect(lastText(h, '庞晓东')).toContain('期限已于 7月8日 截止');
+    expect(lastText(h, '庞晓东')).toContain('期限已于 7月15日 截止');
     expect(await h.db.selectFrom('objections').selectAll().execute()).toHaveLength(1);
   });
 
   it('refuses objection decisions to staff, supervisors, another unit’s admin and the objector, with the database unchanged', async () => {
     await confirmed();
-    h.clock.set('2026-07-02T10:00:00+08:00');
+    h.clock.set('2026-07-09T10:00:00+08:00');
     await h.say('林管理', '/异议 本人对结果有意见');
     // The unit admin's own objection goes to the city admin, not to himself.
     expect(cardsTitled(h, '林管理', '异议处理')).toHaveLength(0);

@@ -52,7 +52,7 @@ export async function closeQuarter(deps: CoreDeps, cards: QuarterCards, quarterK
 export async function openDeterminations(deps: CoreDeps, actor: Person | null, unitId: string, quarterKey: string): Promise<DeterminationView[]> {
   assertDeterminer(actor, unitId);
   const at = deps.clock.now();
-  // Months graded after the job ran (the last month's cards go out the same morning) are taken in.
+  // Months graded or re-graded after the job ran (or when it has not run yet) are taken in.
   await deps.db.transaction().execute((trx) => proposeUnitQuarter(trx, deps.rules, unitId, quarterKey, at, actor.openId));
   const views: DeterminationView[] = [];
   for (const level of deps.rules.quarterly.pools) {

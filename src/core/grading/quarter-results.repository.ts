@@ -96,18 +96,10 @@ export async function findResult(db: Db, openId: string, quarterKey: string): Pr
   return row ? quarterResultRowToResult(row) : null;
 }
 
-export interface ProposalColumns {
-  openId: string;
-  quarterKey: string;
-  unitId: string;
-  level: string;
-  score: number | null;
-  work: number | null;
-  conduct: number | null;
-  goodMonths: number;
-  proposedTier: TierOrUndetermined;
-  tier: TierOrUndetermined;
-}
+export type ProposalColumns = Pick<
+  QuarterResult,
+  'openId' | 'quarterKey' | 'unitId' | 'level' | 'score' | 'work' | 'conduct' | 'goodMonths' | 'proposedTier' | 'tier'
+>;
 
 export async function insertProposal(db: Db, p: ProposalColumns, at: Date): Promise<boolean> {
   const res = await db
