@@ -3,7 +3,7 @@ import { weeklyFormCard } from '../../cards/weekly-form.card';
 import { formatWeekLabel } from '../core/calendar/periods';
 import { weekOfDue } from '../core/calendar/schedule';
 import type { CoreDeps } from '../core/deps';
-import { weekRoster, weeklyParticipants, type RosterEntry } from '../core/weekly/week-roster';
+import { scheduleOf, weekRoster, weeklyParticipants, type RosterEntry } from '../core/weekly/week-roster';
 import { writableWeek } from '../core/weekly/week-window';
 import { formView } from '../core/weekly/weekly-views';
 import { defineJob } from './define-job';
@@ -22,7 +22,7 @@ export default defineJob({
   cron: '*/15 * * * *',
   periodAt: (deps, at) => weekOfDue(at, deps.calendar, deps.rules).reminder,
   async run(deps, weekKey, at) {
-    const roster = await weekRoster(deps, weekKey, await weeklyParticipants(deps.db), at);
+    const roster = await weekRoster(deps, weekKey, await weeklyParticipants(deps.db, {}, scheduleOf(deps, weekKey).dueAt), at);
     const missing = roster.filter((e) => e.status === 'missing');
     for (const e of missing) await remindMissing(deps, e, weekKey, at);
     const supervisors = groupBySupervisor(roster);

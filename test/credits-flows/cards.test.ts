@@ -23,6 +23,7 @@ const person: Person = {
   roles: ['staff'],
   active: true,
   promptOptOut: false,
+  joinedAt: '2026-01-01T00:00:00.000Z',
 };
 
 function stored(over: Partial<StoredTrainingRecord>): StoredTrainingRecord {

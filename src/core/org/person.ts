@@ -20,6 +20,8 @@ export interface Person {
   roles: Role[];
   active: boolean;
   promptOptOut: boolean;
+  /** When the organisation first knew this person (import or sync); nothing before it is expected of them. */
+  joinedAt: string;
 }
 
 export function parseRoles(text: string): Role[] {
@@ -42,6 +44,7 @@ export function personRowToPerson(row: PersonRow): Person {
     roles: parseRoles(row.roles),
     active: row.active === 1,
     promptOptOut: row.prompt_opt_out === 1,
+    joinedAt: row.created_at,
   };
 }
 

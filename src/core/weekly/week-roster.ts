@@ -18,8 +18,17 @@ export interface RosterEntry {
 }
 
 /** Who writes weekly records: active people with the staff role (a 局长 who only supervises is not asked). */
-export async function weeklyParticipants(db: Kysely<Database>, filter: { unitId?: string; leaderOpenId?: string } = {}): Promise<Person[]> {
-  return (await findActivePeople(db, filter)).filter((p) => hasRole(p, 'staff'));
+/**
+ * Active staff; with `knownBy`, only those the organisation knew by then — someone imported after a
+ * week's due time is not asked about that week (a first deployment must not remind everyone).
+ */
+export async function weeklyParticipants(
+  db: Kysely<Database>,
+  filter: { unitId?: string; leaderOpenId?: string } = {},
+  knownBy?: Date | null,
+): Promise<Person[]> {
+  const cutoff = knownBy?.toISOString();
+  return (await findActivePeople(db, filter)).filter((p) => hasRole(p, 'staff') && (!cutoff || p.joinedAt <= cutoff));
 }
 
 export const scheduleOf = (deps: CoreDeps, weekKey: string): WeeklySchedule => weeklySchedule(weekKey, deps.calendar, deps.rules);
