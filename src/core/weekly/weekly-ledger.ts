@@ -15,7 +15,8 @@ export function shanghaiIso(iso: string): string {
 
 /**
  * The weekly-logs ledger: one row per active participant, plus anyone since deactivated who wrote a
- * record that week. The status is the same rule every other view uses (weekStatus). In a week with
+ * record that week. The status is the same rule every other view uses (weekStatus), written in the
+ * contract's six values. In a week with
  * no workday nobody is expected, so only written records appear.
  */
 export async function weeklyLedgerRows(deps: CoreDeps, weekKey: string): Promise<Array<Record<(typeof WEEKLY_LEDGER_COLUMNS)[number], string>>> {
@@ -35,7 +36,8 @@ export async function weeklyLedgerRows(deps: CoreDeps, weekKey: string): Promise
       unit: units.get(e.person.unitId) ?? e.person.unitId,
       name: e.person.name,
       open_id: e.person.openId,
-      status: e.status,
+      // CONTRACT.md allows six statuses; a week still running reads "not submitted (yet)" as missing.
+      status: e.status === 'not_due' ? 'missing' : e.status,
       submitted_at: e.log ? shanghaiIso(e.log.submittedAt) : '',
       content: e.log ? logContent(e.log) : '',
     }));
