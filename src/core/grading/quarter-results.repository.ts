@@ -101,6 +101,20 @@ export type ProposalColumns = Pick<
   'openId' | 'quarterKey' | 'unitId' | 'level' | 'score' | 'work' | 'conduct' | 'goodMonths' | 'proposedTier' | 'tier'
 >;
 
+/** The columns a proposal writes, shared by insert and refresh so the two cannot drift apart. */
+function proposalRow(p: ProposalColumns) {
+  return {
+    unit_id: p.unitId,
+    level: p.level,
+    score: p.score,
+    work: p.work,
+    conduct: p.conduct,
+    good_months: p.goodMonths,
+    proposed_tier: p.proposedTier,
+    tier: p.tier,
+  };
+}
+
 export async function insertProposal(db: Db, p: ProposalColumns, at: Date): Promise<boolean> {
   const res = await db
     .insertInto('quarter_results')
@@ -108,14 +122,7 @@ export async function insertProposal(db: Db, p: ProposalColumns, at: Date): Prom
       id: newId('qr'),
       open_id: p.openId,
       quarter_key: p.quarterKey,
-      unit_id: p.unitId,
-      level: p.level,
-      score: p.score,
-      work: p.work,
-      conduct: p.conduct,
-      good_months: p.goodMonths,
-      proposed_tier: p.proposedTier,
-      tier: p.tier,
+      ...proposalRow(p),
       status: 'proposed',
       comment: null,
       confirmed_by: null,
@@ -133,14 +140,7 @@ export async function refreshProposal(db: Db, id: string, p: ProposalColumns, at
   const res = await db
     .updateTable('quarter_results')
     .set({
-      unit_id: p.unitId,
-      level: p.level,
-      score: p.score,
-      work: p.work,
-      conduct: p.conduct,
-      good_months: p.goodMonths,
-      proposed_tier: p.proposedTier,
-      tier: p.tier,
+      ...proposalRow(p),
       updated_at: at.toISOString(),
     })
     .where('id', '=', id)
