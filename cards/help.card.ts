@@ -1,4 +1,4 @@
-import type { CommandDef } from '../src/dispatch/define';
+import type { CommandDef } from '../commands/define-command';
 import type { Person } from '../src/core/org/person';
 import type { CardJson } from '../src/core/ports';
 import { card, hr, md, note } from './components';

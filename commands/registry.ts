@@ -1,4 +1,4 @@
-import type { CommandDef } from '../src/dispatch/define';
+import type { CommandDef } from './define-command';
 
 /** Filled by commands/index.ts; lets `help` list every command without an import cycle. */
 const registered: CommandDef[] = [];

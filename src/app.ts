@@ -5,7 +5,7 @@ import { actions } from '../cards/actions';
 import { renderHelp } from '../cards/help.card';
 import { commands } from '../commands';
 import type { Config } from './config/env';
-import type { Rules } from './config/rules';
+import type { Rules } from './core/rules/rules';
 import { createWorkCalendar } from './core/calendar/work-calendar';
 import { systemClock, type Clock } from './core/clock';
 import type { CoreDeps } from './core/deps';

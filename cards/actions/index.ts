@@ -1,4 +1,4 @@
-import type { ActionDef } from '../../src/dispatch/define';
+import type { ActionDef } from '../../commands/define-command';
 import { features } from '../../src/features';
 
 /** Card-action handlers, one file each, keyed by the `a` field of the button value. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/env';
-import { RulesError } from '../config/rules';
+import { RulesError } from '../core/rules/rules';
 import { isDomainError } from '../core/errors';
 import { applyOrgSnapshot, describeApplyResult } from '../core/org/org.service';
 import { snapshotFromDirectory } from '../core/org/org-snapshot';
@@ -9,7 +9,7 @@ import { runJob } from '../jobs/runner';
 import { CliError, openApp, type Io } from './context';
 import { doctor } from './doctor';
 import { exportLedger } from './export';
-import { importOrg } from './import-org';
+import { importOrg } from '../features/org/org.importer';
 import { serve } from './serve';
 import type { App } from '../app';
 import { importers } from './importers';

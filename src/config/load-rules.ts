@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import YAML from 'yaml';
-import { defaultRules, parseRules, RulesError, type Rules } from './rules';
+import { defaultRules, parseRules, RulesError, type Rules } from '../core/rules/rules';
 
 /** The built-in defaults, or the YAML/JSON file at `path` layered over them. */
 export function loadRules(path: string | undefined): Rules {

@@ -4,7 +4,7 @@ import { isDomainError } from '../core/errors';
 import { findPerson } from '../core/org/people.repository';
 import type { Person } from '../core/org/person';
 import type { CardJson, OutMessage } from '../core/ports';
-import type { ActionDef, BotContext, CommandDef } from './define';
+import type { ActionDef, BotContext, CommandDef } from '../../commands/define-command';
 import type { CardResponse, Inbound } from './inbound';
 
 export interface DispatcherOptions {

@@ -1,5 +1,5 @@
 import { features } from '../features';
-import backup from './backup.job';
+import backup from '../features/maintenance/backup.job';
 import type { JobDef } from './define-job';
 
 /** Every scheduled job; `run-job NAME` looks names up here. */

@@ -1,4 +1,4 @@
-import { defaultRules, parseRules, type Rules, type RulesInput, type TrainingKind } from '../../src/config/rules';
+import { defaultRules, parseRules, type Rules, type RulesInput, type TrainingKind } from '../../src/core/rules/rules';
 import type { TrainingRecord } from '../../src/core/credits';
 
 export const rules = defaultRules();

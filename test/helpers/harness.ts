@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { App } from '../../src/app';
 import type { Config } from '../../src/config/env';
-import { parseRules, type RulesInput } from '../../src/config/rules';
+import { parseRules, type RulesInput } from '../../src/core/rules/rules';
 import { ManualClock } from '../../src/core/clock';
 import { applyOrgSnapshot } from '../../src/core/org/org.service';
 import { ORG_COLUMNS, parseOrgRows } from '../../src/core/org/org-snapshot';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
-import { weeklyLedgerRows } from '../../src/core/weekly/weekly-ledger';
+import { weeklyLedgerRows } from '../../src/core/weekly/ledger-rows';
 import { weeklyRecordsInMonth, weeksOfMonth } from '../../src/core/weekly/weekly-month';
 import { cardsOf, logRow, sayAt, textsOf, weeklyOrg } from './helpers';
 

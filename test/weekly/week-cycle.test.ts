@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
-import { weeklyLedgerRows } from '../../src/core/weekly/weekly-ledger';
+import { weeklyLedgerRows } from '../../src/core/weekly/ledger-rows';
 import { buttonValue, cardsOf, currentCard, logRow, sayAt, submitForm, textsOf, weeklyOrg } from './helpers';
 
 const W47 = '2026-W47'; // 11-16 … 11-22; last workday Friday 11-20

@@ -1,5 +1,5 @@
-import { creditsCheckpointCard, CHECKPOINT_LABELS } from '../../../cards/credits-checkpoint.card';
-import { creditsUnitCard } from '../../../cards/credits-unit.card';
+import { creditsCheckpointCard, CHECKPOINT_LABELS } from '../../features/credits/credits-checkpoint.card';
+import { creditsUnitCard } from '../../features/credits/credits-unit.card';
 import type { CoreDeps } from '../deps';
 import { findActivePeople, findActiveUnits } from '../org/people.repository';
 import type { Person } from '../org/person';

@@ -1,4 +1,4 @@
-import type { Rules, TrainingKind } from '../../config/rules';
+import type { Rules, TrainingKind } from '../rules/rules';
 import { isCalendarDate } from './calendar-date';
 import { parseTrainingHours } from './training-hours-input';
 import { parseTrainingKind } from './training-kind-labels';

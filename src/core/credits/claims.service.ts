@@ -1,4 +1,4 @@
-import { claimApprovalCard, type ClaimApprovalView } from '../../../cards/credits-claim-approval.card';
+import { claimApprovalCard, type ClaimApprovalView } from '../../features/credits/credits-claim-approval.card';
 import { newId } from '../../db/ids';
 import { audit } from '../audit';
 import { shanghaiDate } from '../calendar/periods';

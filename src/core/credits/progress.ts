@@ -1,4 +1,4 @@
-import { TRAINING_KINDS, type Rules, type TrainingKind } from '../../config/rules';
+import { TRAINING_KINDS, type Rules, type TrainingKind } from '../rules/rules';
 import { invalidInput } from '../errors';
 import { formatHours, fromCenti, toCenti } from './hours';
 import type { TrainingRecord } from './training-record';

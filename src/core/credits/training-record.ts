@@ -1,4 +1,4 @@
-import type { Rules, TrainingKind } from '../../config/rules';
+import type { Rules, TrainingKind } from '../rules/rules';
 import { invalidInput } from '../errors';
 import { isCalendarDate } from './calendar-date';
 import { formatHours } from './hours';

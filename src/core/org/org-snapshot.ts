@@ -1,4 +1,4 @@
-import { LEVEL_POOLS } from '../../config/rules';
+import { LEVEL_POOLS } from '../rules/rules';
 import type { Directory } from '../ports';
 import { parseRoles, ROLES, type Role } from './person';
 

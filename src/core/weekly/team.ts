@@ -1,4 +1,4 @@
-import { weeklyFormCard } from '../../../cards/weekly-form.card';
+import { weeklyFormCard } from '../../features/weekly/weekly-form.card';
 import { audit } from '../audit';
 import type { CoreDeps } from '../deps';
 import { forbidden } from '../errors';

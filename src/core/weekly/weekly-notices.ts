@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { weeklyReturnedCard } from '../../../cards/weekly-returned.card';
-import { weeklyReviewCard } from '../../../cards/weekly-review.card';
+import { weeklyReturnedCard } from '../../features/weekly/weekly-returned.card';
+import { weeklyReviewCard } from '../../features/weekly/weekly-review.card';
 import type { Database } from '../../db/schema';
 import { formatWeekLabel } from '../calendar/periods';
 import type { CoreDeps } from '../deps';

@@ -1,6 +1,6 @@
-import type { WeeklyFormVm } from '../../../cards/weekly-form.card';
-import type { WeeklyReceiptVm } from '../../../cards/weekly-receipt.card';
-import type { WeeklyReviewVm } from '../../../cards/weekly-review.card';
+import type { WeeklyFormVm } from '../../features/weekly/weekly-form.card';
+import type { WeeklyReceiptVm } from '../../features/weekly/weekly-receipt.card';
+import type { WeeklyReviewVm } from '../../features/weekly/weekly-review.card';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { formatWeekLabel, previousWeek } from '../calendar/periods';

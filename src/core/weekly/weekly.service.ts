@@ -9,7 +9,7 @@ import { findPerson, setPromptOptOut } from '../org/people.repository';
 import { hasRole, isAdminOf, type Person } from '../org/person';
 import { currentWeekKey, writableWeek } from './week-window';
 import { logContent, type WeeklyLog } from './weekly-log';
-import type { WeeklyFormVm } from '../../../cards/weekly-form.card';
+import type { WeeklyFormVm } from '../../features/weekly/weekly-form.card';
 import { showToSupervisor, tellAuthorConfirmed, tellAuthorReturned } from './weekly-notices';
 import { formView } from './weekly-views';
 import { findLog, findLogById, insertLog, updateLogIfRevision } from './weekly.repository';
