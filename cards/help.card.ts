@@ -9,7 +9,7 @@ export interface HelpView {
   commands: Array<{ label: string; english: string; describe: string; usage?: string }>;
 }
 
-export function helpView(actor: Person | null, commands: CommandDef[]): HelpView {
+export function helpView(actor: Person | null, commands: readonly CommandDef[]): HelpView {
   const visible = commands.filter((c) => c.public || (actor?.active && (!c.roles || c.roles.some((r) => actor.roles.includes(r)))));
   return {
     name: actor?.name ?? null,
@@ -32,4 +32,4 @@ export function helpCard(v: HelpView): CardJson {
   });
 }
 
-export const renderHelp = (actor: Person | null, commands: CommandDef[]): CardJson => helpCard(helpView(actor, commands));
+export const renderHelp = (actor: Person | null, commands: readonly CommandDef[]): CardJson => helpCard(helpView(actor, commands));

@@ -1,20 +1,11 @@
-import type { CoreDeps } from '../src/core/deps';
-import type { Person, Role } from '../src/core/org/person';
-import type { OutMessage } from '../src/core/ports';
-import type { CardResponse, Inbound } from '../src/dispatch/inbound';
+import type { Role } from '../src/core/org/person';
+import type { BotContext } from '../src/dispatch/context';
 
-export interface BotContext {
-  deps: CoreDeps;
-  inbound: Inbound;
-  openId: string;
-  /** The caller as the organisation knows them; null when they are not in it. */
-  actor: Person | null;
-  /** Answers where the request came from (the p2p chat, or a reply in the group). */
-  reply(message: OutMessage): Promise<void>;
-  /** Always to the caller's own p2p chat: for anything private asked in a group. */
-  replyPrivately(message: OutMessage): Promise<void>;
-}
-
+/**
+ * A chat command, one file each (`<name>.command.ts` in its feature). The dispatcher matches the
+ * name or an alias (the leading `/` optional), checks `roles`, and answers `private` commands asked
+ * in a group in the caller's p2p chat.
+ */
 export interface CommandDef {
   name: string;
   aliases: string[];
@@ -29,15 +20,4 @@ export interface CommandDef {
   run(ctx: BotContext, args: string): Promise<void>;
 }
 
-export interface ActionInput {
-  value: Record<string, unknown>;
-  form: Record<string, unknown> | null;
-}
-
-export interface ActionDef {
-  key: string;
-  run(ctx: BotContext, input: ActionInput): Promise<CardResponse>;
-}
-
 export const defineCommand = (def: CommandDef): CommandDef => def;
-export const defineAction = (def: ActionDef): ActionDef => def;

@@ -1,4 +1,4 @@
-import { TIERS, UNDETERMINED, type Tier, type TierOrUndetermined } from './rules/rules';
+import { TIERS, UNDETERMINED, type Tier, type TierOrUndetermined } from './rules/terms';
 
 /** Card inputs arrive as strings, so a tier is checked at run time before it is trusted. */
 export function isTier(value: unknown): value is Tier {

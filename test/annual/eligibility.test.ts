@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRules, parseRules, type TierOrUndetermined } from '../../src/core/rules/rules';
+import { type TierOrUndetermined } from '../../src/core/rules/terms';
+import { defaultRules, parseRules } from '../../src/core/rules/rules';
 import { annualEligibility, lossOfHonourEligibility } from '../../src/core/grading';
 
 const rules = defaultRules();

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildOrg } from '../../src/sandbox';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
+import { claimApprove, claimReject, claimSubmit } from '../../src/features/credits/credits-actions';
 
 const FORM = { title: '依法行政专题培训班', date: '2026-11-10', hours: '2天', kind: 'offline', note: '市委党校举办，有结业证书' };
 
@@ -17,7 +18,7 @@ describe.each(dialectsUnderTest())('学时申报 and approval (%s)', (dialect) =
   async function claim(name: string, form: Record<string, string>) {
     await h.say(name, '/学时申报');
     const { message } = h.lastCard(name);
-    return h.click(name, message, { a: 'credits.claim.submit' }, form);
+    return h.click(name, message, { a: claimSubmit.id }, form);
   }
 
   const approvalCardOf = (name: string) => {
@@ -50,17 +51,17 @@ describe.each(dialectsUnderTest())('学时申报 and approval (%s)', (dialect) =
 
     // A colleague, and an admin of another unit's kind, cannot decide it, whatever the card value says.
     for (const outsider of ['孙浩', '吴婷', '李明华']) {
-      const refused = await h.click(outsider, card, { a: 'credits.claim.approve', id: stored!.id });
+      const refused = await h.click(outsider, card, { a: claimApprove.id, id: stored!.id });
       expect(refused.toast).toMatchObject({ type: 'error', content: '仅申报人所在单位的考核管理员可审核这条申报。' });
     }
     expect((await claims())[0]!.status).toBe('pending');
 
-    const approved = await h.click('陈思远', card, { a: 'credits.claim.approve', id: stored!.id }, { reason: '' });
+    const approved = await h.click('陈思远', card, { a: claimApprove.id, id: stored!.id }, { reason: '' });
     expect(approved.toast).toMatchObject({ type: 'success', content: '已批准，已通知申报人。' });
     expect(Harness.textOf(approved.card!.data)).toContain('已批准（陈思远）');
-    const twice = await h.click('陈思远', card, { a: 'credits.claim.approve', id: stored!.id }, { reason: '' });
+    const twice = await h.click('陈思远', card, { a: claimApprove.id, id: stored!.id }, { reason: '' });
     expect(twice.toast).toMatchObject({ type: 'info' });
-    const rejectAfter = await h.click('陈思远', card, { a: 'credits.claim.reject', id: stored!.id }, { reason: '改主意' });
+    const rejectAfter = await h.click('陈思远', card, { a: claimReject.id, id: stored!.id }, { reason: '改主意' });
     expect(rejectAfter.toast?.content).toContain('此前已处理（已批准）');
 
     expect((await claims())[0]).toMatchObject({ status: 'approved', decided_by: h.person('陈思远').open_id });
@@ -81,12 +82,12 @@ describe.each(dialectsUnderTest())('学时申报 and approval (%s)', (dialect) =
     const [stored] = await claims();
     const card = approvalCardOf('陈思远');
 
-    const noReason = await h.click('陈思远', card, { a: 'credits.claim.reject', id: stored!.id }, { reason: '  ' });
+    const noReason = await h.click('陈思远', card, { a: claimReject.id, id: stored!.id }, { reason: '  ' });
     expect(noReason.toast).toMatchObject({ type: 'error' });
     expect(noReason.toast!.content).toContain('驳回时请在“驳回理由”中写明理由');
     expect((await claims())[0]!.status).toBe('pending');
 
-    const rejected = await h.click('陈思远', card, { a: 'credits.claim.reject', id: stored!.id }, { reason: '未提供培训证明' });
+    const rejected = await h.click('陈思远', card, { a: claimReject.id, id: stored!.id }, { reason: '未提供培训证明' });
     expect(rejected.toast).toMatchObject({ type: 'success', content: '已驳回，已通知申报人。' });
     expect((await claims())[0]).toMatchObject({ status: 'rejected', decision_note: '未提供培训证明' });
     expect(await auditActions()).toEqual(['credits.claim.submit', 'credits.claim.reject']);
@@ -107,9 +108,9 @@ describe.each(dialectsUnderTest())('学时申报 and approval (%s)', (dialect) =
     await claim('郑凯', FORM);
     const [stored] = await claims();
     const card = approvalCardOf('刘洋');
-    const refused = await h.click('陈思远', card, { a: 'credits.claim.approve', id: stored!.id });
+    const refused = await h.click('陈思远', card, { a: claimApprove.id, id: stored!.id });
     expect(refused.toast).toMatchObject({ type: 'error' });
-    const approved = await h.click('刘洋', card, { a: 'credits.claim.approve', id: stored!.id }, {});
+    const approved = await h.click('刘洋', card, { a: claimApprove.id, id: stored!.id }, {});
     expect(approved.toast).toMatchObject({ type: 'success' });
     expect((await claims())[0]!.status).toBe('approved');
   });
@@ -134,10 +135,10 @@ describe.each(dialectsUnderTest())('学时申报 and approval (%s)', (dialect) =
     const [stored] = await claims();
     const first = approvalCardOf('甲管理员');
     approvalCardOf('乙管理员');
-    await h.click('甲管理员', first, { a: 'credits.claim.approve', id: stored!.id }, {});
+    await h.click('甲管理员', first, { a: claimApprove.id, id: stored!.id }, {});
     const { card } = h.lastCard('乙管理员');
     expect(Harness.textOf(card)).toContain('已批准（甲管理员）');
-    expect(JSON.stringify(card)).not.toContain('credits.claim.approve');
+    expect(JSON.stringify(card)).not.toContain(claimApprove.id);
     // A unit admin's own claim goes to the other one only.
     await claim('甲管理员', { ...FORM, title: '另一项培训' });
     // Judged on what the bot sent (a clicked form shows the callback's card afterwards, as in Lark).
@@ -171,9 +172,12 @@ describe.each(dialectsUnderTest())('学时申报 and approval (%s)', (dialect) =
     h = await Harness.start({ dialect });
     await claim('赵敏', FORM);
     const card = approvalCardOf('陈思远');
-    for (const id of ['tr_doesnotexist', 42, undefined]) {
-      const answer = await h.click('陈思远', card, { a: 'credits.claim.approve', id });
-      expect(answer.toast).toMatchObject({ type: 'error', content: '找不到这条学时申报，可能已被删除。' });
+    const missing = await h.click('陈思远', card, { a: claimApprove.id, id: 'tr_doesnotexist' });
+    expect(missing.toast).toMatchObject({ type: 'error', content: '找不到这条学时申报，可能已被删除。' });
+    // A value no approval card carries is answered like any stale card.
+    for (const id of [42, undefined]) {
+      const answer = await h.click('陈思远', card, { a: claimApprove.id, id });
+      expect(answer.toast).toMatchObject({ type: 'error', content: '卡片已失效，请重新打开（请在最新的审核卡片上操作）。' });
     }
     expect((await claims())[0]!.status).toBe('pending');
   });

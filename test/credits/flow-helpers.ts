@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '../../src/cli/main';
 import type { Io } from '../../src/cli/context';
-import { importTraining } from '../../src/features/credits/index';
 import { readTableFromString } from '../../src/io/table-file';
 import { writeTable } from '../../src/io/table-writer';
-import { findLedger } from '../../src/exports';
 import type { Harness } from '../helpers/harness';
 
 export const TRAINING_HEADER = 'open_id,date,title,kind,hours,required';
@@ -61,13 +59,13 @@ export async function runCli(h: Harness, args: string[]): Promise<{ code: number
 /** The importer as `import training` runs it, on the harness app (its manual clock included). */
 export async function importFile(h: Harness, path: string, skipBad = false) {
   const io = captureIo();
-  await importTraining(h.app, path, skipBad, io);
+  await h.app.importer('training')!.run(h.app.deps, path, { skipBad, actor: 'cli' }, io);
   return { out: io.stdout(), err: io.stderr() };
 }
 
 /** `export credits --period YEAR` as CSV text, parsed back into rows. */
 export async function exportCredits(h: Harness, year: string): Promise<Array<Record<string, string>>> {
-  const ledger = findLedger('credits')!;
+  const ledger = h.app.ledger('credits')!;
   const io = captureIo();
   await writeTable({ columns: ledger.columns, rows: ledger.rows(h.app.deps, year), format: 'csv', out: io.out });
   const { rows } = await readTableFromString(io.stdout(), { columns: ledger.columns });

@@ -2,7 +2,8 @@ import pino from 'pino';
 import { App } from '../../src/app';
 import type { Config } from '../../src/config/env';
 import { parseRules, type RulesInput } from '../../src/core/rules/rules';
-import { ManualClock } from '../../src/core/clock';
+import { fixedClock, ManualClock } from '../../src/core/clock';
+import type { CoreDeps } from '../../src/core/deps';
 import { applyOrgSnapshot } from '../../src/core/org/org.service';
 import { ORG_COLUMNS, parseOrgRows } from '../../src/core/org/org-snapshot';
 import { readTableFromString } from '../../src/io/table-file';
@@ -84,6 +85,11 @@ export class Harness {
 
   get url() {
     return this.app.url;
+  }
+
+  /** The app's deps with the clock stopped at `at`, as a job run sees them. */
+  depsAt(at: Date | string): CoreDeps {
+    return { ...this.app.deps, clock: fixedClock(new Date(at)) };
   }
 
   async importOrg(org: SandboxOrg = this.org): Promise<void> {

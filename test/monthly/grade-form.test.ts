@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRules, parseRules } from '../../src/core/rules/rules';
 import { DomainError } from '../../src/core/errors';
-import { gradeFromForm, gradeToFormText, readGradeForm, type GradeFormText } from '../../src/core/monthly/grade-form';
+import { gradeFromForm, gradeToFormText, type GradeFormText } from '../../src/core/monthly/grade-form';
+import { monthlySubmit } from '../../src/features/monthly/monthly-actions';
 
 const rules = defaultRules();
 const blank: GradeFormText = { work: '', conduct: '', bonuses: '', deductions: '', tier: '', overrideReason: '', comment: '' };
@@ -83,8 +84,10 @@ describe('gradeFromForm', () => {
     expect(gradeFromForm(text, rules)).toEqual(g);
   });
 
-  it('reads Lark form values defensively', () => {
-    expect(readGradeForm({ work: 90, conduct: '88', tier: ['x'], comment: null })).toEqual({ ...blank, work: '90', conduct: '88' });
-    expect(readGradeForm(null)).toEqual(blank);
+  it('reads Lark form values as text, and refuses a form that is not the card’s', () => {
+    expect(monthlySubmit.form.parse({ work: 90, conduct: '88', comment: null })).toEqual({ ...blank, work: '90', conduct: '88' });
+    expect(monthlySubmit.form.parse({})).toEqual(blank);
+    // A field of another shape cannot come from this card: the dispatcher answers “卡片已失效”.
+    expect(monthlySubmit.form.safeParse({ work: '90', tier: ['x'] }).success).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { buttonValue, cardTitle, type Card } from '../helpers/cards';
 import { Harness } from '../helpers/harness';
 import type { SandboxMessage } from '../../src/sandbox';
 import { newId } from '../../src/db/ids';
@@ -7,16 +7,7 @@ import { newId } from '../../src/db/ids';
 export const OCTOBER = '2026-10';
 export const REVIEW_AT = '2026-11-02T09:00:00+08:00';
 
-export type Card = Record<string, unknown>;
 export type Form = Record<string, string>;
-
-export function cardTitle(card: Card): string {
-  return ((card.header as { title?: { content?: string } } | undefined)?.title?.content ?? '') as string;
-}
-
-export function cardOf(m: SandboxMessage): Card {
-  return (m.card ?? m.content) as Card;
-}
 
 /** The grading card `leader` received for `person` (the latest one, if /评鉴 re-sent it). */
 export function gradingCardFor(h: Harness, leader: string, person: string): { message: SandboxMessage; card: Card } {
@@ -27,25 +18,6 @@ export function gradingCardFor(h: Harness, leader: string, person: string): { me
   const message = hits.at(-1);
   if (!message) throw new Error(`${leader} has no grading card for ${person}`);
   return { message, card: message.content as Card };
-}
-
-/** The callback value of the first button (or form submit button) whose label is `label`. */
-export function buttonValue(card: Card, label: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (v: unknown): void => {
-    if (found || !v || typeof v !== 'object') return;
-    if (Array.isArray(v)) return v.forEach(walk);
-    const o = v as Record<string, unknown>;
-    if (o.tag === 'button' && (o.text as { content?: string } | undefined)?.content === label) {
-      const b = (o.behaviors as Array<{ value: Record<string, unknown> }> | undefined)?.[0];
-      if (b) found = b.value;
-      return;
-    }
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  if (!found) throw new Error(`no button “${label}” on card “${cardTitle(card)}”`);
-  return found;
 }
 
 export const form = (over: Partial<Form> = {}): Form => ({
@@ -112,7 +84,3 @@ export async function seedWeeklyLog(h: Harness, person: string, weekKey: string,
     .execute();
 }
 
-export function expectToast(res: { toast?: { type: string; content: string } }, type: string, content: string) {
-  expect(res.toast?.type).toBe(type);
-  expect(res.toast?.content).toContain(content);
-}

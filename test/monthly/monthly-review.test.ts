@@ -7,9 +7,6 @@ import { dialectsUnderTest } from '../helpers/stores';
 import {
   OCTOBER,
   REVIEW_AT,
-  buttonValue,
-  cardTitle,
-  expectToast,
   form,
   gradingCardFor,
   gradingState,
@@ -18,8 +15,9 @@ import {
   reviewOf,
   seedWeeklyLog,
   submitGrade,
-  type Card,
 } from './helpers';
+import { monthlyRegrade } from '../../src/features/monthly/monthly-actions';
+import { buttonValue, cardTitle, expectToast, type Card } from '../helpers/cards';
 
 const LOCKED = '本季度已审定锁定，月度评鉴不能再修改。如有异议请走异议程序。';
 
@@ -49,8 +47,8 @@ describe.each(dialectsUnderTest())('月考核 monthly grading (%s)', (dialect) =
     await seedWeeklyLog(h, '张丽', '2026-W42', { late: true, submittedAt: '2026-10-19T09:00:00+08:00' });
 
     // Sunday 1 November is not a workday: October is due on Monday the 2nd at 09:00, not before.
-    expect(monthlyReviewJob.periodAt(h.app.deps, new Date('2026-11-02T08:59:00+08:00'))).toBe('2026-09');
-    expect(monthlyReviewJob.periodAt(h.app.deps, new Date(REVIEW_AT))).toBe(OCTOBER);
+    expect(monthlyReviewJob.periodAt(h.depsAt('2026-11-02T08:59:00+08:00'))).toBe('2026-09');
+    expect(monthlyReviewJob.periodAt(h.depsAt(REVIEW_AT))).toBe(OCTOBER);
 
     const outcome = await h.runJob('monthly-review', REVIEW_AT);
     expect(outcome).toMatchObject({ status: 'done', periodKey: OCTOBER });
@@ -77,7 +75,7 @@ describe.each(dialectsUnderTest())('月考核 monthly grading (%s)', (dialect) =
     const sent = count();
     expect(await h.runJob('monthly-review', '2026-11-02T10:00:00+08:00')).toMatchObject({ status: 'already-done' });
     // Even a forced re-run (a crash after the claim) sends nothing twice.
-    await monthlyReviewJob.run(h.app.deps, OCTOBER, new Date(REVIEW_AT));
+    await monthlyReviewJob.run(h.depsAt(REVIEW_AT), OCTOBER);
     await h.settle();
     expect(count()).toEqual(sent);
     expect(await h.db.selectFrom('monthly_reviews').select('id').where('month_key', '=', OCTOBER).execute()).toHaveLength(12);
@@ -146,7 +144,7 @@ describe.each(dialectsUnderTest())('月考核 monthly grading (%s)', (dialect) =
 
     // The original card (revision 0) with different values is stale now.
     const stale = await submitGrade(h, '李明华', '张丽', form({ work: '70', conduct: '70' }));
-    expectToast(stale, 'error', '该卡片已过期，请以最新卡片为准');
+    expectToast(stale, 'error', '卡片已失效，请重新打开（评鉴结果已被更新，请以最新卡片为准）');
     expect(stale.card).toBeUndefined();
     expect(await reviewOf(h, '张丽')).toEqual(after);
   });
@@ -200,7 +198,7 @@ describe.each(dialectsUnderTest())('月考核 monthly grading (%s)', (dialect) =
       const res = await h.click(intruder, message, value, f);
       expectToast(res, 'error', '无权操作此卡片');
       expect(res.card).toBeUndefined();
-      const regrade = await h.click(intruder, message, { a: 'grading.monthly.regrade', id: value.id, rev: 0 });
+      const regrade = await h.click(intruder, message, { a: monthlyRegrade.id, id: value.id, rev: 0 });
       expectToast(regrade, 'error', '无权操作此卡片');
     }
     // A forged id is not found, and does not reveal anything.

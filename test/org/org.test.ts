@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { applyOrgSnapshot } from '../../src/core/org/org.service';
 import { ORG_COLUMNS, parseOrgRows, snapshotFromDirectory } from '../../src/core/org/org-snapshot';
 import { readTableFromString } from '../../src/io/table-file';
-import { importOrg } from '../../src/features/org/org.importer';
-import { CliError } from '../../src/cli/context';
+import { DomainError } from '../../src/core/errors';
 import { demoOrgCsv } from '../../src/sandbox';
+import type { Io } from '../../src/cli/define-importer';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
 
@@ -83,12 +83,12 @@ describe.each(dialectsUnderTest())('organisation (%s)', (dialect) => {
     writeFileSync(file, `\uFEFF${lines.join('\n')}\n`);
     const err = sink();
     const out = sink();
-    await expect(importOrg(h.app, file, false, { out: out.stream, err: err.stream })).rejects.toBeInstanceOf(CliError);
+    await expect(importOrg(h, file, false, { out: out.stream, err: err.stream })).rejects.toBeInstanceOf(DomainError);
     expect(err.text()).toContain(`第 ${lines.length - 1} 行：姓名 name 不能为空`);
     expect(err.text()).toContain(`第 ${lines.length} 行：level 应为`);
     expect((await orgState(h)).people).toHaveLength(0);
 
-    await importOrg(h.app, file, true, { out: out.stream, err: err.stream });
+    await importOrg(h, file, true, { out: out.stream, err: err.stream });
     expect((await orgState(h)).people).toHaveLength(13);
     expect(out.text()).toContain('跳过 2 行');
   });
@@ -103,3 +103,5 @@ describe.each(dialectsUnderTest())('organisation (%s)', (dialect) => {
     expect(snapshot.units.map((u) => u.name).sort()).toEqual(['办公室', '政策法规处', '某市某局'].sort());
   });
 });
+
+const importOrg = (h: Harness, file: string, skipBad: boolean, io: Io) => h.app.importer('org')!.run(h.app.deps, file, { skipBad, actor: 'cli' }, io);

@@ -5,7 +5,8 @@ import { quarterDeterminationCard } from '../../src/features/quarterly/quarterly
 import { quarterFeedbackCard } from '../../src/features/quarterly/quarterly-feedback.card';
 import { quarterTeamSummaryCard } from '../../src/features/quarterly/quarterly-team-summary.card';
 import { tierOverviewCard } from '../../src/features/annual/annual-tier-overview.card';
-import type { DeterminationView, ObjectionReviewView, TierOverviewView } from '../../src/core/quarterly/views';
+import type { TierOverviewView } from '../../src/core/annual/views';
+import type { DeterminationView, ObjectionReviewView } from '../../src/core/quarterly/views';
 
 const TIERS = ['好', '较好', '一般', '较差', '不定等次'];
 
@@ -32,6 +33,7 @@ const determination: DeterminationView = {
   pending: [],
   locked: null,
   notice: null,
+  revision: '3f2a9c0d1b7e4a55',
 };
 
 const months = [

@@ -4,11 +4,7 @@ import { dialectsUnderTest } from '../helpers/stores';
 import {
   CLOSE_AT,
   MEANS,
-  buttonValue,
-  cardOf,
-  cardsTitled,
   determinationCard,
-  expectToast,
   formOf,
   quarterOrg,
   quarterState,
@@ -17,6 +13,7 @@ import {
   tierField,
   tiersOf,
 } from './helpers';
+import { buttonValue, cardOf, cardsTitled, expectToast } from '../helpers/cards';
 
 describe.each(dialectsUnderTest())('季审定 determination guards (%s)', (dialect) => {
   let h: Harness;

@@ -11,11 +11,7 @@ import {
   GENERAL,
   MEANS,
   QUARTER,
-  buttonValue,
-  cardOf,
-  cardsTitled,
   determinationCard,
-  expectToast,
   formOf,
   quarterOrg,
   quarterState,
@@ -25,6 +21,7 @@ import {
   tierField,
   tiersOf,
 } from './helpers';
+import { buttonValue, cardOf, cardsTitled, expectToast } from '../helpers/cards';
 
 async function exportCsv(h: Harness, what: string, period: string): Promise<Array<Record<string, string>>> {
   const out = new PassThrough();
@@ -59,9 +56,9 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
     // Not while June is being graded (its cards go out on 1 July), only from 8 July 09:00.
     const deps = h.app.deps;
     expect(quarterCloseAt(QUARTER, deps.calendar, deps.rules)).toEqual(new Date(CLOSE_AT));
-    expect(quarterClose.periodAt(deps, monthlyReviewAt('2026-06', deps.calendar, deps.rules))).toBe('2026-Q1');
-    expect(quarterClose.periodAt(deps, new Date('2026-07-08T08:59:00+08:00'))).toBe('2026-Q1');
-    expect(quarterClose.periodAt(deps, new Date(CLOSE_AT))).toBe(QUARTER);
+    expect(quarterClose.periodAt(h.depsAt(monthlyReviewAt('2026-06', deps.calendar, deps.rules)))).toBe('2026-Q1');
+    expect(quarterClose.periodAt(h.depsAt('2026-07-08T08:59:00+08:00'))).toBe('2026-Q1');
+    expect(quarterClose.periodAt(h.depsAt(CLOSE_AT))).toBe(QUARTER);
     const outcome = await h.runJob('quarter-close', CLOSE_AT);
     expect(outcome).toMatchObject({ status: 'done', periodKey: QUARTER });
     expect(outcome.message).toContain('1 个单位已生成建议等次，发出审定卡片 2 张');

@@ -1,11 +1,10 @@
-import { expect } from 'vitest';
+import { cardsTitled, type Card } from '../helpers/cards';
 import { tierForScore } from '../../src/core/monthly/score';
-import { defaultRules, UNDETERMINED } from '../../src/core/rules/rules';
+import { UNDETERMINED } from '../../src/core/rules/terms';
+import { defaultRules } from '../../src/core/rules/rules';
 import { newId } from '../../src/db/ids';
 import { buildOrg, type SandboxMessage, type SandboxOrg } from '../../src/sandbox';
 import { Harness } from '../helpers/harness';
-
-export type Card = Record<string, unknown>;
 
 /**
  * Q2 2026 closes on Wednesday 8 July 09:00: 5 workdays (quarterly.close_after_workdays) after
@@ -127,40 +126,10 @@ export async function seedQuarter(h: Harness, means: Record<string, number> = ME
   for (const [name, mean] of Object.entries(means)) for (const m of MONTHS) await seedMonth(h, name, m, mean);
 }
 
-export function cardOf(m: SandboxMessage): Card {
-  return (m.card ?? m.content) as Card;
-}
-
-export function cardTitle(card: Card): string {
-  return ((card.header as { title?: { content?: string } } | undefined)?.title?.content ?? '') as string;
-}
-
-export function cardsTitled(h: Harness, name: string, title: string): SandboxMessage[] {
-  return h.inbox(name).filter((m) => m.msg_type === 'interactive' && cardTitle(cardOf(m)).startsWith(title));
-}
-
 export function determinationCard(h: Harness, admin: string, level: string, unitName = '综合处'): SandboxMessage {
   const hit = cardsTitled(h, admin, `季度审定 · ${unitName} · ${level}`).at(-1);
   if (!hit) throw new Error(`${admin} has no determination card for ${unitName} ${level}`);
   return hit;
-}
-
-/** The callback value of the button (or form submit button) labelled `label`. */
-export function buttonValue(card: Card, label: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (v: unknown): void => {
-    if (found || !v || typeof v !== 'object') return;
-    if (Array.isArray(v)) return v.forEach(walk);
-    const o = v as Record<string, unknown>;
-    if (o.tag === 'button' && (o.text as { content?: string } | undefined)?.content === label) {
-      found = (o.behaviors as Array<{ value: Record<string, unknown> }>)[0]!.value;
-      return;
-    }
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  if (!found) throw new Error(`no button “${label}” on card “${cardTitle(card)}”`);
-  return found;
 }
 
 /** The select initial values of a determination card, as the form Lark would submit unchanged. */
@@ -194,11 +163,6 @@ export async function quarterState(h: Harness) {
     audits: await h.db.selectFrom('audit_log').selectAll().orderBy('id').execute(),
     outbox: await h.db.selectFrom('outbox').select(['idem_key']).orderBy('idem_key').execute(),
   };
-}
-
-export function expectToast(res: { toast?: { type: string; content: string } }, type: string, content: string) {
-  expect(res.toast?.type, JSON.stringify(res.toast)).toBe(type);
-  expect(res.toast?.content).toContain(content);
 }
 
 export const textOf = (m: SandboxMessage | Card) => Harness.textOf(m);

@@ -3,23 +3,8 @@ import { monthlyReviewAt, quarterCloseAt } from '../../src/core/calendar/schedul
 import quarterClose from '../../src/features/quarterly/quarter-close.job';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
-import {
-  CLOSE_AT,
-  EVERYONE,
-  MEANS,
-  MONTHS,
-  QUARTER,
-  buttonValue,
-  cardOf,
-  cardTitle,
-  cardsTitled,
-  determinationCard,
-  expectToast,
-  formOf,
-  quarterOrg,
-  textOf,
-  tiersOf,
-} from './helpers';
+import { CLOSE_AT, EVERYONE, MEANS, MONTHS, QUARTER, determinationCard, formOf, quarterOrg, textOf, tiersOf } from './helpers';
+import { buttonValue, cardOf, cardTitle, cardsTitled, expectToast } from '../helpers/cards';
 
 /** The grading card `leader` got for `person` most recently (one per month). */
 function gradingCard(h: Harness, leader: string, person: string) {
@@ -64,14 +49,14 @@ describe.each(dialectsUnderTest())('three monthly rounds through the grading car
     expect(juneAt).toEqual(new Date('2026-07-01T09:00:00+08:00'));
     expect(quarterCloseAt(QUARTER, deps.calendar, deps.rules)).toEqual(new Date(CLOSE_AT));
     expect(await h.runJob('monthly-review', juneAt.toISOString())).toMatchObject({ status: 'done', periodKey: '2026-06' });
-    expect(quarterClose.periodAt(deps, juneAt)).toBe('2026-Q1');
+    expect(quarterClose.periodAt(h.depsAt(juneAt))).toBe('2026-Q1');
 
     // The supervisors grade June over the following days.
     h.clock.set('2026-07-02T10:00:00+08:00');
     for (const name of EVERYONE.slice(0, 6)) await grade(h, name, MEANS[name]!, '2026-06');
     h.clock.set('2026-07-06T16:00:00+08:00');
     for (const name of EVERYONE.slice(6)) await grade(h, name, MEANS[name]!, '2026-06');
-    expect(quarterClose.periodAt(deps, new Date('2026-07-07T18:00:00+08:00'))).toBe('2026-Q1');
+    expect(quarterClose.periodAt(h.depsAt('2026-07-07T18:00:00+08:00'))).toBe('2026-Q1');
 
     // Then the quarter closes: the cards have every month, nothing pending.
     expect(await h.runJob('quarter-close', CLOSE_AT)).toMatchObject({ status: 'done', periodKey: QUARTER });

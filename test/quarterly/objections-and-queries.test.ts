@@ -2,21 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/db/ids';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
-import {
-  CLOSE_AT,
-  buttonValue,
-  cardOf,
-  cardsTitled,
-  determinationCard,
-  expectToast,
-  formOf,
-  quarterOrg,
-  quarterState,
-  rawOf,
-  seedQuarter,
-  textOf,
-  tiersOf,
-} from './helpers';
+import { CLOSE_AT, determinationCard, formOf, quarterOrg, quarterState, rawOf, seedQuarter, textOf, tiersOf } from './helpers';
+import { buttonValue, cardOf, cardsTitled, expectToast } from '../helpers/cards';
+import { objectionReject } from '../../src/features/quarterly/quarterly-actions';
 
 const lastText = (h: Harness, name: string) => textOf(h.inbox(name).at(-1)!);
 
@@ -90,8 +78,8 @@ describe.each(dialectsUnderTest())('异议 and 等次 (%s)', (dialect) => {
     }
     // 林管理 cannot decide his own objection even with its id.
     const own = await h.db.selectFrom('objections').selectAll().where('open_id', '=', h.person('林管理').open_id).executeTakeFirstOrThrow();
-    expectToast(await h.click('林管理', review, { a: 'objection.reject', id: own.id }, { answer: '维持' }), 'error', '本人的异议');
-    expectToast(await h.click('林管理', review, { a: 'objection.reject', id: newId('ob') }, { answer: '维持' }), 'error', '不存在');
+    expectToast(await h.click('林管理', review, { a: objectionReject.id, id: own.id }, { answer: '维持' }), 'error', '本人的异议');
+    expectToast(await h.click('林管理', review, { a: objectionReject.id, id: newId('ob') }, { answer: '维持' }), 'error', '不存在');
     expect(await quarterState(h)).toEqual(before);
     expect(cardsTitled(h, '庞晓东', '异议处理结果')).toHaveLength(0);
   });
@@ -190,9 +178,8 @@ describe.each(dialectsUnderTest())('异议 and 等次 (%s)', (dialect) => {
     expect(text).toContain('学时未达标，年度等次暂缓');
     expect(text).toContain('未达标（年度等次暂缓）');
 
-    const { findLedger } = await import('../../src/exports');
     const rows = [];
-    for await (const r of findLedger('annual-eligibility')!.rows(h.app.deps, '2026')) rows.push(r);
+    for await (const r of h.app.ledger('annual-eligibility')!.rows(h.app.deps, '2026')) rows.push(r);
     expect(rows.find((r) => r.name === '江海燕')).toMatchObject({ good_quarters: 2, low_quarters: 0, credits_met: 1, eligible_excellent: 1, reason: '' });
     expect(rows.find((r) => r.name === '程立新')).toMatchObject({ good_quarters: 2, credits_met: 0, eligible_excellent: 0, reason: '学时未达标，年度等次暂缓' });
     expect((await tiersOf(h, '2026-Q3'))['江海燕']).toMatchObject({ tier: '好' });

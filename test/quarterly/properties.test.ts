@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRules, TIERS, UNDETERMINED, type Rules, type TierOrUndetermined } from '../../src/core/rules/rules';
+import { TIERS, UNDETERMINED, type TierOrUndetermined } from '../../src/core/rules/terms';
+import { parseRules, type Rules } from '../../src/core/rules/rules';
 import { DomainError } from '../../src/core/errors';
 import {
   annualEligibility,

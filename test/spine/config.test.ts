@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config/env';
 import { loadRules } from '../../src/config/load-rules';
-import { basisOf, defaultRules, RulesError } from '../../src/core/rules/rules';
+import { basisOf } from '../../src/core/rules/basis';
+import { defaultRules, RulesError } from '../../src/core/rules/rules';
 
 function leaves(obj: unknown, prefix = ''): string[] {
   if (obj && typeof obj === 'object' && !Array.isArray(obj)) {

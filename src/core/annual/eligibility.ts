@@ -1,4 +1,5 @@
-import type { Rules, Tier, TierOrUndetermined } from '../rules/rules';
+import type { Tier, TierOrUndetermined } from '../rules/terms';
+import type { Rules } from '../rules/rules';
 import { isLowTier } from '../tiers';
 
 export interface QuarterTier {

@@ -7,7 +7,7 @@ import { annualStatusOf, quartersOfYear } from './eligibility.service';
 import { monthLines } from '../quarterly/feedback.service';
 import { scoreText } from '../quarterly/format';
 import { gradedMonthsOf } from '../quarterly/graded-months.repository';
-import type { TierOverviewView } from '../quarterly/views';
+import type { TierOverviewView } from './views';
 
 const NOT_ALLOWED = '您只能查看本人的等次；主管领导可查看分管人员，考核管理员可查看本单位人员。';
 

@@ -1,4 +1,5 @@
-import { UNDETERMINED, type Rules, type Tier, type TierOrUndetermined } from '../rules/rules';
+import { UNDETERMINED, type Tier, type TierOrUndetermined } from '../rules/terms';
+import { type Rules } from '../rules/rules';
 import { assertNoProblems } from '../problems';
 import { checkTierChoice, monthlyScore, validateGradeInput, type MonthlyScore, type ScoreItem } from './score';
 import { hasText, isTierOrUndetermined } from '../tiers';
@@ -31,20 +32,6 @@ export interface ComputedGrade {
   tier: TierOrUndetermined;
   overrideReason: string | null;
   comment: string | null;
-}
-
-export function readGradeForm(form: Record<string, unknown> | null | undefined): GradeFormText {
-  const f = form ?? {};
-  const text = (k: string) => (typeof f[k] === 'string' ? (f[k] as string) : typeof f[k] === 'number' ? String(f[k]) : '');
-  return {
-    work: text('work'),
-    conduct: text('conduct'),
-    bonuses: text('bonuses'),
-    deductions: text('deductions'),
-    tier: text('tier'),
-    overrideReason: text('override_reason'),
-    comment: text('comment'),
-  };
 }
 
 /**

@@ -1,8 +1,8 @@
-import { UNDETERMINED } from '../rules/rules';
+import { UNDETERMINED } from '../rules/terms';
 import type { MonthlyReviewRow } from '../../db/schema';
 import { audit } from '../audit';
 import type { CoreDeps } from '../deps';
-import { DomainError, notFound } from '../errors';
+import { notFound, staleCard } from '../errors';
 import { findActivePeople, findPerson } from '../org/people.repository';
 import type { Person } from '../org/person';
 import { assertCanGrade, assertMonthOpen } from './grading-access';
@@ -10,7 +10,8 @@ import { gradeFromForm, type ComputedGrade, type GradeFormText } from './grade-f
 import { monthlyReviewRowToReview, type MonthlyReview } from './review';
 import * as repo from './review.repository';
 
-export const STALE_CARD_MESSAGE = '该卡片已过期，请以最新卡片为准';
+/** A card built before the stored grade changed (another grader, or a second card). */
+const STALE_HINT = '评鉴结果已被更新，请以最新卡片为准';
 const GONE = '找不到这条月度评鉴记录，请发送“评鉴”重新获取评鉴卡片。';
 
 /** A person to be graded for a month, and who grades them. */
@@ -68,8 +69,8 @@ export async function pendingOverviewOfUnit(
 }
 
 /** The review behind a card click, after checking the actor may grade it and its quarter is open. */
-export async function openReviewForGrading(deps: CoreDeps, actorOpenId: string, reviewId: string): Promise<MonthlyReview> {
-  const { row } = await loadChecked(deps, actorOpenId, reviewId);
+export async function openReviewForGrading(deps: CoreDeps, actor: Person, reviewId: string): Promise<MonthlyReview> {
+  const { row } = await loadChecked(deps, actor, reviewId);
   return monthlyReviewRowToReview(row);
 }
 
@@ -87,26 +88,26 @@ export interface SubmitResult {
  */
 export async function submitMonthlyGrade(
   deps: CoreDeps,
-  actorOpenId: string,
-  input: { reviewId: string; cardRevision: number | null; form: GradeFormText },
+  actor: Person,
+  input: { reviewId: string; cardRevision: number; form: GradeFormText },
 ): Promise<SubmitResult> {
   return deps.db.transaction().execute(async (trx) => {
     const tdeps: CoreDeps = { ...deps, db: trx };
-    const { row, person } = await loadChecked(tdeps, actorOpenId, input.reviewId);
+    const { row, person } = await loadChecked(tdeps, actor, input.reviewId);
     const grade = gradeFromForm(input.form, deps.rules);
     const now = deps.clock.now();
-    const columns = gradeColumns(grade, person, actorOpenId);
+    const columns = gradeColumns(grade, person, actor.openId);
     if (row.status !== 'pending' && sameGrade(row, columns)) return { review: monthlyReviewRowToReview(row), changed: false };
-    if (input.cardRevision !== null && input.cardRevision !== Number(row.revision)) throw new DomainError('CONFLICT', STALE_CARD_MESSAGE);
+    if (input.cardRevision !== Number(row.revision)) throw staleCard(STALE_HINT);
     if (!(await repo.writeGrade(trx, row.id, Number(row.revision), columns, now))) {
       // Someone wrote between our read and write (a concurrent double click): same outcome as above.
       const latest = await repo.findReviewById(trx, row.id);
       if (latest && sameGrade(latest, columns)) return { review: monthlyReviewRowToReview(latest), changed: false };
-      throw new DomainError('CONFLICT', STALE_CARD_MESSAGE);
+      throw staleCard(STALE_HINT);
     }
     const after = (await repo.findReviewById(trx, row.id))!;
     await audit(trx, now, {
-      actor: actorOpenId,
+      actor: actor.openId,
       action: row.status === 'pending' ? 'grading.monthly.submit' : 'grading.monthly.regrade',
       entityType: 'monthly_review',
       entityId: row.id,
@@ -118,12 +119,12 @@ export async function submitMonthlyGrade(
   });
 }
 
-async function loadChecked(deps: CoreDeps, actorOpenId: string, reviewId: string): Promise<{ row: MonthlyReviewRow; person: Person }> {
+async function loadChecked(deps: CoreDeps, actor: Person, reviewId: string): Promise<{ row: MonthlyReviewRow; person: Person }> {
   const row = reviewId ? await repo.findReviewById(deps.db, reviewId) : null;
   if (!row) throw notFound(GONE);
   const person = await findPerson(deps.db, row.open_id);
   if (!person) throw notFound(GONE);
-  await assertCanGrade(deps.db, await findPerson(deps.db, actorOpenId), person);
+  await assertCanGrade(deps.db, actor, person);
   await assertMonthOpen(deps.db, row.month_key, [
     { unitId: row.unit_id, level: row.level },
     { unitId: person.unitId, level: person.level },

@@ -1,4 +1,4 @@
-import type { Tier, TierOrUndetermined } from '../rules/rules';
+import type { Tier, TierOrUndetermined } from '../rules/terms';
 import type { MonthlyReviewRow } from '../../db/schema';
 import type { ScoreItem } from './score';
 import { isTier, isTierOrUndetermined } from '../tiers';

@@ -1,4 +1,4 @@
-import { LEVEL_POOLS } from '../rules/rules';
+import { LEVEL_POOLS } from '../rules/terms';
 import type { Directory } from '../ports';
 import { parseRoles, ROLES, type Role } from './person';
 

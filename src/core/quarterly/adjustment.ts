@@ -1,4 +1,5 @@
-import { UNDETERMINED, type Rules, type TierOrUndetermined } from '../rules/rules';
+import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
+import { type Rules } from '../rules/rules';
 import { DomainError, invalidInput, locked, notFound } from '../errors';
 import { goodQuota, quotaMessage } from './quota';
 import { hasText, isTierOrUndetermined } from '../tiers';

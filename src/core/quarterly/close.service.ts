@@ -5,7 +5,7 @@ import type { Person } from '../org/person';
 import { assertDeterminer, determinationView } from './determination.service';
 import { determinersOf } from './people.repository';
 import { proposeUnitQuarter } from './proposal.service';
-import type { DeterminationView, QuarterCards } from './views';
+import type { DeterminationView } from './views';
 
 export const SYSTEM_ACTOR = 'system:quarter-close';
 
@@ -14,7 +14,8 @@ export const SYSTEM_ACTOR = 'system:quarter-close';
  * same-level pool. Each unit is its own transaction, so a failure in one unit neither loses nor
  * repeats another's cards when the job is run again (the keys make re-sends no-ops).
  */
-export async function closeQuarter(deps: CoreDeps, cards: QuarterCards, quarterKey: string, at: Date): Promise<string> {
+export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<string> {
+  const at = deps.clock.now();
   let units = 0;
   let cardsSent = 0;
   let noData = 0;
@@ -32,7 +33,7 @@ export async function closeQuarter(deps: CoreDeps, cards: QuarterCards, quarterK
         if (!view) continue;
         for (const admin of determiners) {
           const key = `quarter-close:${quarterKey}:${unit.id}:${pool.level}:${admin.openId}`;
-          await messenger.send({ type: 'open_id', id: admin.openId }, { kind: 'card', card: cards.determination(view) }, key);
+          await messenger.send({ type: 'open_id', id: admin.openId }, { kind: 'card', card: deps.cards.quarterly.determination(view) }, key);
           cardsSent++;
         }
       }
@@ -49,7 +50,7 @@ export async function closeQuarter(deps: CoreDeps, cards: QuarterCards, quarterK
  * refreshed from the monthly results as they stand (the job may not have run, or ran before the
  * last month was graded).
  */
-export async function openDeterminations(deps: CoreDeps, actor: Person | null, unitId: string, quarterKey: string): Promise<DeterminationView[]> {
+export async function openDeterminations(deps: CoreDeps, actor: Person, unitId: string, quarterKey: string): Promise<DeterminationView[]> {
   assertDeterminer(actor, unitId);
   const at = deps.clock.now();
   // Months graded or re-graded after the job ran (or when it has not run yet) are taken in.

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
-import { TIERS, UNDETERMINED, type Rules, type TierOrUndetermined } from '../rules/rules';
+import { TIERS, UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
+import { type Rules } from '../rules/rules';
 import type { Database } from '../../db/schema';
 import { audit } from '../audit';
 import { formatMonthLabel, formatQuarterLabel } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
-import { DomainError, forbidden, invalidInput, locked, notFound } from '../errors';
+import { DomainError, forbidden, invalidInput, locked, notFound, staleCard } from '../errors';
 import { isAdminOf, type Person } from '../org/person';
 import { monthlyResultsForQuarter } from './month-results';
 import { formatScore } from '../numbers';
@@ -23,7 +24,8 @@ import {
   type QuarterLock,
   type QuarterResult,
 } from './results.repository';
-import type { DeterminationView, QuarterCards } from './views';
+import { poolRevision } from './pool-revision';
+import type { DeterminationView } from './views';
 import { checkDetermination, fitPoolToQuota, quotaMessage, goodQuota } from './quota';
 import { isTierOrUndetermined } from '../tiers';
 
@@ -86,6 +88,7 @@ export async function determinationView(db: Db, rules: Rules, pool: PoolKey, not
     pending: lock ? [] : await pendingMonths(db, pool, nameOf),
     locked: lock ? { byName: nameOf(lock.lockedBy), atLabel: instantLabel(lock.lockedAt) } : null,
     notice,
+    revision: poolRevision(results),
   };
 }
 
@@ -104,10 +107,10 @@ function proposalBasis(r: QuarterResult): string {
 }
 
 /** Reads the admin's choices from the form; a person missing from the form keeps the stored tier. */
-function chosenTiers(results: readonly QuarterResult[], form: Record<string, unknown> | null): Record<string, TierOrUndetermined> {
+function chosenTiers(results: readonly QuarterResult[], form: Record<string, unknown>): Record<string, TierOrUndetermined> {
   const chosen: Record<string, TierOrUndetermined> = {};
   for (const r of results) {
-    const v = form?.[tierField(r.openId)];
+    const v = form[tierField(r.openId)];
     if (v === undefined || v === null || v === '') chosen[r.openId] = r.tier;
     else if (isTierOrUndetermined(v)) chosen[r.openId] = v;
     else throw invalidInput(`等次“${String(v)}”无效，请从 好、较好、一般、较差 中选择`);
@@ -115,14 +118,17 @@ function chosenTiers(results: readonly QuarterResult[], form: Record<string, unk
   return chosen;
 }
 
-async function openPool(db: Db, pool: PoolKey): Promise<QuarterResult[]> {
+/** The pool's open proposals, as of the card the admin clicked; a lock or a newer state refuses. */
+async function openPool(db: Db, pool: PoolKey, cardRevision: string): Promise<QuarterResult[]> {
   const lock = await findLock(db, pool);
   if (lock) {
     const names = await peopleByOpenId(db, [lock.lockedBy]);
     throw lockedError(lock, names.get(lock.lockedBy)?.name ?? lock.lockedBy);
   }
-  const results = (await findPoolResults(db, pool)).filter((r) => r.status === 'proposed');
+  const all = await findPoolResults(db, pool);
+  const results = all.filter((r) => r.status === 'proposed');
   if (results.length === 0) throw notFound('没有找到该审定池的季度建议等次，请发送“/审定”重新获取审定卡片。');
+  if (poolRevision(all) !== cardRevision) throw staleCard('本池等次在卡片发出后已有调整，请发送“审定”获取最新的审定卡片');
   return results;
 }
 
@@ -144,11 +150,19 @@ async function assertProposalsCurrent(db: Db, rules: Rules, pool: PoolKey, store
  * Saves the admin's adjustments without confirming. Refused, with nothing saved, when it would
  * raise the number of 好 above the quota (lowering is always allowed, e.g. while a tie is open).
  */
-export async function saveAdjustments(deps: CoreDeps, actor: Person | null, pool: PoolKey, form: Record<string, unknown> | null): Promise<DeterminationView> {
+export interface PoolChoice {
+  pool: PoolKey;
+  /** The pool revision the card was built from. */
+  revision: string;
+  /** The card's form: one tier select per person. */
+  form: Record<string, unknown>;
+}
+
+export async function saveAdjustments(deps: CoreDeps, actor: Person, { pool, revision, form }: PoolChoice): Promise<DeterminationView> {
   assertDeterminer(actor, pool.unitId);
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const results = await openPool(trx, pool);
+    const results = await openPool(trx, pool, revision);
     const chosen = chosenTiers(results, form);
     const quota = goodQuota(results.length, deps.rules);
     const before = results.filter((r) => r.tier === '好').length;
@@ -181,16 +195,14 @@ export async function saveAdjustments(deps: CoreDeps, actor: Person | null, pool
  */
 export async function confirmPool(
   deps: CoreDeps,
-  cards: QuarterCards,
-  actor: Person | null,
-  pool: PoolKey,
-  form: Record<string, unknown> | null,
+  actor: Person,
+  { pool, revision, form }: PoolChoice,
 ): Promise<DeterminationView> {
   assertDeterminer(actor, pool.unitId);
   const at = deps.clock.now();
   let warnings: string[] = [];
   await deps.db.transaction().execute(async (trx) => {
-    const results = await openPool(trx, pool);
+    const results = await openPool(trx, pool, revision);
     await assertProposalsCurrent(trx, deps.rules, pool, results);
     const chosen = chosenTiers(results, form);
     const names = await peopleByOpenId(trx, results.map((r) => r.openId));
@@ -227,7 +239,7 @@ export async function confirmPool(
       });
       confirmed.push({ ...r, tier, status: 'confirmed', confirmedBy: actor.openId, confirmedAt: at.toISOString(), feedbackAt: at.toISOString() });
     }
-    await deliverQuarterFeedback(trx, deps, cards, pool, confirmed, at);
+    await deliverQuarterFeedback(trx, deps, pool, confirmed, at);
   });
   const notice = warnings.length > 0 ? `已确认审定并锁定。提示：${warnings.join('；')}` : '已确认审定并锁定，结果已私信反馈本人及其主管领导。';
   return (await determinationView(deps.db, deps.rules, pool, notice))!;

@@ -7,7 +7,7 @@ import { dateLabel, monthLabel, scoreText } from './format';
 import { gradedMonthsOf, type GradedMonth } from './graded-months.repository';
 import { peopleByOpenId, unitName } from './people.repository';
 import type { PoolKey, QuarterResult } from './results.repository';
-import type { MonthLine, QuarterCards } from './views';
+import type { MonthLine } from './views';
 
 type Db = Kysely<Database>;
 
@@ -23,7 +23,6 @@ export function monthLines(months: readonly GradedMonth[]): MonthLine[] {
 export async function deliverQuarterFeedback(
   db: Db,
   deps: CoreDeps,
-  cards: QuarterCards,
   pool: PoolKey,
   confirmed: readonly QuarterResult[],
   at: Date,
@@ -39,7 +38,7 @@ export async function deliverQuarterFeedback(
   for (const r of confirmed) {
     const person = people.get(r.openId);
     if (!person?.active) continue;
-    const card = cards.feedback({
+    const card = deps.cards.quarterly.feedback({
       name: person.name,
       quarterLabel,
       level: r.level,
@@ -63,7 +62,7 @@ export async function deliverQuarterFeedback(
       .map((r) => ({ name: people.get(r.openId)?.name ?? r.openId, score: scoreText(r.score), tier: r.tier, raw: r.score }))
       .sort((a, b) => (b.raw ?? -Infinity) - (a.raw ?? -Infinity) || a.name.localeCompare(b.name, 'zh-CN'))
       .map(({ raw: _raw, ...row }) => row);
-    const card = cards.teamSummary({ quarterLabel, unitName: unit, level: pool.level, rows });
+    const card = deps.cards.quarterly.teamSummary({ quarterLabel, unitName: unit, level: pool.level, rows });
     await messenger.send(
       { type: 'open_id', id: leaderId },
       { kind: 'card', card },

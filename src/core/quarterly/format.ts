@@ -1,4 +1,5 @@
-import { basisOf, type Rules } from '../rules/rules';
+import { basisOf } from '../rules/basis';
+import { type Rules } from '../rules/rules';
 import { formatMonthLabel, shanghaiDate, shanghaiTime } from '../calendar/periods';
 import { formatScore } from '../numbers';
 

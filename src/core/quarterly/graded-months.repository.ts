@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { UNDETERMINED, type TierOrUndetermined } from '../rules/rules';
+import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
 import type { Database } from '../../db/schema';
 import { monthlyReviewRowToReview } from '../monthly/review';
 

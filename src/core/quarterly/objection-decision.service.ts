@@ -1,4 +1,4 @@
-import type { TierOrUndetermined } from '../rules/rules';
+import type { TierOrUndetermined } from '../rules/terms';
 import { audit } from '../audit';
 import { formatQuarterLabel } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
@@ -10,10 +10,17 @@ import { objectionReviewView, OUTCOME_LABELS } from './objection-views';
 import { instantLabel } from './format';
 import { peopleByOpenId } from './people.repository';
 import { correctResult, findLock, findPoolResults, findResult } from './results.repository';
-import type { ObjectionReviewView, QuarterCards } from './views';
+import type { ObjectionReviewView } from './views';
 import { hasText, isTierOrUndetermined } from '../tiers';
 
-export type ObjectionDecision = { kind: 'reject'; answer: unknown } | { kind: 'uphold'; answer: unknown; tier: unknown };
+export interface ObjectionDecision {
+  objectionId: string;
+  kind: 'reject' | 'uphold';
+  /** Told to the person; required either way. */
+  answer: string;
+  /** The corrected tier, for `uphold`. */
+  tier?: string;
+}
 
 /**
  * The unit admin answers an objection: 维持 (reject, with an answer) or 更正 (uphold with a new
@@ -23,22 +30,20 @@ export type ObjectionDecision = { kind: 'reject'; answer: unknown } | { kind: 'u
  */
 export async function decide(
   deps: CoreDeps,
-  cards: QuarterCards,
-  actor: Person | null,
-  objectionId: unknown,
+  actor: Person,
   decision: ObjectionDecision,
 ): Promise<ObjectionReviewView> {
-  if (typeof objectionId !== 'string' || !objectionId) throw notFound('该异议不存在或已被删除。');
+  const { objectionId } = decision;
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const objection = await findObjection(trx, objectionId);
     if (!objection) throw notFound('该异议不存在或已被删除。');
     const result = await findResult(trx, objection.openId, objection.quarterKey);
     if (!result) throw notFound('该异议对应的季度结果不存在，请联系系统管理员。');
-    if (!actor || !isAdminOf(actor, result.unitId)) throw forbidden('只有该同志所在单位的考核管理员可以处理其异议。');
+    if (!isAdminOf(actor, result.unitId)) throw forbidden('只有该同志所在单位的考核管理员可以处理其异议。');
     if (actor.openId === objection.openId) throw forbidden('本人的异议须由其他考核管理员处理。');
     if (objection.status !== 'open') throw alreadyDecided(objection, await peopleByOpenId(trx, [objection.decidedBy ?? '']));
-    const answer = typeof decision.answer === 'string' ? decision.answer.trim() : '';
+    const answer = decision.answer.trim();
     if (!hasText(answer)) throw invalidInput(decision.kind === 'reject' ? '维持原结果须填写答复意见，说明理由。' : '更正等次须填写答复意见，说明异议成立的依据。');
 
     let newTier: TierOrUndetermined | null = null;
@@ -77,7 +82,7 @@ export async function decide(
       after: { status, tier: newTier ?? result.tier },
       reason: answer,
     });
-    const outcome = cards.objectionOutcome({
+    const outcome = deps.cards.quarterly.objectionOutcome({
       name: (await peopleByOpenId(trx, [objection.openId])).get(objection.openId)?.name ?? '',
       quarterLabel: formatQuarterLabel(objection.quarterKey),
       upheld: status === 'upheld',

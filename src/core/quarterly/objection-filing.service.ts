@@ -9,7 +9,6 @@ import { isWithinObjectionWindow, objectionDeadline } from './objection-window';
 import { dateLabel, instantLabel } from './format';
 import { determinersOf } from './people.repository';
 import { latestDeterminedResult } from './results.repository';
-import type { QuarterCards } from './views';
 
 export const MAX_REASON_CHARS = 1000;
 
@@ -26,7 +25,7 @@ export interface FiledObjection {
  * feedback. One open objection at a time (the database enforces it too), and one per quarter:
  * after the answer, a further disagreement goes to the unit in person rather than round again.
  */
-export async function fileObjection(deps: CoreDeps, cards: QuarterCards, actor: Person, reasonText: string): Promise<FiledObjection> {
+export async function fileObjection(deps: CoreDeps, actor: Person, reasonText: string): Promise<FiledObjection> {
   const reason = reasonText.trim();
   if (!reason) throw invalidInput(OBJECTION_USAGE);
   const length = [...reason].length;
@@ -70,7 +69,7 @@ export async function fileObjection(deps: CoreDeps, cards: QuarterCards, actor: 
     const messenger = deps.messengerFor(trx);
     // The objector never handles their own objection, even when they are the unit's 考核管理员.
     for (const admin of await determinersOf(trx, result.unitId, actor.openId)) {
-      await messenger.send({ type: 'open_id', id: admin.openId }, { kind: 'card', card: cards.objectionReview(view) }, `objection:${id}:${admin.openId}`);
+      await messenger.send({ type: 'open_id', id: admin.openId }, { kind: 'card', card: deps.cards.quarterly.objectionReview(view) }, `objection:${id}:${admin.openId}`);
       handlers++;
     }
   });

@@ -1,4 +1,4 @@
-import { LEVEL_POOLS, type LevelPool } from '../rules/rules';
+import { LEVEL_POOLS, type LevelPool } from '../rules/terms';
 
 /**
  * 同级同台: people are ranked and the 好 quota is computed only within their own level pool.

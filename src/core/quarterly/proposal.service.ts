@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { LevelPool, Rules } from '../rules/rules';
+import type { LevelPool } from '../rules/terms';
+import type { Rules } from '../rules/rules';
 import type { Database } from '../../db/schema';
 import { audit } from '../audit';
 import { findActivePeople } from '../org/people.repository';

@@ -1,4 +1,5 @@
-import { UNDETERMINED, type Rules, type TierOrUndetermined } from '../rules/rules';
+import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
+import { type Rules } from '../rules/rules';
 import { invalidInput } from '../errors';
 import { formatScore, round2 } from '../numbers';
 import { tierForScore } from '../monthly/score';

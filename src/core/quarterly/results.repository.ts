@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { UNDETERMINED, type TierOrUndetermined } from '../rules/rules';
+import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
 import { newId } from '../../db/ids';
 import type { Database, QuarterResultRow } from '../../db/schema';
 import { isTierOrUndetermined } from '../tiers';

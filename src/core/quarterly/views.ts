@@ -2,7 +2,7 @@ import type { CardJson } from '../ports';
 
 /**
  * View-models of the 季审定 cards, built by the services with every date already formatted, and
- * the port through which the services render them (implemented by cards/quarter-cards.card.ts),
+ * the port through which the services render them (implemented by src/features/quarterly),
  * so core decides who is told what without knowing card JSON.
  */
 
@@ -48,6 +48,8 @@ export interface DeterminationView {
   pending: string[];
   locked: { byName: string; atLabel: string } | null;
   notice: string | null;
+  /** The pool's state this card shows (see pool-revision.ts); the buttons carry it back. */
+  revision: string;
 }
 
 export interface FeedbackView {
@@ -93,22 +95,6 @@ export interface ObjectionOutcomeView {
   answer: string;
 }
 
-export interface TierOverviewView {
-  name: string;
-  /** false when a supervisor or admin looks at someone else. */
-  own: boolean;
-  year: string;
-  months: MonthLine[];
-  quarters: Array<{ label: string; tier: string | null; score: string; corrected: boolean }>;
-  annual: {
-    eligible: boolean;
-    goodQuarters: number;
-    lowQuarters: number;
-    reasons: string[];
-    creditsLabel: string;
-    honourLoss: string | null;
-  };
-}
 
 export interface QuarterCards {
   determination(v: DeterminationView): CardJson;

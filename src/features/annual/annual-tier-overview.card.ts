@@ -1,5 +1,5 @@
 import type { CardJson } from '../../core/ports';
-import type { TierOverviewView } from '../../core/quarterly/views';
+import type { TierOverviewView } from '../../core/annual/views';
 import { card, escapeMd, hr, md, note, table } from '../../../cards/components';
 import { monthLinesMd } from '../quarterly/quarterly-feedback.card';
 

@@ -1,14 +1,10 @@
 import type { CheckpointKind } from '../../core/credits/checkpoint';
 import { whatIsStillNeeded } from '../../core/credits/checkpoint';
 import type { YearProgress } from '../../core/credits/progress';
+import { CHECKPOINT_LABELS } from '../../core/credits/credits-views';
 import type { CardJson } from '../../core/ports';
 import { card, md, note, progressBar } from '../../../cards/components';
 import { h } from './credits-format';
-
-export const CHECKPOINT_LABELS: Record<CheckpointKind, string> = {
-  midyear: '年中学时进度提醒',
-  yearend: '年底学时提醒',
-};
 
 /** The private notice to someone behind at a checkpoint: where they stand and what is missing. */
 export function creditsCheckpointCard(progress: YearProgress, kind: CheckpointKind): CardJson {

@@ -11,7 +11,7 @@ export default defineJob({
   name: 'credits-checkpoint',
   describe: '学时进度提醒（年中与年底）',
   cron: '0 9 * * *',
-  periodAt: (deps, at) => checkpointKey(shanghaiDate(at), deps.rules.training),
+  periodAt: (deps) => checkpointKey(shanghaiDate(deps.clock.now()), deps.rules.training),
   async run(deps, periodKey) {
     const r = await runCreditsCheckpoint(deps, periodKey);
     return `提醒 ${r.notified} 人（进度正常 ${r.onTrack} 人），发送单位汇总 ${r.summaries} 份`;

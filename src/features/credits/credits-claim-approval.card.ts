@@ -1,22 +1,8 @@
-import type { TrainingRecord } from '../../core/credits/training-record';
+import type { ClaimApprovalView } from '../../core/credits/credits-views';
 import type { CardJson } from '../../core/ports';
-import { card, escapeMd, form, input, md, note, submitButton } from '../../../cards/components';
+import { card, escapeMd, form, input, md, note } from '../../../cards/components';
+import { claimApprove, claimReject } from './credits-actions';
 import { recordLine } from './credits-format';
-
-export const CLAIM_APPROVE_ACTION = 'credits.claim.approve';
-export const CLAIM_REJECT_ACTION = 'credits.claim.reject';
-
-export interface ClaimApprovalView {
-  claimId: string;
-  claimantName: string;
-  unitName: string;
-  record: Pick<TrainingRecord, 'date' | 'title' | 'kind' | 'hours' | 'required' | 'status'>;
-  note: string | null;
-  submittedAt: string;
-  /** Set once decided. */
-  decidedByName?: string | null;
-  decisionNote?: string | null;
-}
 
 /** The approval card a 考核管理员 gets for a claim; once decided, it shows the outcome instead of buttons. */
 export function claimApprovalCard(v: ClaimApprovalView): CardJson {
@@ -29,8 +15,8 @@ export function claimApprovalCard(v: ClaimApprovalView): CardJson {
     elements.push(
       form('decide', [
         input({ name: 'reason', label: '驳回理由（驳回时必填）', placeholder: '如：培训证明材料不全', maxLength: 500 }),
-        submitButton('批准', 'approve', CLAIM_APPROVE_ACTION, { id: v.claimId }, 'primary_filled'),
-        submitButton('驳回', 'reject', CLAIM_REJECT_ACTION, { id: v.claimId }, 'danger'),
+        claimApprove.submit('批准', 'approve', { id: v.claimId }, 'primary_filled'),
+        claimReject.submit('驳回', 'reject', { id: v.claimId }, 'danger'),
       ]),
     );
   } else {

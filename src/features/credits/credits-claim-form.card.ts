@@ -3,9 +3,8 @@ import { TRAINING_KIND_LABELS } from '../../core/credits/training-kind-labels';
 import type { TrainingRecord } from '../../core/credits/training-record';
 import type { CardJson } from '../../core/ports';
 import { recordLine, STATUS_LABELS } from './credits-format';
-import { card, escapeMd, form, input, md, note, select, submitButton } from '../../../cards/components';
-
-export const CLAIM_SUBMIT_ACTION = 'credits.claim.submit';
+import { card, escapeMd, form, input, md, note, select } from '../../../cards/components';
+import { claimSubmit } from './credits-actions';
 
 export interface ClaimFormView {
   /** What was typed before (kept after a refused submit, so nothing is lost). */
@@ -36,7 +35,7 @@ export function claimFormCard(v: ClaimFormView): CardJson {
         initial: v.values.kind || 'offline',
       }),
       input({ name: 'note', label: '备注（选填）', placeholder: '主办单位、证书编号等，便于审核', value: v.values.note ?? '', multiline: true, maxLength: CLAIM_NOTE_MAX }),
-      submitButton('提交申报', 'submit', CLAIM_SUBMIT_ACTION),
+      claimSubmit.submit('提交申报', 'submit', {}),
     ]),
     note('网络学习由培训平台导入，无需申报。'),
   );

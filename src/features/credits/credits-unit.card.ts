@@ -1,12 +1,8 @@
 import type { UnitCredits } from '../../core/credits/credits-query.service';
+import type { CreditsUnitOptions } from '../../core/credits/credits-views';
 import type { CardJson } from '../../core/ports';
 import { card, escapeMd, md, note, progressBar, table } from '../../../cards/components';
 import { h } from './credits-format';
-
-export interface CreditsUnitOptions {
-  /** Shown under the title, e.g. `年中进度提醒` when the checkpoint job sends it. */
-  subtitle?: string;
-}
 
 /** A unit's completion rate and who is behind; for its 考核管理员 only. */
 export function creditsUnitCard(v: UnitCredits, opts: CreditsUnitOptions = {}): CardJson {

@@ -9,7 +9,7 @@ export default defineJob({
   name: 'backup',
   describe: '每日数据库备份（SQLite）',
   cron: '30 2 * * *',
-  periodAt: (_deps, at) => shanghaiDate(at),
+  periodAt: (deps) => shanghaiDate(deps.clock.now()),
   async run(deps, periodKey) {
     const adapter = deps.db.getExecutor().adapter.constructor.name;
     if (adapter === 'PostgresAdapter') return 'PostgreSQL 请使用 pg_dump 备份，本任务跳过';

@@ -1,24 +1,15 @@
-import regradeMonthly from './monthly-regrade.action';
-import submitMonthly from './monthly-submit.action';
+import { defineFeature } from '../feature';
+import monthlyRegrade from './monthly-regrade.action';
+import monthlyReview from './monthly-review.job';
+import monthlyReviews from './monthly-reviews.ledger';
+import monthlySubmit from './monthly-submit.action';
 import review from './review.command';
-import type { ActionDef, CommandDef } from '../../../commands/define-command';
-import { defineLedger, type Ledger } from '../../exports/ledger';
-import type { JobDef } from '../../jobs/define-job';
-import monthlyReviewJob from './monthly-review.job';
-import type { Importer } from '../../cli/importers';
-import { MONTHLY_LEDGER_COLUMNS, monthlyLedgerRows } from '../../core/monthly/ledger-rows';
 
-/** What the grading feature (月考核) plugs into the bot: its commands, card actions, jobs, ledgers and importers. */
-export const commands: CommandDef[] = [review];
-export const actions: ActionDef[] = [submitMonthly, regradeMonthly];
-export const jobs: JobDef[] = [monthlyReviewJob];
-export const ledgers: Ledger[] = [
-  defineLedger({
-    name: 'monthly-reviews',
-    describe: '月度考核台账',
-    periodKind: 'month',
-    columns: MONTHLY_LEDGER_COLUMNS,
-    rows: (deps, periodKey) => monthlyLedgerRows(deps, periodKey),
-  }),
-];
-export const importers: Record<string, Importer> = {};
+/** 月考核: one grading card per direct report on the month's first workday, 评鉴 and 重新评定. */
+export const monthly = defineFeature({
+  name: 'monthly',
+  commands: [review],
+  actions: [monthlySubmit, monthlyRegrade],
+  jobs: [monthlyReview],
+  ledgers: [monthlyReviews],
+});

@@ -1,14 +1,12 @@
-import { TIERS, UNDETERMINED } from '../../core/rules/rules';
+import { TIERS, UNDETERMINED } from '../../core/rules/terms';
 import { formatMonthLabel, formatWeekLabel, shanghaiDate, shanghaiTime } from '../../core/calendar/periods';
 import { FOLLOW_SUGGESTION, GRADE_FORM_LIMITS, gradeToFormText, type GradeFormText } from '../../core/monthly/grade-form';
 import type { GradingSheet } from '../../core/monthly/grading-sheet';
 import { formatScore } from '../../core/numbers';
 import type { CardJson } from '../../core/ports';
 import { WEEK_STATUS_LABELS, type WeekStatus } from '../../core/weekly/weekly-status';
-import { card, escapeMd, form, hr, input, md, note, select, submitButton, type Element } from '../../../cards/components';
-
-export const MONTHLY_SUBMIT_ACTION = 'grading.monthly.submit';
-export const MONTHLY_REGRADE_ACTION = 'grading.monthly.regrade';
+import { card, escapeMd, form, hr, input, md, note, select, type Element } from '../../../cards/components';
+import { monthlySubmit } from './monthly-actions';
 
 /**
  * The supervisor's grading form for one person and month. With `prefill` (a rejected or repeated
@@ -52,7 +50,7 @@ export function monthlyGradingCard(sheet: GradingSheet, prefill?: GradeFormText)
           maxLength: GRADE_FORM_LIMITS.reason,
         }),
         input({ name: 'comment', label: '评语', placeholder: '对本月工作的评价与建议', value: values?.comment ?? '', multiline: true, maxLength: GRADE_FORM_LIMITS.comment }),
-        submitButton(graded ? '提交重新评定' : '提交评鉴', 'submit', MONTHLY_SUBMIT_ACTION, { id: r.id, rev: r.revision }),
+        monthlySubmit.submit(graded ? '提交重新评定' : '提交评鉴', 'submit', { id: r.id, rev: r.revision }),
       ]),
       note('评鉴结果仅被考核人本人、其主管领导和本单位考核管理员可见。季度审定锁定前可重新评定，每次修改均留痕。'),
     ],

@@ -3,8 +3,9 @@ import type { GradingSheet } from '../../core/monthly/grading-sheet';
 import { formatScore } from '../../core/numbers';
 import type { ScoreItem } from '../../core/monthly/score';
 import type { CardJson } from '../../core/ports';
-import { button, card, escapeMd, hr, md, note } from '../../../cards/components';
-import { MONTHLY_REGRADE_ACTION, formatInstant } from './monthly-form.card';
+import { card, escapeMd, hr, md, note } from '../../../cards/components';
+import { monthlyRegrade } from './monthly-actions';
+import { formatInstant } from './monthly-form.card';
 
 /** Read-only result that replaces the form once it is submitted; 重新评定 reopens the form. */
 export function monthlyResultCard(sheet: GradingSheet, opts: { canRegrade: boolean } = { canRegrade: true }): CardJson {
@@ -33,7 +34,7 @@ export function monthlyResultCard(sheet: GradingSheet, opts: { canRegrade: boole
       md(`**评语**：${r.comment ? escapeMd(r.comment) : '无'}`),
       hr(),
       note(`评鉴人：${escapeMd(sheet.reviewerName ?? '—')} · 第 ${r.revision} 次评定 · ${formatInstant(r.updatedAt)}`),
-      ...(opts.canRegrade ? [button('重新评定', MONTHLY_REGRADE_ACTION, { id: r.id, rev: r.revision })] : []),
+      ...(opts.canRegrade ? [monthlyRegrade.button('重新评定', { id: r.id, rev: r.revision })] : []),
     ],
   });
 }

@@ -16,7 +16,7 @@ export default defineJob({
   describe: '月度评鉴卡片（每月第一个工作日发给主管领导）',
   // Looks every 15 minutes; periodAt decides whether the month's review time has come.
   cron: '*/15 * * * *',
-  periodAt: (deps, at) => monthOfReviewDue(at, deps.calendar, deps.rules),
+  periodAt: (deps) => monthOfReviewDue(deps.clock.now(), deps.calendar, deps.rules),
   async run(deps, monthKey) {
     let sent = 0;
     let graded = 0;

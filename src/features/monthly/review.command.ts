@@ -3,7 +3,8 @@ import { formatMonthLabel } from '../../core/calendar/periods';
 import { pendingOverviewOfUnit, pendingReviewsOfLeader } from '../../core/monthly/review.service';
 import { loadGradingSheet } from '../../core/monthly/grading-sheet';
 import { hasRole } from '../../core/org/person';
-import { defineCommand, type BotContext } from '../../../commands/define-command';
+import { defineCommand } from '../../../commands/define-command';
+import type { BotContext } from '../../dispatch/context';
 
 /** More than this many cards in one answer would bury the chat; the rest follow on the next 评鉴. */
 const MAX_CARDS = 10;

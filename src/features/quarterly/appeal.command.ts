@@ -1,4 +1,3 @@
-import { quarterCards } from './card-port';
 import { fileObjection } from '../../core/quarterly/objection-filing.service';
 import { defineCommand } from '../../../commands/define-command';
 
@@ -9,7 +8,7 @@ export default defineCommand({
   usage: '异议 本季度我牵头完成了……，请求复核',
   private: true,
   async run(ctx, args) {
-    const filed = await fileObjection(ctx.deps, quarterCards, ctx.actor!, args);
+    const filed = await fileObjection(ctx.deps, ctx.actor!, args);
     const who =
       filed.handlers > 0
         ? '已转本单位考核管理员处理，处理结果会私信告知您'

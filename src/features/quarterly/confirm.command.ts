@@ -1,5 +1,6 @@
-import { quarterCards } from './card-port';
-import { formatQuarterLabel, quarterOfCloseDue } from '../../core/calendar';
+import { quarterDeterminationCard } from './quarterly-determination.card';
+import { formatQuarterLabel } from '../../core/calendar/periods';
+import { quarterOfCloseDue } from '../../core/calendar/schedule';
 import { forbidden } from '../../core/errors';
 import { openDeterminations } from '../../core/quarterly/close.service';
 import { findActiveUnits } from '../../core/org/people.repository';
@@ -32,6 +33,6 @@ export default defineCommand({
       return;
     }
     await ctx.reply({ kind: 'text', text: `${unitLabel}${label}有 ${views.length} 个分组待审定：` });
-    for (const view of views) await ctx.reply({ kind: 'card', card: quarterCards.determination(view) });
+    for (const view of views) await ctx.reply({ kind: 'card', card: quarterDeterminationCard(view) });
   },
 });

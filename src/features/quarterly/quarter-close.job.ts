@@ -1,4 +1,3 @@
-import { quarterCards } from './card-port';
 import { quarterOfCloseDue } from '../../core/calendar/schedule';
 import { closeQuarter } from '../../core/quarterly/close.service';
 import { defineJob } from '../../jobs/define-job';
@@ -13,6 +12,6 @@ export default defineJob({
   name: 'quarter-close',
   describe: '季度审定：生成季度建议等次并发送审定卡片',
   cron: '0,30 * * * *',
-  periodAt: (deps, at) => quarterOfCloseDue(at, deps.calendar, deps.rules),
-  run: (deps, quarterKey, at) => closeQuarter(deps, quarterCards, quarterKey, at),
+  periodAt: (deps) => quarterOfCloseDue(deps.clock.now(), deps.calendar, deps.rules),
+  run: (deps, quarterKey) => closeQuarter(deps, quarterKey),
 });

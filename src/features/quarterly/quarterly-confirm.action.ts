@@ -1,13 +1,9 @@
 import { confirmPool } from '../../core/quarterly/determination.service';
-import { defineAction } from '../../../commands/define-command';
-import { quarterCards } from './card-port';
-import { QUARTER_CONFIRM_ACTION, quarterDeterminationCard } from './quarterly-determination.card';
-import { poolFromValue } from './pool-value';
+import { quarterlyConfirm } from './quarterly-actions';
+import { quarterDeterminationCard } from './quarterly-determination.card';
 
-export default defineAction({
-  key: QUARTER_CONFIRM_ACTION,
-  async run(ctx, { value, form }) {
-    const view = await confirmPool(ctx.deps, quarterCards, ctx.actor, poolFromValue(value), form);
-    return { toast: { type: 'success', content: '已确认审定并锁定，结果已私信反馈' }, card: { type: 'raw', data: quarterDeterminationCard(view) } };
-  },
+/** 确认审定: locks the pool and sends everyone's private feedback. */
+export default quarterlyConfirm.handle(async (ctx, { value, form }) => {
+  const view = await confirmPool(ctx.deps, ctx.actor, { pool: { unitId: value.unit, quarterKey: value.quarter, level: value.level }, revision: value.rev, form });
+  return { toast: { type: 'success', content: '已确认审定并锁定，结果已私信反馈' }, card: { type: 'raw', data: quarterDeterminationCard(view) } };
 });

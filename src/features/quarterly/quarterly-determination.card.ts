@@ -1,14 +1,13 @@
 import type { CardJson } from '../../core/ports';
+import type { LevelPool } from '../../core/rules/terms';
 import type { DeterminationView } from '../../core/quarterly/views';
 import { tierField } from '../../core/quarterly/determination.service';
 import { scoreWithUnit } from './quarterly-feedback.card';
-import { card, columns, escapeMd, form, hr, md, note, select, submitButton, table } from '../../../cards/components';
+import { card, columns, escapeMd, form, hr, md, note, select, table } from '../../../cards/components';
+import { quarterlyConfirm, quarterlySave } from './quarterly-actions';
 
-export const QUARTER_SAVE_ACTION = 'quarter.save';
-export const QUARTER_CONFIRM_ACTION = 'quarter.confirm';
-
-/** What the buttons carry; the server re-loads the pool and re-checks the clicker against it. */
-export const poolValue = (v: Pick<DeterminationView, 'unitId' | 'quarterKey' | 'level'>) => ({ unit: v.unitId, quarter: v.quarterKey, level: v.level });
+/** What the buttons carry; the server re-loads the pool and re-checks the clicker and the revision. */
+const poolValue = (v: DeterminationView) => ({ unit: v.unitId, quarter: v.quarterKey, level: v.level as LevelPool, rev: v.revision });
 
 /**
  * 季度审定 card for one same-level pool: size, the 好 quota and its basis, each person's score and
@@ -80,8 +79,8 @@ export function quarterDeterminationCard(v: DeterminationView): CardJson {
       form('quarter_determination', [
         ...rows,
         columns([
-          [submitButton('保存调整', 'save', QUARTER_SAVE_ACTION, value, 'default')],
-          [submitButton('确认审定', 'confirm', QUARTER_CONFIRM_ACTION, value, 'primary_filled')],
+          [quarterlySave.submit('保存调整', 'save', value, 'default')],
+          [quarterlyConfirm.submit('确认审定', 'confirm', value, 'primary_filled')],
         ]),
       ]),
       note('确认后本池结果锁定，并私信反馈本人（含异议方式）及其主管领导；“好”等次超出名额时不能确认。'),

@@ -1,10 +1,8 @@
 import type { CardJson } from '../../core/ports';
 import type { ObjectionReviewView } from '../../core/quarterly/views';
-import { card, columns, escapeMd, form, hr, input, md, note, select, submitButton } from '../../../cards/components';
+import { card, columns, escapeMd, form, hr, input, md, note, select } from '../../../cards/components';
+import { objectionReject, objectionUphold } from './quarterly-actions';
 import { monthLinesMd, scoreWithUnit } from './quarterly-feedback.card';
-
-export const OBJECTION_REJECT_ACTION = 'objection.reject';
-export const OBJECTION_UPHOLD_ACTION = 'objection.uphold';
 
 /** To the unit admin: one objection with the result and the months, to 维持 or 更正. */
 export function objectionReviewCard(v: ObjectionReviewView): CardJson {
@@ -44,8 +42,8 @@ export function objectionReviewCard(v: ObjectionReviewView): CardJson {
           initial: v.tier,
         }),
         columns([
-          [submitButton('维持原结果', 'reject', OBJECTION_REJECT_ACTION, value, 'default')],
-          [submitButton('更正等次', 'uphold', OBJECTION_UPHOLD_ACTION, value, 'primary_filled')],
+          [objectionReject.submit('维持原结果', 'reject', value, 'default')],
+          [objectionUphold.submit('更正等次', 'uphold', value, 'primary_filled')],
         ]),
       ]),
       note('更正将记入审计日志，且仍受“好”等次名额限制。处理结果会私信告知本人。'),

@@ -1,12 +1,9 @@
 import { saveAdjustments } from '../../core/quarterly/determination.service';
-import { defineAction } from '../../../commands/define-command';
-import { QUARTER_SAVE_ACTION, quarterDeterminationCard } from './quarterly-determination.card';
-import { poolFromValue } from './pool-value';
+import { quarterlySave } from './quarterly-actions';
+import { quarterDeterminationCard } from './quarterly-determination.card';
 
-export default defineAction({
-  key: QUARTER_SAVE_ACTION,
-  async run(ctx, { value, form }) {
-    const view = await saveAdjustments(ctx.deps, ctx.actor, poolFromValue(value), form);
-    return { toast: { type: 'success', content: '已保存调整，尚未确认审定' }, card: { type: 'raw', data: quarterDeterminationCard(view) } };
-  },
+/** 保存调整: stores the admin's tier choices without confirming. */
+export default quarterlySave.handle(async (ctx, { value, form }) => {
+  const view = await saveAdjustments(ctx.deps, ctx.actor, { pool: { unitId: value.unit, quarterKey: value.quarter, level: value.level }, revision: value.rev, form });
+  return { toast: { type: 'success', content: '已保存调整，尚未确认审定' }, card: { type: 'raw', data: quarterDeterminationCard(view) } };
 });

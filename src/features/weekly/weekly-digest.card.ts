@@ -1,7 +1,7 @@
 import type { CardJson } from '../../core/ports';
-import { button, card, escapeMd, hr, md, note, progressBar } from '../../../cards/components';
+import { card, escapeMd, hr, md, note, progressBar } from '../../../cards/components';
+import { weeklyRemind } from './weekly-actions';
 
-export const WEEKLY_REMIND = 'weekly.remind';
 
 export interface WeeklyDigestVm {
   weekKey: string;
@@ -34,7 +34,7 @@ export function weeklyDigestCard(v: WeeklyDigestVm): CardJson {
   ];
   if (v.awaitingReview > 0) elements.push(note(`还有 ${v.awaitingReview} 份周记等待您确认，请在各自的周记卡片上处理。`));
   if (v.missing.length > 0) {
-    elements.push(hr(), button('提醒未交', WEEKLY_REMIND, { w: v.weekKey }, 'primary'), note('每人每周最多提醒一次，提醒以私聊发送。'));
+    elements.push(hr(), weeklyRemind.button('提醒未交', { week: v.weekKey }, 'primary'), note('每人每周最多提醒一次，提醒以私聊发送。'));
   }
   return card({ title: '上周周记汇总', subtitle: v.weekLabel, template: v.missing.length ? 'orange' : 'green', elements });
 }

@@ -1,28 +1,8 @@
 import type { CardJson } from '../../core/ports';
-import { card, escapeMd, form, hr, input, md, note, submitButton } from '../../../cards/components';
+import { card, escapeMd, form, hr, input, md, note } from '../../../cards/components';
+import type { WeeklyFormVm } from '../../core/weekly/weekly-view-models';
+import { weeklySubmit } from './weekly-actions';
 
-export const WEEKLY_SUBMIT = 'weekly.submit';
-
-export interface WeeklyFormVm {
-  weekKey: string;
-  weekLabel: string;
-  /** form: asked for with /周记; prompt: the Friday job; reminder: the Monday job; nudge: a supervisor's 提醒. */
-  purpose: 'form' | 'prompt' | 'reminder' | 'nudge';
-  /** `11月20日（周五）18:00`. */
-  dueLabel: string;
-  /** Submitting now would be past the due time. */
-  late: boolean;
-  done: string;
-  plan: string;
-  bonusClaim: string;
-  /** 完成工作 was prefilled from last week's 下周计划. */
-  prefilledFromPlan: boolean;
-  /** A record for the week exists; submitting amends it. */
-  amending: boolean;
-  /** The supervisor sent the record back with this comment. */
-  returnComment: string | null;
-  maxChars: number;
-}
 
 function intro(v: WeeklyFormVm): string {
   switch (v.purpose) {
@@ -65,7 +45,7 @@ export function weeklyFormCard(v: WeeklyFormVm): CardJson {
         multiline: true,
         maxLength: v.maxChars,
       }),
-      submitButton(v.amending ? '提交修改' : '提交周记', 'submit', WEEKLY_SUBMIT, { w: v.weekKey }),
+      weeklySubmit.submit(v.amending ? '提交修改' : '提交周记', 'submit', { week: v.weekKey, rev: v.revision }),
     ]),
   );
   const notes: string[] = [];

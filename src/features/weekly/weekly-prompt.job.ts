@@ -16,8 +16,9 @@ export default defineJob({
   describe: '周记填写提醒（每周最后一个工作日）',
   // Looks every 15 minutes, weekends too (make-up workdays); weekOfDue decides whether anything is due.
   cron: '*/15 * * * *',
-  periodAt: (deps, at) => weekOfDue(at, deps.calendar, deps.rules).prompt,
-  async run(deps, weekKey, at) {
+  periodAt: (deps) => weekOfDue(deps.clock.now(), deps.calendar, deps.rules).prompt,
+  async run(deps, weekKey) {
+    const at = deps.clock.now();
     const schedule = scheduleOf(deps, weekKey);
     const roster = await weekRoster(deps, weekKey, await weeklyParticipants(deps.db), at);
     const owing = roster.filter((e) => owesRecord(e.status));

@@ -1,24 +1,8 @@
 import type { CardJson } from '../../core/ports';
-import { button, card, escapeMd, hr, md, note } from '../../../cards/components';
+import { card, escapeMd, hr, md, note } from '../../../cards/components';
+import type { WeeklyReceiptVm } from '../../core/weekly/weekly-view-models';
+import { weeklyEdit } from './weekly-actions';
 
-export const WEEKLY_EDIT = 'weekly.edit';
-
-export interface WeeklyReceiptVm {
-  weekKey: string;
-  weekLabel: string;
-  /** 按时提交 / 逾期补交. */
-  statusLabel: string;
-  late: boolean;
-  revision: number;
-  /** When this version was saved. */
-  savedLabel: string;
-  supervisorName: string | null;
-  done: string;
-  plan: string;
-  bonusClaim: string | null;
-  /** Nothing differed from the stored record, so nothing was saved. */
-  unchanged: boolean;
-}
 
 const excerpt = (text: string, max = 200) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
@@ -41,7 +25,7 @@ export function weeklyReceiptCard(v: WeeklyReceiptVm): CardJson {
       md(lines.join('\n')),
       hr(),
       note(v.supervisorName ? `已送${escapeMd(v.supervisorName)}确认；确认前可随时修改。` : '您没有登记直接主管，周记已保存；如有疑问请联系考核管理员。'),
-      button('修改周记', WEEKLY_EDIT, { w: v.weekKey }),
+      weeklyEdit.button('修改周记', { week: v.weekKey }),
     ],
   });
 }

@@ -20,8 +20,9 @@ export default defineJob({
   name: 'weekly-reminder',
   describe: '周记补交提醒与主管汇总（下周第一个工作日）',
   cron: '*/15 * * * *',
-  periodAt: (deps, at) => weekOfDue(at, deps.calendar, deps.rules).reminder,
-  async run(deps, weekKey, at) {
+  periodAt: (deps) => weekOfDue(deps.clock.now(), deps.calendar, deps.rules).reminder,
+  async run(deps, weekKey) {
+    const at = deps.clock.now();
     const roster = await weekRoster(deps, weekKey, await weeklyParticipants(deps.db, {}, scheduleOf(deps, weekKey).dueAt), at);
     const missing = roster.filter((e) => e.status === 'missing');
     for (const e of missing) await remindMissing(deps, e, weekKey, at);

@@ -1,29 +1,8 @@
 import type { CardJson } from '../../core/ports';
-import { card, columns, escapeMd, form, hr, input, md, note, submitButton } from '../../../cards/components';
+import { card, columns, escapeMd, form, hr, input, md, note } from '../../../cards/components';
+import type { WeeklyReviewVm } from '../../core/weekly/weekly-view-models';
+import { weeklyConfirm, weeklyReturn } from './weekly-actions';
 
-export const WEEKLY_CONFIRM = 'weekly.confirm';
-export const WEEKLY_RETURN = 'weekly.return';
-
-export interface WeeklyReviewVm {
-  logId: string;
-  revision: number;
-  authorName: string;
-  unitName: string;
-  weekLabel: string;
-  /** 按时提交 / 逾期补交. */
-  timingLabel: string;
-  late: boolean;
-  submittedLabel: string;
-  /** Set when the record was amended after its first submission. */
-  amendedLabel: string | null;
-  done: string;
-  plan: string;
-  bonusClaim: string | null;
-  state: 'submitted' | 'confirmed' | 'returned';
-  reviewerName: string | null;
-  reviewComment: string | null;
-  reviewedLabel: string | null;
-}
 
 const STATE_TITLES = { submitted: '待确认', confirmed: '已确认', returned: '已退回' } as const;
 
@@ -44,8 +23,8 @@ export function weeklyReviewCard(v: WeeklyReviewVm): CardJson {
       form('review_form', [
         input({ name: 'comment', label: '意见', placeholder: '确认时可不填；退回时请写明需要修改的地方', multiline: true, maxLength: 500 }),
         columns([
-          [submitButton('确认', 'confirm', WEEKLY_CONFIRM, { id: v.logId, r: v.revision }, 'primary_filled')],
-          [submitButton('退回', 'return', WEEKLY_RETURN, { id: v.logId, r: v.revision }, 'danger')],
+          [weeklyConfirm.submit('确认', 'confirm', { id: v.logId, rev: v.revision }, 'primary_filled')],
+          [weeklyReturn.submit('退回', 'return', { id: v.logId, rev: v.revision }, 'danger')],
         ]),
       ]),
       note('确认后周记不能再修改；退回后本人会收到您的意见并可重新提交。'),

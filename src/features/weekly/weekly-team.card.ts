@@ -1,6 +1,6 @@
 import type { CardJson } from '../../core/ports';
-import { button, card, hr, md, note, progressBar, table } from '../../../cards/components';
-import { WEEKLY_REMIND } from './weekly-digest.card';
+import { card, hr, md, note, progressBar, table } from '../../../cards/components';
+import { weeklyRemind } from './weekly-actions';
 
 export interface WeeklyTeamVm {
   weekKey: string;
@@ -36,7 +36,7 @@ export function weeklyTeamCard(v: WeeklyTeamVm): CardJson {
         v.rows,
       ),
     );
-  if (v.owing > 0) elements.push(hr(), button(`提醒未交（${v.owing} 人）`, WEEKLY_REMIND, { w: v.weekKey }, 'primary'), note('每人每周最多提醒一次，提醒以私聊发送。'));
+  if (v.owing > 0) elements.push(hr(), weeklyRemind.button(`提醒未交（${v.owing} 人）`, { week: v.weekKey }, 'primary'), note('每人每周最多提醒一次，提醒以私聊发送。'));
   elements.push(note('发送“团队 上周”查看上周情况。'));
   return card({ title: '团队周记情况', subtitle: v.weekLabel, template: 'blue', elements });
 }
