@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type TierOrUndetermined } from '../../src/core/rules/terms';
+import type { TierOrUndetermined } from '../../src/core/rules/terms';
 import { defaultRules, parseRules } from '../../src/core/rules/rules';
 import { annualEligibility, lossOfHonourEligibility } from '../../src/core/grading';
 

@@ -5,7 +5,7 @@ import { creditsCheckpointCard } from '../../src/features/credits/credits-checkp
 import { creditsProgressCard } from '../../src/features/credits/credits-progress.card';
 import { creditsUnitCard } from '../../src/features/credits/credits-unit.card';
 import { defaultRules } from '../../src/core/rules/rules';
-import type { PersonCredits } from '../../src/core/credits/credits-query.service';
+import type { PersonCredits } from '../../src/core/credits/credits-views';
 import { yearProgress } from '../../src/core/credits/progress';
 import type { StoredTrainingRecord } from '../../src/core/credits/training-records.repository';
 import { unitCompletion } from '../../src/core/credits/unit-summary';

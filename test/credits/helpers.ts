@@ -1,4 +1,4 @@
-import { type TrainingKind } from '../../src/core/rules/terms';
+import type { TrainingKind } from '../../src/core/rules/terms';
 import { defaultRules, parseRules, type Rules, type RulesInput } from '../../src/core/rules/rules';
 import type { TrainingRecord } from '../../src/core/credits';
 

@@ -1,7 +1,7 @@
 import { buttonValue, cardTitle, type Card } from '../helpers/cards';
 import { Harness } from '../helpers/harness';
 import type { SandboxMessage } from '../../src/sandbox';
-import { newId } from '../../src/db/ids';
+import { newId } from '../../src/core/ids';
 
 /** 2026-11-02 is the first workday of November: the cards for October go out at 09:00. */
 export const OCTOBER = '2026-10';

@@ -2,7 +2,7 @@ import { cardsTitled, type Card } from '../helpers/cards';
 import { tierForScore } from '../../src/core/monthly/score';
 import { UNDETERMINED } from '../../src/core/rules/terms';
 import { defaultRules } from '../../src/core/rules/rules';
-import { newId } from '../../src/db/ids';
+import { newId } from '../../src/core/ids';
 import { buildOrg, type SandboxMessage, type SandboxOrg } from '../../src/sandbox';
 import { Harness } from '../helpers/harness';
 

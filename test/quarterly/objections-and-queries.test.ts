@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { newId } from '../../src/db/ids';
+import { newId } from '../../src/core/ids';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
 import { CLOSE_AT, determinationCard, formOf, quarterOrg, quarterState, rawOf, seedQuarter, textOf, tiersOf } from './helpers';

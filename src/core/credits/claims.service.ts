@@ -1,4 +1,4 @@
-import { newId } from '../../db/ids';
+import { newId } from '../ids';
 import { audit } from '../audit';
 import { shanghaiDate } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
@@ -93,11 +93,9 @@ export interface DecideResult {
 export async function decideClaim(
   deps: CoreDeps,
   actor: Person,
-  claimId: unknown,
-  decision: Decision,
-  reasonText: string,
+  { claimId, decision, reason: reasonText }: { claimId: string; decision: Decision; reason: string },
 ): Promise<DecideResult> {
-  const record = typeof claimId === 'string' ? await findTrainingRecord(deps.db, claimId) : undefined;
+  const record = await findTrainingRecord(deps.db, claimId);
   if (!record || record.source !== 'claim') throw notFound('找不到这条学时申报，可能已被删除。');
   const claimant = await findPerson(deps.db, record.openId);
   if (!claimant || !isAdminOf(actor, claimant.unitId)) throw forbidden('仅申报人所在单位的考核管理员可审核这条申报。');

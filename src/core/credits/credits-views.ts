@@ -1,8 +1,26 @@
 import type { CardJson } from '../ports';
 import type { CheckpointKind } from './checkpoint';
-import type { UnitCredits } from './credits-query.service';
+import type { Person } from '../org/person';
+import type { StoredTrainingRecord } from './training-records.repository';
+import type { UnitCompletion } from './unit-summary';
 import type { YearProgress } from './progress';
 import type { TrainingRecord } from './training-record';
+
+export interface PersonCredits {
+  person: Person;
+  unitName: string;
+  progress: YearProgress;
+  /** Newest first, pending and rejected claims included so the person sees where each stands. */
+  recent: StoredTrainingRecord[];
+  recordCount: number;
+}
+
+export interface UnitCredits {
+  unitId: string;
+  unitName: string;
+  year: number;
+  completion: UnitCompletion;
+}
 
 export interface ClaimApprovalView {
   claimId: string;

@@ -1,5 +1,5 @@
 import { UNDETERMINED, type Tier, type TierOrUndetermined } from '../rules/terms';
-import { type Rules } from '../rules/rules';
+import type { Rules } from '../rules/rules';
 import { assertNoProblems } from '../problems';
 import { checkTierChoice, monthlyScore, validateGradeInput, type MonthlyScore, type ScoreItem } from './score';
 import { hasText, isTierOrUndetermined } from '../tiers';

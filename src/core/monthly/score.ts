@@ -1,5 +1,5 @@
 import { UNDETERMINED, type Tier, type TierOrUndetermined } from '../rules/terms';
-import { type Rules } from '../rules/rules';
+import type { Rules } from '../rules/rules';
 import { assertNoProblems } from '../problems';
 import { clamp, formatScore, round2 } from '../numbers';
 import { hasText, isTierOrUndetermined } from '../tiers';

@@ -1,5 +1,5 @@
 import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
-import { type Rules } from '../rules/rules';
+import type { Rules } from '../rules/rules';
 import { DomainError, invalidInput, locked, notFound } from '../errors';
 import { goodQuota, quotaMessage } from './quota';
 import { hasText, isTierOrUndetermined } from '../tiers';

@@ -50,7 +50,7 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
  * refreshed from the monthly results as they stand (the job may not have run, or ran before the
  * last month was graded).
  */
-export async function openDeterminations(deps: CoreDeps, actor: Person, unitId: string, quarterKey: string): Promise<DeterminationView[]> {
+export async function openDeterminations(deps: CoreDeps, actor: Person, { unitId, quarterKey }: { unitId: string; quarterKey: string }): Promise<DeterminationView[]> {
   assertDeterminer(actor, unitId);
   const at = deps.clock.now();
   // Months graded or re-graded after the job ran (or when it has not run yet) are taken in.

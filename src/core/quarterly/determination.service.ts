@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { TIERS, UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
-import { type Rules } from '../rules/rules';
+import type { TierOrUndetermined } from '../rules/terms';
+import type { Rules } from '../rules/rules';
 import type { Database } from '../../db/schema';
 import { audit } from '../audit';
 import { formatMonthLabel, formatQuarterLabel } from '../calendar/periods';
@@ -25,18 +25,13 @@ import {
   type QuarterResult,
 } from './results.repository';
 import { poolRevision } from './pool-revision';
+import { tierField, tierOptions } from './tier-choice';
 import type { DeterminationView } from './views';
 import { checkDetermination, fitPoolToQuota, quotaMessage, goodQuota } from './quota';
 import { isTierOrUndetermined } from '../tiers';
 
 type Db = Kysely<Database>;
 
-/** The form field of a person's tier select on the determination card. */
-export const tierField = (openId: string): string => `t_${openId}`;
-
-export function tierOptions(rules: Pick<Rules, 'monthly'>): string[] {
-  return rules.monthly.allow_undetermined ? [...TIERS, UNDETERMINED] : [...TIERS];
-}
 
 export function assertDeterminer(actor: Person | null, unitId: string): asserts actor is Person {
   if (!actor || !isAdminOf(actor, unitId)) throw forbidden('只有本单位考核管理员（或公务员局管理员）可以审定本单位的季度等次。');

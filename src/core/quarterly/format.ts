@@ -1,5 +1,5 @@
 import { basisOf } from '../rules/basis';
-import { type Rules } from '../rules/rules';
+import type { Rules } from '../rules/rules';
 import { formatMonthLabel, shanghaiDate, shanghaiTime } from '../calendar/periods';
 import { formatScore } from '../numbers';
 

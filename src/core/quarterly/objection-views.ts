@@ -3,7 +3,7 @@ import type { Rules } from '../rules/rules';
 import type { Database } from '../../db/schema';
 import { formatQuarterLabel, monthsOfQuarter } from '../calendar/periods';
 import type { Objection } from './objection.repository';
-import { tierOptions } from './determination.service';
+import { tierOptions } from './tier-choice';
 import { monthLines } from './feedback.service';
 import { instantLabel, scoreText } from './format';
 import { gradedMonthsOf } from './graded-months.repository';

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, ObjectionRow } from '../../db/schema';
-import { newId } from '../../db/ids';
+import { newId } from '../ids';
 
 type Db = Kysely<Database>;
 

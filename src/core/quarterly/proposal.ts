@@ -1,5 +1,5 @@
 import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
-import { type Rules } from '../rules/rules';
+import type { Rules } from '../rules/rules';
 import { invalidInput } from '../errors';
 import { formatScore, round2 } from '../numbers';
 import { tierForScore } from '../monthly/score';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
-import { newId } from '../../db/ids';
+import { newId } from '../ids';
 import type { Database, QuarterResultRow } from '../../db/schema';
 import { isTierOrUndetermined } from '../tiers';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { newId } from '../../db/ids';
+import { newId } from '../ids';
 import { audit } from '../audit';
 import { formatWeekLabel } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
@@ -103,7 +103,7 @@ export async function submitWeeklyLog(deps: CoreDeps, author: Person, input: Ent
 }
 
 /** The form for a week the person may still write: refused up front when the record is already confirmed. */
-export async function openWeeklyForm(deps: CoreDeps, person: Person, weekKey: string, purpose: WeeklyFormVm['purpose']): Promise<WeeklyFormVm> {
+export async function openWeeklyForm(deps: CoreDeps, person: Person, { weekKey, purpose }: { weekKey: string; purpose: WeeklyFormVm['purpose'] }): Promise<WeeklyFormVm> {
   const now = deps.clock.now();
   const schedule = writableWeek(deps, weekKey, now);
   if ((await findLog(deps.db, person.openId, schedule.weekKey))?.state === 'confirmed') throw locked(lockedMessage(schedule.weekKey, now));

@@ -8,7 +8,7 @@ const DONE: Record<string, string> = { approved: '已批准', rejected: '已驳�
 /** 批准 / 驳回 on the approval card; a claim already decided (a double click, another admin) is said so. */
 function decideWith(spec: ActionSpec<typeof claimApprove.value, typeof claimApprove.form>, decision: Decision) {
   return spec.handle(async (ctx, { value, form }) => {
-    const result = await decideClaim(ctx.deps, ctx.actor, value.id, decision, form.reason);
+    const result = await decideClaim(ctx.deps, ctx.actor, { claimId: value.id, decision, reason: form.reason });
     const status = DONE[result.record.status] ?? '已处理';
     return {
       toast: result.changed

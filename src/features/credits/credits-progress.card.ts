@@ -1,4 +1,4 @@
-import type { PersonCredits } from '../../core/credits/credits-query.service';
+import type { PersonCredits } from '../../core/credits/credits-views';
 import { whatIsStillNeeded } from '../../core/credits/checkpoint';
 import type { CardJson } from '../../core/ports';
 import { card, columns, escapeMd, hr, md, note, progressBar } from '../../../cards/components';

@@ -1,4 +1,4 @@
-import type { UnitCredits } from '../../core/credits/credits-query.service';
+import type { UnitCredits } from '../../core/credits/credits-views';
 import type { CreditsUnitOptions } from '../../core/credits/credits-views';
 import type { CardJson } from '../../core/ports';
 import { card, escapeMd, md, note, progressBar, table } from '../../../cards/components';

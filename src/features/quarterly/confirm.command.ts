@@ -26,7 +26,7 @@ export default defineCommand({
       unitLabel = unit.name;
     }
     const quarter = quarterOfCloseDue(deps.clock.now(), deps.calendar, deps.rules);
-    const views = await openDeterminations(deps, actor, unitId, quarter);
+    const views = await openDeterminations(deps, actor, { unitId, quarterKey: quarter });
     const label = formatQuarterLabel(quarter);
     if (views.length === 0) {
       await ctx.reply({ kind: 'text', text: `${unitLabel}${label}没有待审定的同级同台分组（均已审定，或本季度尚无月度考核结果）。` });

@@ -1,7 +1,7 @@
 import type { CardJson } from '../../core/ports';
 import type { LevelPool } from '../../core/rules/terms';
 import type { DeterminationView } from '../../core/quarterly/views';
-import { tierField } from '../../core/quarterly/determination.service';
+import { tierField } from '../../core/quarterly/tier-choice';
 import { scoreWithUnit } from './quarterly-feedback.card';
 import { card, columns, escapeMd, form, hr, md, note, select, table } from '../../../cards/components';
 import { quarterlyConfirm, quarterlySave } from './quarterly-actions';

@@ -27,7 +27,7 @@ export default defineCommand({
       return ctx.reply({ kind: 'text', text: changed ? state : `无需更改：${state}` });
     }
     const weekKey = currentWeekKey(deps.clock.now());
-    if (text === '') return ctx.reply({ kind: 'card', card: weeklyFormCard(await openWeeklyForm(deps, actor, weekKey, 'form')) });
+    if (text === '') return ctx.reply({ kind: 'card', card: weeklyFormCard(await openWeeklyForm(deps, actor, { weekKey, purpose: 'form' })) });
     const entry = splitEntry(args);
     const outcome = await submitWeeklyLog(deps, actor, { weekKey, ...entry });
     await ctx.reply({ kind: 'card', card: weeklyReceiptCard(receiptView(outcome.log, outcome.supervisorName, outcome.unchanged)) });

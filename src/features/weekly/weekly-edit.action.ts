@@ -4,5 +4,5 @@ import { weeklyFormCard } from './weekly-form.card';
 
 /** 修改周记: reopens the clicker's own record for the card's week (whoever's card it was). */
 export default weeklyEdit.handle(async (ctx, { value }) => ({
-  card: { type: 'raw', data: weeklyFormCard(await openWeeklyForm(ctx.deps, ctx.actor, value.week, 'form')) },
+  card: { type: 'raw', data: weeklyFormCard(await openWeeklyForm(ctx.deps, ctx.actor, { weekKey: value.week, purpose: 'form' })) },
 }));
