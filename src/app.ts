@@ -15,7 +15,7 @@ import { outboxMessenger } from './db/outbox.repository';
 import { Dispatcher } from './dispatch/dispatcher';
 import { InboxWorker } from './dispatch/inbox-worker';
 import { createIntake } from './dispatch/intake';
-import { createHttpApp } from './http/server';
+import { createHttpApp, listenHttp } from './http/server';
 import { jobs as allJobs } from './jobs';
 import type { JobDef } from './jobs/define-job';
 import { runJob } from './jobs/runner';
@@ -95,6 +95,7 @@ export class App {
       windowSeconds: this.config.signatureWindowSeconds,
       now: () => Date.now(),
       log: this.log,
+      bodyTimeoutMs: this.config.bodyTimeoutMs,
       metrics: this.metrics,
       healthy: () => pingDatabase(this.store.db),
       intake: createIntake({
@@ -106,9 +107,9 @@ export class App {
         onQueued: () => this.inbox.notify(),
       }),
     });
-    this.server = await new Promise<Server>((resolve) => {
-      const s = http.listen(port, '0.0.0.0', () => resolve(s));
-    });
+    // Sandbox keys are public: the sandbox bot answers this machine only.
+    const host = this.config.sandbox ? '127.0.0.1' : '0.0.0.0';
+    this.server = await listenHttp(http, { port, host, log: this.log, bodyTimeoutMs: this.config.bodyTimeoutMs });
     const { port: actual } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${actual}`;
     void this.api.botOpenId().then((id) => (this.botOpenId = id));
