@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { renderHelp } from '../cards/help.card';
 import type { CommandDef } from '../commands/define-command';
 import { helpCommand } from '../commands/help.command';
@@ -20,7 +20,9 @@ import { createIntake } from './dispatch/intake';
 import type { Ledger } from './exports/ledger';
 import { allFeatures } from './features';
 import type { Feature } from './features/feature';
-import { createHttpApp } from './http/server';
+import { createHttpApp, listenHttp } from './http/server';
+import { createLogger } from './io/log';
+import { secretsOf } from './io/redact';
 import type { JobDef } from './jobs/define-job';
 import { runJob } from './jobs/runner';
 import { Scheduler } from './jobs/scheduler';
@@ -66,7 +68,7 @@ export class App {
     readonly store: Store,
     opts: AppOptions,
   ) {
-    this.log = opts.log ?? pino({ level: config.logLevel });
+    this.log = opts.log ?? createLogger(config.logLevel, secretsOf(config));
     this.metrics = createMetrics();
     this.api = new LarkApi({ appId: config.appId, appSecret: config.appSecret, baseUrl: config.baseUrl });
     const clock = opts.clock ?? systemClock;
@@ -107,6 +109,7 @@ export class App {
       windowSeconds: this.config.signatureWindowSeconds,
       now: () => Date.now(),
       log: this.log,
+      bodyTimeoutMs: this.config.bodyTimeoutMs,
       metrics: this.metrics,
       healthy: () => pingDatabase(this.store.db),
       intake: createIntake({
@@ -118,9 +121,9 @@ export class App {
         onQueued: () => this.inbox.notify(),
       }),
     });
-    this.server = await new Promise<Server>((resolve) => {
-      const s = http.listen(port, '0.0.0.0', () => resolve(s));
-    });
+    // Sandbox keys are public: the sandbox bot answers this machine only.
+    const host = this.config.sandbox ? '127.0.0.1' : '0.0.0.0';
+    this.server = await listenHttp(http, { port, host, log: this.log, bodyTimeoutMs: this.config.bodyTimeoutMs });
     const { port: actual } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${actual}`;
     void this.api.botOpenId().then((id) => (this.botOpenId = id));

@@ -1,7 +1,8 @@
-import pino from 'pino';
 import { App } from '../app';
 import { loadConfig, type Config } from '../config/env';
 import { loadRules } from '../config/load-rules';
+import { createLogger } from '../io/log';
+import { secretsOf } from '../io/redact';
 
 export type { Io } from './define-importer';
 
@@ -11,6 +12,6 @@ export async function openApp(config: Config = loadConfig()): Promise<App> {
     config,
     rules: loadRules(config.rulesPath),
     workers: false,
-    log: pino({ level: process.env.LOG_LEVEL ?? 'warn' }, pino.destination(2)),
+    log: createLogger(process.env.LOG_LEVEL ?? 'warn', secretsOf(config), 2),
   });
 }

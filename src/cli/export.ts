@@ -20,8 +20,8 @@ export async function exportLedger(app: App, what: string, opts: { period?: stri
   if (format === 'xlsx' && !opts.out) throw invalidInput('xlsx 格式请用 --out 指定输出文件');
   const rows = ledger.rows(app.deps, period.key);
   const count = opts.out
-    ? // A file is for Excel: BOM so Chinese reads right, and staff-written text never runs as a formula.
-      await writeTableToFile(opts.out, { columns: ledger.columns, rows, format, bom: format === 'csv', formulaGuard: true })
+    ? // A file is for Excel: a BOM so the Chinese reads right; the writer replaces the file atomically.
+      await writeTableToFile(opts.out, { columns: ledger.columns, rows, format, bom: format === 'csv' })
     : await writeTable({ columns: ledger.columns, rows, format, out: io.out });
   if (opts.out) io.err.write(`已导出 ${count} 行到 ${opts.out}\n`);
 }

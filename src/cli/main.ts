@@ -11,6 +11,16 @@ import { exportLedger } from './export';
 import { importFile } from './import-file';
 import { runJobCommand } from './run-job';
 import { serve } from './serve';
+import { redactText, secretsOf } from '../io/redact';
+
+/** What the environment holds that must never be printed (the config may be what failed to load). */
+const secretsFromEnv = () =>
+  secretsOf({
+    appSecret: process.env.LARK_APP_SECRET ?? '',
+    encryptKey: process.env.LARK_ENCRYPT_KEY ?? '',
+    verificationToken: process.env.LARK_VERIFICATION_TOKEN ?? '',
+    databaseUrl: process.env.DATABASE_URL ?? '',
+  });
 
 const USAGE = `用法：pingshi <命令>
   serve                                   启动机器人（npm start）
@@ -61,7 +71,8 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       io.err.write(`${e.message}\n`);
       return 1;
     }
-    io.err.write(`出错了：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    // An unexpected error may quote a connection string or a token: scrub before it reaches a terminal.
+    io.err.write(`出错了：${redactText(e instanceof Error ? (e.stack ?? e.message) : String(e), secretsFromEnv())}\n`);
     return 2;
   }
 }

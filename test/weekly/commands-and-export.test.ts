@@ -127,12 +127,12 @@ describe.each(dialectsUnderTest())('weekly commands, leave and the ledger (%s)',
     const lines = csv.text().trim().split('\n');
     expect(lines[0]).toBe('week,unit,name,open_id,status,submitted_at,content');
     expect(lines.find((l) => l.includes('赵敏'))).toContain(',on_leave,');
-    expect(csv.text()).toContain(`2026-W47,办公室,孙浩,${h.person('孙浩').open_id},on_time,2026-11-20T16:00:00+08:00,"=SUM(A1) 公式开头\n下周计划：继续"`);
+    expect(csv.text()).toContain(`2026-W47,办公室,孙浩,${h.person('孙浩').open_id},on_time,2026-11-20T16:00:00+08:00,"'=SUM(A1) 公式开头\n下周计划：继续"`);
 
     const xlsx = join(dir, 'w47.xlsx');
     await exportLedger(h.app, 'weekly-logs', { period: '2026-W47', out: xlsx }, { out: csv.stream, err: err.stream });
     const { rows } = await readTable(xlsx, { columns: ['week', 'unit', 'name', 'open_id', 'status', 'submitted_at', 'content'] });
-    expect(rows.find((r) => r.values.name === '孙浩')?.values).toMatchObject({ status: 'on_time', content: '=SUM(A1) 公式开头\n下周计划：继续' });
+    expect(rows.find((r) => r.values.name === '孙浩')?.values).toMatchObject({ status: 'on_time', content: "'=SUM(A1) 公式开头\n下周计划：继续" });
     expect(rows.find((r) => r.values.name === '赵敏')?.values.status).toBe('on_leave');
     expect(rows).toHaveLength(12); // the demo org's 13 people but the 局长, who supervises only
   });
