@@ -24,6 +24,8 @@ const person: Person = {
   active: true,
   promptOptOut: false,
   joinedAt: '2026-01-01T00:00:00.000Z',
+  joinedOn: '2026-01-01',
+  probationUntil: null,
 };
 
 function stored(over: Partial<StoredTrainingRecord>): StoredTrainingRecord {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyOrgSnapshot } from '../../src/core/org/org.service';
+import { findPerson } from '../../src/core/org/people.repository';
 import { ORG_COLUMNS, parseOrgRows, snapshotFromDirectory } from '../../src/core/org/org-snapshot';
 import { readTableFromString } from '../../src/io/table-file';
 import { DomainError } from '../../src/core/errors';
@@ -101,6 +102,30 @@ describe.each(dialectsUnderTest())('organisation (%s)', (dialect) => {
     const leader = snapshot.people.find((p) => p.name === '李明华')!;
     expect(zhao.leaderOpenId).toBe(leader.openId);
     expect(snapshot.units.map((u) => u.name).sort()).toEqual(['办公室', '政策法规处', '某市某局'].sort());
+  });
+
+  it('keeps joined_on and probation_until from the file, and the day first seen otherwise', async () => {
+    const h = await start({ now: '2026-11-20T10:00:00+08:00', seedOrg: false });
+    const csv = [
+      [...ORG_COLUMNS, 'joined_on', 'probation_until'].join(','),
+      'ou_a,,甲,U1,综合处,,,一般干部,staff,,2026-09-01,2027-08-31',
+      'ou_b,,乙,U1,综合处,,,一般干部,staff,,,',
+      'ou_c,,丙,U1,综合处,,,一般干部,staff,,2026-13-01,',
+      'ou_d,,丁,U1,综合处,,,一般干部,staff,,2026-09-01,2026-08-01',
+    ].join('\n');
+    const file = join(mkdtempSync(join(tmpdir(), 'org-')), 'org.csv');
+    writeFileSync(file, csv);
+    const err = sink();
+    await importOrg(h, file, true, { out: sink().stream, err: err.stream });
+    expect(err.text()).toContain('第 4 行：joined_on 应为 YYYY-MM-DD 格式的日期，而不是“2026-13-01”');
+    expect(err.text()).toContain('第 5 行：probation_until 不能早于 joined_on');
+    const people = await h.db.selectFrom('people').select(['open_id', 'joined_on', 'probation_until']).orderBy('open_id').execute();
+    expect(people).toEqual([
+      { open_id: 'ou_a', joined_on: '2026-09-01', probation_until: '2027-08-31' },
+      { open_id: 'ou_b', joined_on: null, probation_until: null },
+    ]);
+    const b = await findPerson(h.db, 'ou_b');
+    expect(b).toMatchObject({ joinedOn: '2026-11-20', probationUntil: null });
   });
 });
 
