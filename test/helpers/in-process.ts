@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { App } from '../../src/app';
-import type { Config } from '../../src/config/env';
 import { ManualClock } from '../../src/core/clock';
 import { applyOrgSnapshot } from '../../src/core/org/org.service';
 import { ORG_COLUMNS, parseOrgRows } from '../../src/core/org/org-snapshot';
@@ -9,7 +8,7 @@ import { parseRules, type RulesInput } from '../../src/core/rules/rules';
 import type { CardResponse, Inbound } from '../../src/dispatch/inbound';
 import { readTableFromString } from '../../src/io/table-file';
 import { demoOrg, orgToCsv, type SandboxOrg } from '../../src/sandbox';
-import { createTestStore, type TestStore } from './stores';
+import { createTestStore, testConfig, type TestStore } from './stores';
 
 export interface Queued {
   to: string | null;
@@ -35,22 +34,8 @@ export class InProcess {
     const org = opts.org ?? demoOrg();
     const store = await createTestStore('sqlite');
     const clock = new ManualClock(opts.now ?? '2026-11-20T10:00:00+08:00');
-    const config: Config = {
-      sandbox: false,
-      appId: 'cli_inprocess',
-      appSecret: 'unused',
-      encryptKey: 'unused',
-      verificationToken: 'unused',
-      baseUrl: 'http://127.0.0.1:9',
-      databaseUrl: store.url,
-      port: 0,
-      rulesPath: undefined,
-      scheduler: false,
-      signatureWindowSeconds: 8 * 3600,
-      sandboxPort: 0,
-      outboxLeaseSeconds: 30,
-      logLevel: 'silent',
-    };
+    // Nothing reaches Lark on this path: the outbox is read, never sent.
+    const config = testConfig({ appId: 'cli_inprocess', appSecret: 'unused', baseUrl: 'http://127.0.0.1:9', databaseUrl: store.url });
     const app = await App.create({ config, rules: parseRules(opts.rules ?? {}), clock, store, workers: false, log: pino({ level: 'silent' }) });
     const { rows } = await readTableFromString(orgToCsv(org), { columns: ORG_COLUMNS });
     await applyOrgSnapshot(app.deps.db, clock, parseOrgRows(rows).snapshot, { source: 'import', actor: 'test', deactivate: 'missing-in-listed-units' });
