@@ -12,7 +12,8 @@ import type { CardResponse, Inbound } from './inbound';
 export interface DispatcherOptions {
   commands: readonly CommandDef[];
   actions: readonly ActionDef[];
-  helpCard: (actor: Person | null, commands: readonly CommandDef[]) => CardJson;
+  /** The help card; with `unrecognized` (what was typed) the short answer to input the bot does not know. */
+  helpCard: (actor: Person | null, commands: readonly CommandDef[], unrecognized?: string) => CardJson;
 }
 
 const NOT_IN_ORG = '您还不在平时考核名单中。如需参加，请联系本单位考核管理员导入或同步组织信息。';
@@ -57,13 +58,13 @@ export class Dispatcher {
       const ctx = await this.context(inbound, inbound.openId);
       const parsed = inbound.supported ? parseCommand(inbound.text) : null;
       const command = parsed ? this.byName.get(parsed.name) : undefined;
-      if (!command || !parsed) return this.sendHelp(ctx);
+      if (!command || !parsed) return this.sendHelp(ctx, inbound.supported ? inbound.text.trim() : '');
       return this.runCommand(ctx, command, parsed.args, inbound.chatType === 'group');
     }
     if (inbound.kind === 'menu') {
       const ctx = await this.context(inbound, inbound.openId);
       const command = this.byName.get(inbound.eventKey.toLowerCase());
-      if (!command) return this.sendHelp(ctx);
+      if (!command) return this.sendHelp(ctx, '');
       return this.runCommand(ctx, command, '', false);
     }
   }
@@ -101,8 +102,8 @@ export class Dispatcher {
     }
   }
 
-  private async sendHelp(ctx: BotContext): Promise<void> {
-    await ctx.reply({ kind: 'card', card: this.opts.helpCard(ctx.actor, this.opts.commands) });
+  private async sendHelp(ctx: BotContext, unrecognized: string): Promise<void> {
+    await ctx.reply({ kind: 'card', card: this.opts.helpCard(ctx.actor, this.opts.commands, unrecognized) });
   }
 
   private logFailure(e: unknown, inbound: Inbound, where: string): string {

@@ -8,6 +8,7 @@ export default defineCommand({
   aliases: ['学时申报', '申报学时'],
   describe: '申报线下培训等学时，经本单位考核管理员审核后计入',
   usage: '学时申报 依法行政专题培训班',
+  roles: ['staff'],
   private: true,
   async run(ctx, args) {
     const { deps } = ctx;

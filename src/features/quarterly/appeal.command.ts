@@ -6,6 +6,7 @@ export default defineCommand({
   aliases: ['异议'],
   describe: '对最近一次季度审定结果提出异议（反馈后规定期限内）',
   usage: '异议 本季度我牵头完成了……，请求复核',
+  roles: ['staff'],
   private: true,
   async run(ctx, args) {
     const filed = await fileObjection(ctx.deps, ctx.actor!, args);

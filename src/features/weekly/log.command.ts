@@ -14,6 +14,7 @@ export default defineCommand({
   aliases: ['周记'],
   describe: '提交或修改本周周记（只发“周记”打开填写卡片）。另起一行以“下周计划：”开头写计划，以“加分事项：”开头申报加分；“周记 不再提醒”关闭周五提醒，“周记 恢复提醒”恢复',
   usage: '周记 完成年度总结初稿；参加业务培训\n下周计划：修改总结并报送',
+  roles: ['staff'],
   // The receipt repeats the record: in a group it goes to the author's private chat.
   private: true,
   async run(ctx, args) {

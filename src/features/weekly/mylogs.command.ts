@@ -10,6 +10,7 @@ export default defineCommand({
   name: 'mylogs',
   aliases: ['我的周记'],
   describe: '查看自己最近几周的周记及状态',
+  roles: ['staff'],
   private: true,
   async run(ctx) {
     const { deps } = ctx;
