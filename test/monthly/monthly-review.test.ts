@@ -88,7 +88,7 @@ describe.each(dialectsUnderTest())('月考核 monthly grading (%s)', (dialect) =
     const first = await submitGrade(h, '李明华', '张丽', f);
     expectToast(first, 'success', '已提交评鉴：好');
     const shown = first.card!.data;
-    expect(cardTitle(shown)).toBe('月度考核结果 · 张丽');
+    expect(cardTitle(shown)).toBe('2026年10月月度考核结果 · 张丽');
     const text = textOfCard(shown);
     expect(text).toContain('**总分**：96 分（工作实绩 95，工作作风 90，加分 3，扣分 0）');
     expect(text).toContain('**建议等次**：好');

@@ -68,7 +68,7 @@ describe.each(dialectsUnderTest())('three monthly rounds through the grading car
     // 钱处长 re-grades 庞晓东's June (75 → 96, a 好 in the month), which changes his quarter; the
     // card made before that is refused.
     h.clock.set('2026-07-08T11:00:00+08:00');
-    const result = cardsTitled(h, '钱处长', '月度考核结果 · 庞晓东').at(-1)!;
+    const result = cardsTitled(h, '钱处长', '2026年6月月度考核结果 · 庞晓东').at(-1)!;
     expect(textOf(result)).toContain('**总分**：75 分');
     const reopened = await h.click('钱处长', result, buttonValue(cardOf(result), '重新评定'));
     const regraded = await h.click('钱处长', result, buttonValue(reopened.card!.data, '提交重新评定'), {

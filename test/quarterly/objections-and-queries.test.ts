@@ -107,7 +107,7 @@ describe.each(dialectsUnderTest())('异议 and 等次 (%s)', (dialect) => {
     // The chain and the unit admin may look; a colleague, another team's supervisor and another unit's admin may not.
     for (const viewer of ['钱处长', '高局长', '林管理', '马管理']) {
       await h.say(viewer, '/等次 丁建国');
-      expect(textOf(h.inbox(viewer).at(-1)!), viewer).toContain('丁建国 的平时考核等次');
+      expect(textOf(h.inbox(viewer).at(-1)!), viewer).toContain('丁建国的平时考核等次');
     }
     for (const viewer of ['江海燕', '严处长', '韩管理']) {
       await h.say(viewer, '/等次 丁建国');

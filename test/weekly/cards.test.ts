@@ -126,9 +126,10 @@ describe('weekly cards', () => {
         written: 1,
         expected: 2,
         owing: 1,
+        lastWeek: false,
       },
     ],
-    ['holiday week, nobody', { weekKey: '2026-W48', weekLabel: '2026年第48周', scopeLabel: '综合处', dueLabel: null, rows: [], written: 0, expected: 0, owing: 0 }],
+    ['holiday week, nobody, asked for last week', { weekKey: '2026-W48', weekLabel: '2026年第48周', scopeLabel: '综合处', dueLabel: null, rows: [], written: 0, expected: 0, owing: 0, lastWeek: true }],
   ])('team card: %s', (_name, vm) => {
     expect(weeklyTeamCard(vm)).toMatchSnapshot();
   });

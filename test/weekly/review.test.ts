@@ -38,12 +38,12 @@ describe.each(dialectsUnderTest())('supervisor confirm and return (%s)', (dialec
 
     const before = await logRow(h, '赵敏', W47);
     await h.say('赵敏', '周记 再改一下');
-    expect(textsOf(h, '赵敏').at(-1)).toBe('本周周记已由主管确认，不能再修改。如需更正请联系主管退回。');
+    expect(textsOf(h, '赵敏').at(-1)).toBe('本周周记已由主管确认，不能再修改。如有需要补充的内容，请写入下周周记或直接告知主管领导。');
     // The form route is refused the same way: asking for the form, or submitting one opened before.
     await h.say('赵敏', '周记');
-    expect(textsOf(h, '赵敏').at(-1)).toBe('本周周记已由主管确认，不能再修改。如需更正请联系主管退回。');
+    expect(textsOf(h, '赵敏').at(-1)).toBe('本周周记已由主管确认，不能再修改。如有需要补充的内容，请写入下周周记或直接告知主管领导。');
     const refused = await submitForm(h, '赵敏', openForm, { done: '表单再改' });
-    expect(refused.toast).toMatchObject({ type: 'error', content: '本周周记已由主管确认，不能再修改。如需更正请联系主管退回。' });
+    expect(refused.toast).toMatchObject({ type: 'error', content: '本周周记已由主管确认，不能再修改。如有需要补充的内容，请写入下周周记或直接告知主管领导。' });
     expect(await logRow(h, '赵敏', W47)).toEqual(before);
 
     const trail = await auditTrail(h.db, 'weekly_log', before!.id);

@@ -31,7 +31,7 @@ export interface SubmitOutcome {
   supervisorName: string | null;
 }
 
-export const LOCKED_THIS_WEEK = '本周周记已由主管确认，不能再修改。如需更正请联系主管退回。';
+export const LOCKED_THIS_WEEK = '本周周记已由主管确认，不能再修改。如有需要补充的内容，请写入下周周记或直接告知主管领导。';
 const REVIEW_COMMENT_MAX = 500;
 
 /** What the audit log keeps of a record: enough to see what changed, in whose words. */
@@ -111,7 +111,7 @@ export async function openWeeklyForm(deps: CoreDeps, person: Person, { weekKey, 
 }
 
 const lockedMessage = (weekKey: string, now: Date) =>
-  weekKey === currentWeekKey(now) ? LOCKED_THIS_WEEK : `${formatWeekLabel(weekKey)}的周记已由主管确认，不能再修改。如需更正请联系主管退回。`;
+  weekKey === currentWeekKey(now) ? LOCKED_THIS_WEEK : `${formatWeekLabel(weekKey)}的周记已由主管确认，不能再修改。如有需要补充的内容，请写入下周周记或直接告知主管领导。`;
 
 const raced = () => new DomainError('CONFLICT', '这份周记刚刚被修改或处理过，请重新发送“周记”查看最新内容后再提交。');
 

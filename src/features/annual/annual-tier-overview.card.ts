@@ -11,7 +11,7 @@ export function tierOverviewCard(v: TierOverviewView): CardJson {
     ? '**年度评优资格**：具备（可参加年度“优秀”等次评定）'
     : `**年度评优资格**：暂不具备\n${a.reasons.map((r) => `- ${escapeMd(r)}`).join('\n')}`;
   return card({
-    title: `${v.own ? '我的' : `${v.name} 的`}平时考核等次 · ${v.year}年`,
+    title: `${v.own ? '我的' : `${v.name}的`}平时考核等次 · ${v.year}年`,
     template: 'blue',
     elements: [
       md(`**各月评鉴**\n${monthLinesMd(v.months, '本年度暂无月度评鉴结果。')}`),

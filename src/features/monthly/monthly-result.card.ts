@@ -24,7 +24,7 @@ export function monthlyResultCard(sheet: GradingSheet, opts: { canRegrade: boole
     lines.push(`**${label}**：${escapeMd(r.overrideReason)}`);
   }
   return card({
-    title: `月度考核结果 · ${sheet.name}`,
+    title: `${formatMonthLabel(r.monthKey)}月度考核结果 · ${sheet.name}`,
     subtitle: `${sheet.unitName} · ${sheet.level} · ${formatMonthLabel(r.monthKey)}`,
     template: undetermined ? 'grey' : 'green',
     summary: `${sheet.name}${formatMonthLabel(r.monthKey)}已评鉴：${r.tier ?? ''}`,

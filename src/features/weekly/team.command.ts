@@ -37,6 +37,7 @@ export default defineCommand({
         written: counted.filter((e) => hasWritten(e.status)).length,
         expected: counted.length,
         owing: roster.filter((e) => owesRecord(e.status) && e.person.openId !== ctx.openId).length,
+        lastWeek: arg === '上周',
       }),
     });
   },

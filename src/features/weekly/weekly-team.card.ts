@@ -13,6 +13,8 @@ export interface WeeklyTeamVm {
   expected: number;
   /** People who still owe a record (missing, or not yet due). */
   owing: number;
+  /** The card shows last week (团队 上周): it points back to this week instead. */
+  lastWeek: boolean;
 }
 
 /** /团队: the week's status of the caller's team, with a 提醒未交 button. */
@@ -37,6 +39,6 @@ export function weeklyTeamCard(v: WeeklyTeamVm): CardJson {
       ),
     );
   if (v.owing > 0) elements.push(hr(), weeklyRemind.button(`提醒未交（${v.owing} 人）`, { week: v.weekKey }, 'primary'), note('每人每周最多提醒一次，提醒以私聊发送。'));
-  elements.push(note('发送“团队 上周”查看上周情况。'));
+  elements.push(note(v.lastWeek ? '发送“团队”查看本周情况。' : '发送“团队 上周”查看上周情况。'));
   return card({ title: '团队周记情况', subtitle: v.weekLabel, template: 'blue', elements });
 }
