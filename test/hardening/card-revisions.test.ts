@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ActionSpec } from '../../cards/define-action';
 import { monthlyRegrade, monthlySubmit } from '../../src/features/monthly/monthly-actions';
 import { orgSyncConfirm } from '../../src/features/org/org-actions';
 import { quarterlyConfirm, quarterlySave } from '../../src/features/quarterly/quarterly-actions';
@@ -18,7 +17,8 @@ import { CLOSE_AT, determinationCard, formOf, quarterOrg, seedQuarter } from '..
  * and the services refuse a second decision by their state.)
  */
 interface Click {
-  action: ActionSpec<never, never>;
+  /** The action's declaration: its id is what the value names. */
+  action: { id: string };
   clicker: string;
   message: SandboxMessage;
   value: Record<string, unknown>;

@@ -33,6 +33,30 @@ export function referenceProblems(rows: readonly OrgFileRow[], skipped: Readonly
     const found = checkRound(good, { stored, byOpenId, isBad: (line) => skipped.has(line) || bad.has(line) });
     if (found.size === 0) return bad;
     for (const [line, reason] of found) bad.set(line, reason);
+    followBadLeaders(good, found, bad, stored);
+  }
+}
+
+/**
+ * Whoever is led by a newly bad row that the stored organisation does not hold either is bad too, and
+ * so on down: done in one pass, so a long chain does not take a round per link.
+ */
+function followBadLeaders(good: OrgFileRow[], found: ReadonlyMap<number, string>, bad: Map<number, string>, stored: StoredOrgRefs): void {
+  const followers = new Map<string, OrgFileRow[]>();
+  for (const r of good) {
+    if (!r.leaderOpenId || r.leaderOpenId === r.openId) continue;
+    if (!followers.has(r.leaderOpenId)) followers.set(r.leaderOpenId, []);
+    followers.get(r.leaderOpenId)!.push(r);
+  }
+  const queue = good.filter((r) => found.has(r.line));
+  while (queue.length) {
+    const leader = queue.pop()!;
+    if (stored.people.get(leader.openId)?.active) continue; // kept as stored: still there to lead
+    for (const f of followers.get(leader.openId) ?? []) {
+      if (bad.has(f.line)) continue;
+      bad.set(f.line, `leader_open_id ${leader.openId} 所在的第 ${leader.line} 行有错误`);
+      queue.push(f);
+    }
   }
 }
 
