@@ -14,7 +14,7 @@ const REOPEN = '请重新发送“同步”查看最新的变动';
  */
 export async function holdForConfirmation(deps: CoreDeps, caller: Person, snap: OrgSnapshot, preview: OrgPreview): Promise<string> {
   const now = deps.clock.now();
-  await deleteHoldsBefore(deps.db, new Date(now.getTime() - 24 * 3600_000));
+  await forgetOldHolds(deps);
   return insertHold(deps.db, { actor: caller.openId, source: 'sync', snapshot: snap, fingerprint: preview.fingerprint, createdAt: now.toISOString() });
 }
 
@@ -24,6 +24,7 @@ export async function holdForConfirmation(deps: CoreDeps, caller: Person, snap: 
  */
 export async function confirmHeldChange(deps: CoreDeps, actor: Person, holdId: string, fingerprint: string): Promise<OrgChangeOutcome> {
   if (!hasRole(actor, 'admin') && !hasRole(actor, 'unit_admin')) throw forbidden('同步组织信息仅限考核管理员和管理员使用。');
+  await forgetOldHolds(deps);
   const hold = await findHold(deps.db, holdId);
   if (!hold) throw staleCard(REOPEN);
   if (hold.actor !== actor.openId) throw forbidden('只有发起这次同步的管理员本人可以确认。如需同步，请自己发送“同步”。');
@@ -33,3 +34,6 @@ export async function confirmHeldChange(deps: CoreDeps, actor: Person, holdId: s
   if (fingerprint !== hold.fingerprint) throw staleCard(REOPEN);
   return changeOrg(deps, hold.snapshot, { source: hold.source, caller: actor, actor: actor.openId, confirmed: true, expectFingerprint: fingerprint, holdId });
 }
+
+/** A hold copies names from the directory: it is kept a day at most, then only the audit log remains. */
+const forgetOldHolds = (deps: CoreDeps) => deleteHoldsBefore(deps.db, new Date(deps.clock.now().getTime() - 24 * 3600_000));
