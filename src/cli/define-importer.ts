@@ -11,6 +11,8 @@ export interface ImportOptions {
   skipBad: boolean;
   /** Who asked, for the audit log (`cli` from the command line). */
   actor: string;
+  /** `--confirm`: go ahead with what would otherwise stop and ask (deactivating many people). */
+  confirm?: boolean;
 }
 
 /**

@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import type { App } from '../app';
 import { ConfigError, loadConfig } from '../config/env';
 import { ERROR_PRESENTATION, invalidInput, isDomainError } from '../core/errors';
-import { applyOrgSnapshot, describeApplyResult } from '../core/org/org.service';
-import { snapshotFromDirectory } from '../core/org/org-snapshot';
+import { changeOrg } from '../core/org/org-change.service';
+import { snapshotFromDirectory } from '../core/org/directory-snapshot';
+import { reportOrgOutcome } from '../features/org/org-cli-report';
 import { RulesError } from '../core/rules/rules';
 import { openApp, type Io } from './context';
 import { doctor } from './doctor';
@@ -25,8 +26,10 @@ const secretsFromEnv = () =>
 const USAGE = `用法：pingshi <命令>
   serve                                   启动机器人（npm start）
   migrate                                 升级数据库结构
-  sync-org                                从飞书通讯录同步组织与人员
-  import org|training|leave FILE [--skip-bad]
+  sync-org [--confirm]                    从飞书通讯录同步组织与人员
+  import org|training|leave FILE [--skip-bad] [--confirm]
+                                          停用超过 10% 的在职人员时先列出名单并停止，
+                                          核对无误后加 --confirm 重新运行
   run-job NAME [--at ISO-8601]            立即执行一个定时任务
   export WHAT --period KEY [--format csv|xlsx] [--out FILE]
   doctor                                  检查配置、数据库与飞书连通性`;
@@ -44,6 +47,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       format: { type: 'string' },
       out: { type: 'string' },
       'skip-bad': { type: 'boolean', default: false },
+      confirm: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: false,
@@ -92,14 +96,14 @@ const ONE_SHOT: Record<string, (app: App, rest: string[], values: CliValues, io:
     io.out.write('数据库结构已是最新。\n');
     return 0;
   },
-  'sync-org': async (app, _rest, _values, io) => {
+  'sync-org': async (app, _rest, values, io) => {
     const snapshot = await snapshotFromDirectory(app.deps.directory);
-    const result = await applyOrgSnapshot(app.deps.db, app.deps.clock, snapshot, { source: 'sync', actor: 'cli', deactivate: 'all-missing' });
-    io.out.write(`同步完成：${describeApplyResult(result)}\n`);
+    const outcome = await changeOrg(app.deps, snapshot, { source: 'sync', caller: null, actor: 'cli', confirmed: Boolean(values.confirm) });
+    reportOrgOutcome(io, outcome, '同步完成');
     return 0;
   },
   import: async (app, rest, values, io) => {
-    await importFile(app, rest, Boolean(values['skip-bad']), io);
+    await importFile(app, rest, { skipBad: Boolean(values['skip-bad']), confirm: Boolean(values.confirm) }, io);
     await sendQueued(app, io);
     return 0;
   },

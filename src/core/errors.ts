@@ -16,7 +16,9 @@ export type ErrorCode =
   /** A card built from an older state of the record, or whose value no longer parses. */
   | 'STALE'
   /** Named in the contract but not built yet. */
-  | 'NOT_BUILT';
+  | 'NOT_BUILT'
+  /** Would do something hard to undo at scale (deactivate many people): run again with confirmation. */
+  | 'NEEDS_CONFIRMATION';
 
 export type ToastType = 'error' | 'warning' | 'info';
 
@@ -33,6 +35,7 @@ export const ERROR_PRESENTATION: Record<ErrorCode, { toast: ToastType; exitCode:
   NOT_APPLICABLE: { toast: 'info', exitCode: 1 },
   STALE: { toast: 'error', exitCode: 1 },
   NOT_BUILT: { toast: 'info', exitCode: 1 },
+  NEEDS_CONFIRMATION: { toast: 'warning', exitCode: 3 },
 };
 
 export class DomainError extends Error {

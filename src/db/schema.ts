@@ -208,6 +208,21 @@ export interface TrainingRecordTable {
   created_at: string;
 }
 
+/** An org change waiting for its caller's confirmation (migration 0010). */
+export interface OrgChangeHoldTable {
+  id: string;
+  /** open_id of the caller; only they may confirm. */
+  actor: string;
+  source: string;
+  /** JSON OrgSnapshot: the source data the change set was computed from. */
+  snapshot: string;
+  fingerprint: string;
+  /** pending | applied */
+  status: string;
+  created_at: string;
+  applied_at: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -222,6 +237,7 @@ export interface Database {
   quarter_locks: QuarterLockTable;
   objections: ObjectionTable;
   training_records: TrainingRecordTable;
+  org_change_holds: OrgChangeHoldTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

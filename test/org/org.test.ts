@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyOrgSnapshot } from '../../src/core/org/org.service';
 import { findPerson } from '../../src/core/org/people.repository';
-import { ORG_COLUMNS, parseOrgRows, snapshotFromDirectory } from '../../src/core/org/org-snapshot';
+import { ORG_COLUMNS, parseOrgRows } from '../../src/core/org/org-snapshot';
+import { snapshotFromDirectory } from '../../src/core/org/directory-snapshot';
 import { readTableFromString } from '../../src/io/table-file';
 import { DomainError } from '../../src/core/errors';
 import { demoOrgCsv } from '../../src/sandbox';
@@ -50,7 +51,7 @@ describe.each(dialectsUnderTest())('organisation (%s)', (dialect) => {
     const first = await applyOrgSnapshot(h.db, h.clock, await snapshotFromDirectory(h.app.api), { source: 'sync', actor: 'test', deactivate: 'all-missing' });
     expect(first).toMatchObject({ peopleAdded: 0, deactivated: 0 });
     const second = await applyOrgSnapshot(h.db, h.clock, await snapshotFromDirectory(h.app.api), { source: 'sync', actor: 'test', deactivate: 'all-missing' });
-    expect(second).toEqual({ unitsAdded: 0, unitsUpdated: 0, peopleAdded: 0, peopleUpdated: 0, deactivated: 0 });
+    expect(second).toEqual({ unitsAdded: 0, unitsUpdated: 0, peopleAdded: 0, peopleUpdated: 0, reactivated: 0, deactivated: 0 });
     const admin = await h.db.selectFrom('people').select('roles').where('name', '=', '陈思远').executeTakeFirstOrThrow();
     expect(admin.roles).toContain('unit_admin');
 
