@@ -29,11 +29,19 @@ export function handleInspectRoute(sb: LarkSandbox, req: IncomingMessage, res: S
       return true;
     case 'POST /sandbox/rate-limits':
       sb.setRateLimits({
-        ...pickNumbers(obj, ['appPerSecond', 'recipientPerSecond', 'messagePatchPerSecond']),
+        ...pickNumbers(obj, ['appPerSecond', 'appPerMinute', 'recipientPerSecond', 'messagePatchPerSecond']),
         ...(typeof obj.enabled === 'boolean' ? { enabled: obj.enabled } : {}),
+        ...(obj.style === '230020' || obj.style === '99991400' ? { style: obj.style } : {}),
       });
       sendJson(res, 200, { ok: true });
       return true;
+    case 'POST /sandbox/outage': {
+      const ms = typeof obj.durationMs === 'number' ? obj.durationMs : 0;
+      if (ms > 0) sb.startOutage(ms, obj.kind === 'reset' ? 'reset' : 'unavailable');
+      else sb.endOutage();
+      sendJson(res, 200, { ok: true });
+      return true;
+    }
     case 'POST /sandbox/reset':
       sb.reset();
       sendJson(res, 200, { ok: true });

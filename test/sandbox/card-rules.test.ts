@@ -55,7 +55,7 @@ describe('validateCard (Card JSON 2.0 rules)', () => {
   });
 
   it('checks input max_length 1–1000 and table page_size 1–10', () => {
-    const inForm = (e: unknown) => base([form('f', [e, submitButton('提交', 's', 'a')])]);
+    const inForm = (e: Record<string, unknown>) => base([form('f', [e, submitButton('提交', 's', 'a')])]);
     expect(messages(inForm({ ...input({ name: 'a', label: 'A' }), max_length: 1001 }))).toEqual([expect.stringContaining('max_length must be an integer in [1, 1000]')]);
     expect(messages(inForm({ ...input({ name: 'a', label: 'A' }), max_length: 0 }))).toHaveLength(1);
     expect(messages(base([{ ...table([{ name: 'a', label: 'A' }], []), page_size: 11 }]))).toEqual([expect.stringContaining('page_size must be an integer in [1, 10]')]);
