@@ -4,6 +4,7 @@ import * as weeklyLogs from './0002-weekly-logs';
 import * as grading from './0003-grading';
 import * as training from './0004-training';
 import * as quarterly from './0005-quarterly';
+import * as fidelity from './0006-fidelity';
 
 /** Listed in code rather than read from disk so they run the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-grading': grading,
   '0004-training': training,
   '0005-quarterly': quarterly,
+  '0006-fidelity': fidelity,
 };
