@@ -23,6 +23,8 @@ export interface IntakeOptions {
 }
 
 const WORKING: CardResponse = { toast: { type: 'info', content: '已收到，正在处理，完成后卡片会自动更新。' } };
+// Lark never re-sends a callback, so a 5xx would only show the user a generic error.
+const FAILED: CardResponse = { toast: { type: 'error', content: '系统暂时无法处理，请稍后再点一次；如仍不行请联系管理员。' } };
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
@@ -53,12 +55,17 @@ export function createIntake(o: IntakeOptions) {
       if (await recordEvent(o.db, { ...base, status: 'pending' })) o.onQueued();
       return {};
     }
-    if (!(await recordEvent(o.db, { ...base, status: 'processing' }))) {
-      const seen = await findEvent(o.db, inbound.eventId);
-      return seen?.response ? JSON.parse(seen.response) : {};
+    try {
+      if (!(await recordEvent(o.db, { ...base, status: 'processing' }))) {
+        const seen = await findEvent(o.db, inbound.eventId);
+        return seen?.response ? JSON.parse(seen.response) : {};
+      }
+      const token = typeof obj(envelope.event).token === 'string' ? (obj(envelope.event).token as string) : null;
+      return await answerCard(o, clock, deadline, inbound, token);
+    } catch (e) {
+      o.log.error({ err: e, eventId: inbound.eventId }, 'card action could not be handled');
+      return FAILED;
     }
-    const token = typeof obj(envelope.event).token === 'string' ? (obj(envelope.event).token as string) : null;
-    return answerCard(o, clock, deadline, inbound, token);
   };
 }
 

@@ -11,7 +11,7 @@ export type Resolved =
   | { kind: 'wait'; ms: number }
   | { kind: 'never'; error: string };
 
-const TARGET_PENDING_MS = 1000;
+const TARGET_PENDING_MS = 200;
 
 export async function resolveCall(db: Kysely<Database>, row: OutboxRow): Promise<Resolved> {
   if (row.op === 'send') {
