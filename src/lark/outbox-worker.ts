@@ -71,17 +71,17 @@ export class OutboxWorker {
   }
 
   async tick(): Promise<number> {
-    // Claim only what the app may send now, so rows are not leased just to wait for a window.
+    // Claim only what may be sent at once: booked slots are used right away, so Lark sees calls
+    // spaced as we booked them, and rows are not leased just to wait for a window.
     const room = await this.limiter.capacity();
     if (room === 0) return 0;
-    const rows = await claimDue(this.o.db, this.now(), this.o.leaseMs, Math.min(room, this.o.concurrency * 4));
-    if (rows.length > 0) {
-      let next = 0;
-      const lane = async () => {
-        while (next < rows.length) await this.deliver(rows[next++]!);
-      };
-      await Promise.all(Array.from({ length: Math.min(this.o.concurrency, rows.length) }, lane));
-    }
+    const rows = await claimDue(this.o.db, this.now(), this.o.leaseMs, Math.min(room, this.o.concurrency));
+    const callable = await this.resolveAll(rows);
+    let next = 0;
+    const lane = async () => {
+      while (next < callable.length) await this.deliver(callable[next++]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, callable.length) }, lane));
     const m = this.o.metrics;
     if (m) {
       m.outboxDepth.set(await outboxDepth(this.o.db));
@@ -96,16 +96,24 @@ export class OutboxWorker {
     return new Date(this.clock.now());
   }
 
-  private async deliver(row: OutboxRow): Promise<void> {
-    const resolved = await resolveCall(this.o.db, row);
-    if (resolved.kind === 'wait') return postpone(this.o.db, row.id, new Date(this.clock.now() + resolved.ms));
-    let result: CallResult;
-    if (resolved.kind === 'never') result = { ok: false, retry: 'never', error: resolved.error };
-    else {
-      const slot = await this.limiter.tryAcquire(resolved.bucket);
-      if (!slot.ok) return postpone(this.o.db, row.id, new Date(this.clock.now() + slot.waitMs));
-      result = await this.call(row, resolved).catch((e: Error) => ({ ok: false as const, retry: 'transient' as const, error: e.message }));
+  /** Rows with something to call; the others go back with a due time, or fail. */
+  private async resolveAll(rows: OutboxRow[]): Promise<Array<{ row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> }>> {
+    const callable: Array<{ row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> }> = [];
+    for (const row of rows) {
+      const resolved = await resolveCall(this.o.db, row);
+      if (resolved.kind === 'wait') await postpone(this.o.db, row.id, new Date(this.clock.now() + resolved.ms));
+      else if (resolved.kind === 'never') await this.settle(row, { ok: false, retry: 'never', error: resolved.error }, resolved);
+      else callable.push({ row, resolved });
     }
+    return callable;
+  }
+
+  /** Books the slot just before the call, so Lark sees the calls as far apart as they were booked. */
+  private async deliver({ row, resolved }: { row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> }): Promise<void> {
+    const slot = await this.limiter.tryAcquire(resolved.bucket);
+    if (!slot.ok) return postpone(this.o.db, row.id, new Date(this.clock.now() + slot.waitMs));
+    const result = await this.call(row, resolved).catch((e: Error): CallResult => ({ ok: false, retry: 'transient', error: e.message }));
+    await this.limiter.stamp(slot.ids);
     await this.settle(row, result, resolved);
   }
 

@@ -13,7 +13,7 @@ export class Faults {
   outageHits = 0;
 
   constructor(opts: FaultOptions = {}) {
-    this.opts = { errorRate: 0, afterCommitErrorRate: 0, latencyMs: 0, ...opts };
+    this.opts = { errorRate: 0, afterCommitErrorRate: 0, latencyMs: 0, limitRate: 0, ...opts };
   }
 
   set(f: FaultOptions): void {

@@ -24,7 +24,7 @@ export function handleInspectRoute(sb: LarkSandbox, req: IncomingMessage, res: S
       sendJson(res, 200, sb.org);
       return true;
     case 'POST /sandbox/faults':
-      sb.setFaults(pickNumbers(obj, ['errorRate', 'afterCommitErrorRate', 'latencyMs']));
+      sb.setFaults(pickNumbers(obj, ['errorRate', 'afterCommitErrorRate', 'latencyMs', 'limitRate']));
       sendJson(res, 200, { faults: sb.faults });
       return true;
     case 'POST /sandbox/rate-limits':

@@ -9,6 +9,8 @@ export interface FaultOptions {
   /** Probability of recording a message/patch and then answering 500 (what `uuid` protects against). */
   afterCommitErrorRate?: number;
   latencyMs?: number;
+  /** Probability of a message write refused as rate-limited although our windows have room, as when other bots fill a group chat's. */
+  limitRate?: number;
 }
 
 /**

@@ -258,6 +258,11 @@ export class LarkSandbox {
     const now = this.now();
     if (this.limits.enabled) {
       const rules = rulesFor(this.limits, kind, draft.key);
+      if (this.random() < this.faultState.opts.limitRate) {
+        this.rateLimited++;
+        const r = refusal(this.limits, rules[rules.length - 1]!, 1000);
+        return reply(r.status, r.body, r.headers);
+      }
       for (const rule of rules) {
         const waitMs = this.limiter.check(rule.key, rule.limit, rule.windowMs, now);
         if (waitMs !== undefined) {
