@@ -27,6 +27,8 @@ export interface OutboxWorkerOptions {
   clock?: WorkerClock;
 }
 
+const OUTAGE_STREAK = 5;
+
 /** Lark accepts a uuid of at most 50 characters; a hash of our key keeps it stable across restarts. */
 export function larkUuid(idemKey: string): string {
   return createHash('sha256').update(idemKey).digest('hex').slice(0, 32);
@@ -43,6 +45,8 @@ export class OutboxWorker {
   private readonly retry: RetryPolicy;
   private readonly clock: WorkerClock;
   private readonly o: Required<Pick<OutboxWorkerOptions, 'leaseMs' | 'pollMs' | 'concurrency'>> & OutboxWorkerOptions;
+  /** Server errors in a row; past a few, Lark is probably down, so only one probe goes out at a time. */
+  private failStreak = 0;
 
   constructor(opts: OutboxWorkerOptions) {
     this.o = { leaseMs: 30_000, pollMs: 500, concurrency: 16, ...opts };
@@ -75,7 +79,8 @@ export class OutboxWorker {
     // spaced as we booked them, and rows are not leased just to wait for a window.
     const room = await this.limiter.capacity();
     if (room === 0) return 0;
-    const rows = await claimDue(this.o.db, this.now(), this.o.leaseMs, Math.min(room, this.o.concurrency));
+    const probing = this.failStreak >= OUTAGE_STREAK;
+    const rows = await claimDue(this.o.db, this.now(), this.o.leaseMs, probing ? 1 : Math.min(room, this.o.concurrency));
     const callable = await this.resolveAll(rows);
     let next = 0;
     const lane = async () => {
@@ -137,8 +142,13 @@ export class OutboxWorker {
     const now = this.now();
     const count = (result: string) => this.o.metrics?.outboxSent.inc({ result });
     if (result.ok) {
+      this.failStreak = 0;
       await markSent(db, row.id, result.messageId, now);
       return void count('sent');
+    }
+    if (result.retry === 'transient' && ++this.failStreak >= OUTAGE_STREAK) {
+      // Back off the whole app (every process sees the pause) instead of every row hammering a service that is down.
+      await this.limiter.pause('app', Math.min(60_000, 1000 * 2 ** (this.failStreak - OUTAGE_STREAK)));
     }
     if (row.op === 'update' && result.retry !== 'transient') {
       // The token is spent, expired or refused: update the card with a PATCH instead.
