@@ -162,6 +162,18 @@ export async function markFailed(db: Db, id: string, error: string, status: Fail
     .execute();
 }
 
+/** Lark answers again after an outage: messages waiting out their backoff go now (the limiter paces them). */
+export async function resumeAfterOutage(db: Db, now: Date): Promise<number> {
+  const res = await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: now.toISOString() })
+    .where('status', '=', 'pending')
+    .where('failing_since', 'is not', null)
+    .where('next_attempt_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
 /** A patch or card update aimed at a message still waiting for its send is not due yet. */
 export async function postpone(db: Db, id: string, at: Date): Promise<void> {
   await db.updateTable('outbox').set({ status: 'pending', next_attempt_at: at.toISOString(), lease_until: null }).where('id', '=', id).execute();

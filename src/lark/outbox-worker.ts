@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, OutboxRow } from '../db/schema';
-import { claimDue, markFailed, markRetry, markSent, outboxDepth, postpone } from '../db/outbox.repository';
+import { claimDue, markFailed, markRetry, markSent, outboxDepth, postpone, resumeAfterOutage } from '../db/outbox.repository';
 import type { Metrics } from '../metrics';
 import { type WorkerClock, systemWorkerClock } from '../workers/clock';
 import { PollingLoop } from '../workers/polling-loop';
@@ -142,8 +142,10 @@ export class OutboxWorker {
     const now = this.now();
     const count = (result: string) => this.o.metrics?.outboxSent.inc({ result });
     if (result.ok) {
+      const wasDown = this.failStreak >= OUTAGE_STREAK;
       this.failStreak = 0;
       await markSent(db, row.id, result.messageId, now);
+      if (wasDown) await resumeAfterOutage(db, now);
       return void count('sent');
     }
     if (result.retry === 'transient' && ++this.failStreak >= OUTAGE_STREAK) {

@@ -14,7 +14,9 @@ const MIN = 60_000;
 
 export const DEFAULT_RETRY: RetryPolicy = {
   giveUpAfterMs: 24 * 60 * MIN,
-  delaysMs: [1000, 5000, 15_000, MIN, 5 * MIN, 15 * MIN, 30 * MIN],
+  // Short at first (most failures are one-off), then every 10 minutes; when Lark answers again the
+  // worker pulls every waiting message forward, so a long wait never outlasts the outage much.
+  delaysMs: [1000, 2000, 5000, 10_000, 30_000, MIN, 2 * MIN, 5 * MIN, 10 * MIN],
 };
 
 export function nextDelayMs(policy: RetryPolicy, failuresSoFar: number): number {
