@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { systemClock } from '../src/core/clock';
 import { migrateToLatest, openStore } from '../src/db/connect';
-import { newId } from '../src/db/ids';
+import { newId } from '../src/core/ids';
 import { outboxMessenger } from '../src/db/outbox.repository';
 import { verifyLarkRequest } from '../src/http/verify-request';
 import { decryptLarkPayload, encryptLarkPayload, larkSignature } from '../src/lark/crypto';

@@ -29,19 +29,18 @@ export const note = (content: string): Element => ({ tag: 'markdown', content, t
 
 export type ButtonType = 'default' | 'primary' | 'danger' | 'primary_filled' | 'danger_filled' | 'laser';
 
-/** A button whose callback carries `{a: actionKey, ...value}`; the server re-checks everything it names. */
-export function button(text: string, action: string, value: Record<string, string | number> = {}, type: ButtonType = 'default'): Element {
-  return { tag: 'button', text: { tag: 'plain_text', content: text }, type, behaviors: [{ type: 'callback', value: { a: action, ...value } }] };
-}
-
-export function submitButton(text: string, name: string, action: string, value: Record<string, string | number> = {}, type: ButtonType = 'primary_filled'): Element {
+/**
+ * A button whose callback carries `{a: actionId, ...value}`. Features never call this directly: they
+ * build buttons through their action's declaration (cards/define-action.ts), which checks the value.
+ */
+export function callbackButton(text: string, value: Record<string, unknown>, opts: { type: ButtonType; name?: string; submit?: boolean }): Element {
   return {
     tag: 'button',
-    name,
+    ...(opts.name ? { name: opts.name } : {}),
     text: { tag: 'plain_text', content: text },
-    type,
-    form_action_type: 'submit',
-    behaviors: [{ type: 'callback', value: { a: action, ...value } }],
+    type: opts.type,
+    ...(opts.submit ? { form_action_type: 'submit' } : {}),
+    behaviors: [{ type: 'callback', value }],
   };
 }
 

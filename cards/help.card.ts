@@ -1,7 +1,7 @@
-import type { CommandDef } from '../src/dispatch/define';
+import type { CommandDef } from '../commands/define-command';
 import type { Person } from '../src/core/org/person';
 import type { CardJson } from '../src/core/ports';
-import { card, hr, md, note } from './components';
+import { card, escapeMd, hr, md, note } from './components';
 
 export interface HelpView {
   name: string | null;
@@ -9,13 +9,30 @@ export interface HelpView {
   commands: Array<{ label: string; english: string; describe: string; usage?: string }>;
 }
 
-export function helpView(actor: Person | null, commands: CommandDef[]): HelpView {
+export function helpView(actor: Person | null, commands: readonly CommandDef[]): HelpView {
   const visible = commands.filter((c) => c.public || (actor?.active && (!c.roles || c.roles.some((r) => actor.roles.includes(r)))));
   return {
     name: actor?.name ?? null,
     inOrg: Boolean(actor?.active),
     commands: visible.map((c) => ({ label: c.aliases[0] ?? c.name, english: c.name, describe: c.describe, ...(c.usage ? { usage: c.usage } : {}) })),
   };
+}
+
+/**
+ * What someone who typed something the bot does not know gets: one line saying so and the commands
+ * they may use, by name only — the full help is one word away.
+ */
+export function unrecognizedCard(v: HelpView, said: string): CardJson {
+  const shown = said.length > 20 ? `${said.slice(0, 20)}…` : said;
+  const what = shown ? `“${escapeMd(shown)}”` : '这条消息';
+  return card({
+    title: '平时考核助手',
+    template: 'grey',
+    elements: [
+      md(`没有识别${what}。${v.inOrg ? '您可以发送：' : ''}${v.inOrg ? v.commands.map((c) => `/${c.label}`).join('　') : ''}`),
+      note(v.inOrg ? '发送“帮助”查看每个命令的说明和示例。' : '您还不在考核名单中，如需参加请联系本单位考核管理员。'),
+    ],
+  });
 }
 
 export function helpCard(v: HelpView): CardJson {
@@ -32,4 +49,6 @@ export function helpCard(v: HelpView): CardJson {
   });
 }
 
-export const renderHelp = (actor: Person | null, commands: CommandDef[]): CardJson => helpCard(helpView(actor, commands));
+/** The full help, or with `unrecognized` (what the person typed) the short answer to unknown input. */
+export const renderHelp = (actor: Person | null, commands: readonly CommandDef[], unrecognized?: string): CardJson =>
+  unrecognized === undefined ? helpCard(helpView(actor, commands)) : unrecognizedCard(helpView(actor, commands), unrecognized);

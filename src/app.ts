@@ -1,11 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pino, { type Logger } from 'pino';
-import { actions } from '../cards/actions';
+import type { Logger } from 'pino';
 import { renderHelp } from '../cards/help.card';
-import { commands } from '../commands';
+import type { CommandDef } from '../commands/define-command';
+import { helpCommand } from '../commands/help.command';
+import type { ImporterDef } from './cli/define-importer';
 import type { Config } from './config/env';
-import type { Rules } from './config/rules';
+import type { CardPorts } from './core/card-ports';
+import type { Rules } from './core/rules/rules';
 import { createWorkCalendar } from './core/calendar/work-calendar';
 import { systemClock, type Clock } from './core/clock';
 import type { CoreDeps } from './core/deps';
@@ -15,8 +17,12 @@ import { outboxMessenger } from './db/outbox.repository';
 import { Dispatcher } from './dispatch/dispatcher';
 import { InboxWorker } from './dispatch/inbox-worker';
 import { createIntake } from './dispatch/intake';
-import { createHttpApp } from './http/server';
-import { jobs as allJobs } from './jobs';
+import type { Ledger } from './exports/ledger';
+import { allFeatures } from './features';
+import type { Feature } from './features/feature';
+import { createHttpApp, listenHttp } from './http/server';
+import { createLogger } from './io/log';
+import { secretsOf } from './io/redact';
 import type { JobDef } from './jobs/define-job';
 import { runJob } from './jobs/runner';
 import { Scheduler } from './jobs/scheduler';
@@ -34,7 +40,8 @@ export interface AppOptions {
   directory?: Directory;
   /** Start the inbox/outbox workers (default true). The CLI turns them off for one-shot commands. */
   workers?: boolean;
-  jobs?: JobDef[];
+  /** What the bot does; every feature by default. */
+  features?: readonly Feature[];
 }
 
 /** The composition root: builds every part once and owns start/stop. */
@@ -46,6 +53,11 @@ export class App {
   readonly api: LarkApi;
   readonly metrics: Metrics;
   readonly log: Logger;
+  readonly commands: readonly CommandDef[];
+  readonly jobs: readonly JobDef[];
+  readonly ledgers: readonly Ledger[];
+  readonly importers: readonly ImporterDef[];
+  private readonly workers: boolean;
   private server: Server | null = null;
   private scheduler: Scheduler | null = null;
   private botOpenId: string | null = null;
@@ -56,12 +68,17 @@ export class App {
     readonly store: Store,
     opts: AppOptions,
   ) {
-    this.log = opts.log ?? pino({ level: config.logLevel });
+    this.log = opts.log ?? createLogger(config.logLevel, secretsOf(config));
     this.metrics = createMetrics();
     this.api = new LarkApi({ appId: config.appId, appSecret: config.appSecret, baseUrl: config.baseUrl });
     const clock = opts.clock ?? systemClock;
     this.outbox = new OutboxWorker({ db: store.db, api: this.api, log: this.log, metrics: this.metrics, leaseMs: config.outboxLeaseSeconds * 1000 });
     const notify = () => this.outbox.notify();
+    const features = opts.features ?? allFeatures;
+    this.commands = [helpCommand(() => this.commands), ...features.flatMap((f) => f.commands)];
+    this.jobs = features.flatMap((f) => f.jobs);
+    this.ledgers = features.flatMap((f) => f.ledgers);
+    this.importers = features.flatMap((f) => f.importers);
     this.deps = {
       db: store.db,
       clock,
@@ -71,15 +88,12 @@ export class App {
       messengerFor: (db) => outboxMessenger(db, clock, notify),
       directory: opts.directory ?? this.api,
       log: this.log,
+      cards: cardPortsOf(features),
     };
-    this.dispatcher = new Dispatcher(this.deps, { commands, actions, helpCard: renderHelp });
+    this.dispatcher = new Dispatcher(this.deps, { commands: this.commands, actions: features.flatMap((f) => f.actions), helpCard: renderHelp });
     this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log });
-    this.jobs = opts.jobs ?? allJobs;
     this.workers = opts.workers ?? true;
   }
-
-  readonly jobs: JobDef[];
-  private readonly workers: boolean;
 
   static async create(opts: AppOptions): Promise<App> {
     const store = opts.store ?? openStore(opts.config.databaseUrl);
@@ -95,6 +109,7 @@ export class App {
       windowSeconds: this.config.signatureWindowSeconds,
       now: () => Date.now(),
       log: this.log,
+      bodyTimeoutMs: this.config.bodyTimeoutMs,
       metrics: this.metrics,
       healthy: () => pingDatabase(this.store.db),
       intake: createIntake({
@@ -106,9 +121,9 @@ export class App {
         onQueued: () => this.inbox.notify(),
       }),
     });
-    this.server = await new Promise<Server>((resolve) => {
-      const s = http.listen(port, '0.0.0.0', () => resolve(s));
-    });
+    // Sandbox keys are public: the sandbox bot answers this machine only.
+    const host = this.config.sandbox ? '127.0.0.1' : '0.0.0.0';
+    this.server = await listenHttp(http, { port, host, log: this.log, bodyTimeoutMs: this.config.bodyTimeoutMs });
     const { port: actual } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${actual}`;
     void this.api.botOpenId().then((id) => (this.botOpenId = id));
@@ -129,6 +144,14 @@ export class App {
     return runJob(this.deps, job, at);
   }
 
+  ledger(name: string): Ledger | undefined {
+    return this.ledgers.find((l) => l.name === name);
+  }
+
+  importer(name: string): ImporterDef | undefined {
+    return this.importers.find((i) => i.name === name);
+  }
+
   /** Waits until every queued event is processed and every queued message is sent (tests, CLI). */
   async settle(timeoutMs = 30_000): Promise<void> {
     await this.inbox.drain(timeoutMs);
@@ -147,4 +170,12 @@ export class App {
     }
     await this.store.close();
   }
+}
+
+/** The card builders core renders through, from the features that supply them; all must be present. */
+function cardPortsOf(features: readonly Feature[]): CardPorts {
+  const ports: Partial<CardPorts> = Object.assign({}, ...features.map((f) => f.cards));
+  const missing = (['weekly', 'quarterly', 'credits'] as const).filter((k) => !ports[k]);
+  if (missing.length > 0) throw new Error(`features missing for the card ports: ${missing.join(', ')}`);
+  return ports as CardPorts;
 }

@@ -3,18 +3,22 @@ import { loadRules } from '../config/load-rules';
 import { shanghaiDate } from '../core/calendar/periods';
 import { createWorkCalendar } from '../core/calendar/work-calendar';
 import { migrateToLatest, openStore, pingDatabase } from '../db/connect';
+import { redactText, redactUrl, secretsOf } from '../io/redact';
 import { LarkApi } from '../lark/lark-api';
 import type { Io } from './context';
 
 type Check = { ok: boolean; warn?: boolean; text: string };
 
-/** Checks config, rules, database, calendar data and Lark reachability; each problem says what to do. */
+/**
+ * Checks config, rules, database, calendar data and Lark reachability; each problem says what to do.
+ * Nothing it prints shows a password or secret, even when a driver quotes one in an error.
+ */
 export async function doctor(io: Io, now = new Date()): Promise<number> {
   const checks: Check[] = [];
   let config;
   try {
     config = loadConfig();
-    checks.push({ ok: true, text: config.sandbox ? '配置：沙箱模式（未设置 LARK_APP_ID）' : `配置：应用 ${config.appId}，开放平台 ${config.baseUrl}` });
+    checks.push({ ok: true, text: config.sandbox ? '配置：沙箱模式（未设置任何 LARK_* 变量）' : `配置：应用 ${config.appId}，开放平台 ${config.baseUrl}` });
   } catch (e) {
     checks.push({ ok: false, text: `配置：${(e as Error).message}` });
   }
@@ -26,11 +30,12 @@ export async function doctor(io: Io, now = new Date()): Promise<number> {
     checks.push({ ok: false, text: `规则：${(e as Error).message}` });
   }
   if (config) {
+    const shownUrl = redactUrl(config.databaseUrl);
     const store = openStore(config.databaseUrl);
     try {
       const ok = await pingDatabase(store.db);
       if (ok) await migrateToLatest(store.db);
-      checks.push(ok ? { ok, text: `数据库：${config.databaseUrl} 可用，结构已是最新` } : { ok, text: `数据库：${config.databaseUrl} 无法连接，请检查 DATABASE_URL 与数据库服务` });
+      checks.push(ok ? { ok, text: `数据库：${shownUrl} 可用，结构已是最新` } : { ok, text: `数据库：${shownUrl} 无法连接，请检查 DATABASE_URL 与数据库服务` });
     } catch (e) {
       checks.push({ ok: false, text: `数据库：${(e as Error).message}` });
     } finally {
@@ -50,6 +55,7 @@ export async function doctor(io: Io, now = new Date()): Promise<number> {
     const bot = await new LarkApi({ appId: config.appId, appSecret: config.appSecret, baseUrl: config.baseUrl, timeoutMs: 5000 }).botOpenId();
     checks.push(bot ? { ok: true, text: `飞书：已连通，机器人 ${bot}` } : { ok: false, text: `飞书：无法用该应用凭证访问 ${config.baseUrl}，请检查 LARK_APP_ID / LARK_APP_SECRET、网络与机器人能力是否开启` });
   }
-  for (const c of checks) io.out.write(`${c.ok ? (c.warn ? '⚠' : '✔') : '✘'} ${c.text}\n`);
+  const secrets = config ? secretsOf(config) : [];
+  for (const c of checks) io.out.write(`${c.ok ? (c.warn ? '⚠' : '✔') : '✘'} ${redactText(c.text, secrets)}\n`);
   return checks.every((c) => c.ok) ? 0 : 1;
 }

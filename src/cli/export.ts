@@ -1,27 +1,27 @@
 import { parsePeriodKey } from '../core/calendar/periods';
-import { ledgers, findLedger } from '../exports';
+import { DomainError, invalidInput } from '../core/errors';
 import { writeTable, writeTableToFile, type TableFormat } from '../io/table-writer';
 import type { App } from '../app';
-import { CliError, type Io } from './context';
+import type { Io } from './context';
 
 export async function exportLedger(app: App, what: string, opts: { period?: string; format?: string; out?: string }, io: Io): Promise<void> {
-  const ledger = findLedger(what);
-  if (!ledger && what === 'unit-ranking') throw new CliError('单位排名台账属于评优评差功能，尚未实现。');
+  const ledger = app.ledger(what);
+  if (!ledger && what === 'unit-ranking') throw new DomainError('NOT_BUILT', '单位排名台账属于评优评差功能，尚未实现。');
   if (!ledger) {
-    const names = ledgers.map((l) => l.name).join(', ') || '（暂无）';
-    throw new CliError(`未知的台账 ${what}。可导出：${names}`);
+    const names = app.ledgers.map((l) => l.name).join(', ') || '（暂无）';
+    throw invalidInput(`未知的台账 ${what}。可导出：${names}`);
   }
-  if (!opts.period) throw new CliError(`请用 --period 指定期间，例如 --period 2026-W47 / 2026-11 / 2026-Q4 / 2026`);
+  if (!opts.period) throw invalidInput(`请用 --period 指定期间，例如 --period 2026-W47 / 2026-11 / 2026-Q4 / 2026`);
   const kinds = Array.isArray(ledger.periodKind) ? ledger.periodKind : [ledger.periodKind];
   const period = parsePeriodKey(opts.period);
-  if (!kinds.includes(period.kind)) throw new CliError(`${what} 需要的期间类型是 ${kinds.join('/')}，而 ${opts.period} 是 ${period.kind}`);
+  if (!kinds.includes(period.kind)) throw invalidInput(`${what} 需要的期间类型是 ${kinds.join('/')}，而 ${opts.period} 是 ${period.kind}`);
   const format = (opts.format ?? (opts.out?.endsWith('.xlsx') ? 'xlsx' : 'csv')) as TableFormat;
-  if (format !== 'csv' && format !== 'xlsx') throw new CliError(`--format 只能是 csv 或 xlsx`);
-  if (format === 'xlsx' && !opts.out) throw new CliError('xlsx 格式请用 --out 指定输出文件');
+  if (format !== 'csv' && format !== 'xlsx') throw invalidInput(`--format 只能是 csv 或 xlsx`);
+  if (format === 'xlsx' && !opts.out) throw invalidInput('xlsx 格式请用 --out 指定输出文件');
   const rows = ledger.rows(app.deps, period.key);
   const count = opts.out
-    ? // A file is for Excel: BOM so Chinese reads right, and staff-written text never runs as a formula.
-      await writeTableToFile(opts.out, { columns: ledger.columns, rows, format, bom: format === 'csv', formulaGuard: true })
+    ? // A file is for Excel: a BOM so the Chinese reads right; the writer replaces the file atomically.
+      await writeTableToFile(opts.out, { columns: ledger.columns, rows, format, bom: format === 'csv' })
     : await writeTable({ columns: ledger.columns, rows, format, out: io.out });
   if (opts.out) io.err.write(`已导出 ${count} 行到 ${opts.out}\n`);
 }

@@ -1,18 +1,26 @@
 import { parseArgs } from 'node:util';
+import type { App } from '../app';
 import { ConfigError, loadConfig } from '../config/env';
-import { RulesError } from '../config/rules';
-import { isDomainError } from '../core/errors';
+import { ERROR_PRESENTATION, invalidInput, isDomainError } from '../core/errors';
 import { applyOrgSnapshot, describeApplyResult } from '../core/org/org.service';
 import { snapshotFromDirectory } from '../core/org/org-snapshot';
-import { findJob, jobs, PLANNED_JOBS } from '../jobs';
-import { runJob } from '../jobs/runner';
-import { CliError, openApp, type Io } from './context';
+import { RulesError } from '../core/rules/rules';
+import { openApp, type Io } from './context';
 import { doctor } from './doctor';
 import { exportLedger } from './export';
-import { importOrg } from './import-org';
+import { importFile } from './import-file';
+import { runJobCommand } from './run-job';
 import { serve } from './serve';
-import type { App } from '../app';
-import { importers } from './importers';
+import { redactText, secretsOf } from '../io/redact';
+
+/** What the environment holds that must never be printed (the config may be what failed to load). */
+const secretsFromEnv = () =>
+  secretsOf({
+    appSecret: process.env.LARK_APP_SECRET ?? '',
+    encryptKey: process.env.LARK_ENCRYPT_KEY ?? '',
+    verificationToken: process.env.LARK_VERIFICATION_TOKEN ?? '',
+    databaseUrl: process.env.DATABASE_URL ?? '',
+  });
 
 const USAGE = `用法：pingshi <命令>
   serve                                   启动机器人（npm start）
@@ -23,7 +31,9 @@ const USAGE = `用法：pingshi <命令>
   export WHAT --period KEY [--format csv|xlsx] [--out FILE]
   doctor                                  检查配置、数据库与飞书连通性`;
 
-/** Returns the exit code; errors print one line that says what to do. */
+export type CliValues = Record<string, string | boolean | undefined>;
+
+/** Returns the exit code; errors print one line that says what to do (a DomainError's code picks the exit code). */
 export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr }): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -45,78 +55,73 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   }
   try {
     switch (command) {
-      case 'serve': {
-        const stop = await serve(loadConfig(), io);
-        await new Promise<void>((resolve) => {
-          const shutdown = () => resolve();
-          process.once('SIGINT', shutdown);
-          process.once('SIGTERM', shutdown);
-        });
-        await stop();
-        return 0;
-      }
+      case 'serve':
+        return await serveUntilSignal(io);
       case 'doctor':
         return await doctor(io);
       default:
-        return await oneShot(command, rest, values as Record<string, string | boolean | undefined>, io);
+        return await oneShot(command, rest, values, io);
     }
   } catch (e) {
-    if (e instanceof CliError || e instanceof ConfigError || e instanceof RulesError || isDomainError(e)) {
-      io.err.write(`${(e as Error).message}\n`);
+    if (isDomainError(e)) {
+      io.err.write(`${e.message}\n`);
+      return ERROR_PRESENTATION[e.code].exitCode;
+    }
+    if (e instanceof ConfigError || e instanceof RulesError) {
+      io.err.write(`${e.message}\n`);
       return 1;
     }
-    io.err.write(`出错了：${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    // An unexpected error may quote a connection string or a token: scrub before it reaches a terminal.
+    io.err.write(`出错了：${redactText(e instanceof Error ? (e.stack ?? e.message) : String(e), secretsFromEnv())}\n`);
     return 2;
   }
 }
 
-async function oneShot(command: string, rest: string[], values: Record<string, string | boolean | undefined>, io: Io): Promise<number> {
-  if (!['migrate', 'sync-org', 'import', 'run-job', 'export'].includes(command)) throw new CliError(`未知命令 ${command}\n${USAGE}`);
+async function serveUntilSignal(io: Io): Promise<number> {
+  const stop = await serve(loadConfig(), io);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await stop();
+  return 0;
+}
+
+const ONE_SHOT: Record<string, (app: App, rest: string[], values: CliValues, io: Io) => Promise<number>> = {
+  migrate: async (_app, _rest, _values, io) => {
+    io.out.write('数据库结构已是最新。\n');
+    return 0;
+  },
+  'sync-org': async (app, _rest, _values, io) => {
+    const snapshot = await snapshotFromDirectory(app.deps.directory);
+    const result = await applyOrgSnapshot(app.deps.db, app.deps.clock, snapshot, { source: 'sync', actor: 'cli', deactivate: 'all-missing' });
+    io.out.write(`同步完成：${describeApplyResult(result)}\n`);
+    return 0;
+  },
+  import: async (app, rest, values, io) => {
+    await importFile(app, rest, Boolean(values['skip-bad']), io);
+    await sendQueued(app, io);
+    return 0;
+  },
+  'run-job': async (app, rest, values, io) => {
+    const code = await runJobCommand(app, rest[0], values.at, io);
+    await sendQueued(app, io);
+    return code;
+  },
+  export: async (app, rest, values, io) => {
+    const what = rest[0];
+    if (!what) throw invalidInput('用法：pingshi export WHAT --period KEY [--format csv|xlsx] [--out FILE]');
+    await exportLedger(app, what, { period: values.period as string | undefined, format: values.format as string | undefined, out: values.out as string | undefined }, io);
+    return 0;
+  },
+};
+
+async function oneShot(command: string, rest: string[], values: CliValues, io: Io): Promise<number> {
+  const run = ONE_SHOT[command];
+  if (!run) throw invalidInput(`未知命令 ${command}\n${USAGE}`);
   const app = await openApp();
   try {
-    switch (command) {
-      case 'migrate':
-        io.out.write('数据库结构已是最新。\n');
-        return 0;
-      case 'sync-org': {
-        const snapshot = await snapshotFromDirectory(app.deps.directory);
-        const result = await applyOrgSnapshot(app.deps.db, app.deps.clock, snapshot, { source: 'sync', actor: 'cli', deactivate: 'all-missing' });
-        io.out.write(`同步完成：${describeApplyResult(result)}\n`);
-        return 0;
-      }
-      case 'import': {
-        const [what, file] = rest;
-        if (!what || !file) throw new CliError(`用法：pingshi import org|${Object.keys(importers).join('|')} FILE [--skip-bad]`);
-        const skipBad = Boolean(values['skip-bad']);
-        if (what === 'org') await importOrg(app, file, skipBad, io);
-        else if (importers[what]) await importers[what]!(app, file, skipBad, io);
-        else if (what === 'indicators') throw new CliError('单位指标导入属于评优评差功能，尚未实现。');
-        else throw new CliError(`未知的导入类型 ${what}（可用：org, ${Object.keys(importers).join(', ')}）`);
-        await sendQueued(app, io);
-        return 0;
-      }
-      case 'run-job': {
-        const name = rest[0];
-        const job = name ? findJob(name) : undefined;
-        if (!name || !job) {
-          if (name && PLANNED_JOBS[name]) throw new CliError(`任务 ${name}（${PLANNED_JOBS[name]}）尚未实现。`);
-          throw new CliError(`请指定任务名：${jobs.map((j) => j.name).join(', ')}`);
-        }
-        const at = typeof values.at === 'string' ? new Date(values.at) : new Date();
-        if (Number.isNaN(at.getTime())) throw new CliError(`--at 不是有效的时间：${values.at}（示例：2026-11-20T15:00:00+08:00）`);
-        const outcome = await runJob(app.deps, job, at);
-        io.out.write(`${outcome.message}\n`);
-        await sendQueued(app, io);
-        return outcome.status === 'failed' ? 1 : 0;
-      }
-      case 'export': {
-        const what = rest[0];
-        if (!what) throw new CliError('用法：pingshi export WHAT --period KEY [--format csv|xlsx] [--out FILE]');
-        await exportLedger(app, what, { period: values.period as string | undefined, format: values.format as string | undefined, out: values.out as string | undefined }, io);
-        return 0;
-      }
-    }
-    return 1;
+    return await run(app, rest, values, io);
   } finally {
     await app.stop();
   }

@@ -1,10 +1,11 @@
 import { createServer } from 'node:net';
-import pino from 'pino';
 import { App } from '../app';
 import type { Config } from '../config/env';
 import { loadRules } from '../config/load-rules';
 import { applyOrgSnapshot } from '../core/org/org.service';
 import { ORG_COLUMNS, parseOrgRows } from '../core/org/org-snapshot';
+import { createLogger } from '../io/log';
+import { redactUrl, secretsOf } from '../io/redact';
 import { readTableFromString } from '../io/table-file';
 import { demoOrgCsv, SANDBOX_CREDENTIALS, startDemoSandbox, type DemoSandbox } from '../sandbox';
 import type { Io } from './context';
@@ -20,9 +21,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `npm start`: the real bot, or, with no LARK_APP_ID, the bot against the built-in sandbox and a demo organisation. */
+/**
+ * `npm start`: the real bot, or, with no LARK_* variable at all, the bot against the built-in sandbox
+ * and a demo organisation, listening on 127.0.0.1 only (its keys are public).
+ */
 export async function serve(config: Config, io: Io): Promise<() => Promise<void>> {
-  const log = pino({ level: config.logLevel });
+  const log = createLogger(config.logLevel, secretsOf(config));
   const rules = loadRules(config.rulesPath);
   let sandbox: DemoSandbox | null = null;
   let effective = config;
@@ -37,10 +41,10 @@ export async function serve(config: Config, io: Io): Promise<() => Promise<void>
   if (sandbox) {
     io.out.write(
       [
-        '平时考核助手已在沙箱模式启动（未设置 LARK_APP_ID，使用内置的飞书开放平台模拟服务与示例组织）。',
+        '平时考核助手已在沙箱模式启动（未设置任何 LARK_* 变量，使用内置的飞书开放平台模拟服务与示例组织，仅本机可访问）。',
         `  机器人：${url}（事件 /lark/events，卡片回调 /lark/cards，健康检查 /healthz）`,
         `  控制台：${sandbox.consoleUrl}  ← 用浏览器打开，以示例人员身份发消息、点卡片按钮`,
-        `  数据库：${config.databaseUrl}`,
+        `  数据库：${redactUrl(config.databaseUrl)}`,
         '  试试：在控制台选一位人员，发送“帮助”。接入真实飞书请设置 LARK_APP_ID 等环境变量（见 README）。',
         '',
       ].join('\n'),

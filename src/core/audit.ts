@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { newId } from '../db/ids';
+import { newId } from './ids';
 
 export interface AuditEntry {
   actor: string;

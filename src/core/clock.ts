@@ -21,3 +21,6 @@ export class ManualClock implements Clock {
     this.current = new Date(this.current.getTime() + ms);
   }
 }
+
+/** A clock stopped at one instant: a job run for `--at` sees that time everywhere. */
+export const fixedClock = (at: Date): Clock => ({ now: () => new Date(at) });

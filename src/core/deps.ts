@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Rules } from '../config/rules';
+import type { Rules } from './rules/rules';
 import type { Database } from '../db/schema';
 import type { WorkCalendar } from './calendar/work-calendar';
 import type { Clock } from './clock';
+import type { CardPorts } from './card-ports';
 import type { Directory, Messenger } from './ports';
 
 export interface Log {
@@ -22,5 +23,7 @@ export interface CoreDeps {
   /** Enqueues inside a transaction, so the message exists exactly when the change does. */
   messengerFor(db: Kysely<Database>): Messenger;
   directory: Directory;
+  /** Card builders of the features, for the messages core queues itself. */
+  cards: CardPorts;
   log: Log;
 }

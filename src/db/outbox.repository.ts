@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../core/clock';
 import type { CardJson, Messenger, OutMessage, Recipient } from '../core/ports';
 import type { Database, OutboxRow } from './schema';
-import { newId } from './ids';
+import { newId } from '../core/ids';
 
 type Db = Kysely<Database>;
 

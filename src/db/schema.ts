@@ -31,6 +31,10 @@ export interface PersonTable {
   source: string;
   created_at: string;
   updated_at: string;
+  /** YYYY-MM-DD; null: the day of created_at. */
+  joined_on: string | null;
+  /** YYYY-MM-DD, the last day of 试用期; null: not on probation. */
+  probation_until: string | null;
 }
 
 export interface LeavePeriodTable {

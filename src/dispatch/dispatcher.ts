@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
+import type { ActionDef } from '../../cards/define-action';
+import type { CommandDef } from '../../commands/define-command';
 import type { CoreDeps } from '../core/deps';
-import { isDomainError } from '../core/errors';
+import { ERROR_PRESENTATION, isDomainError, STALE_CARD } from '../core/errors';
 import { findPerson } from '../core/org/people.repository';
 import type { Person } from '../core/org/person';
 import type { CardJson, OutMessage } from '../core/ports';
-import type { ActionDef, BotContext, CommandDef } from './define';
+import type { BotContext } from './context';
 import type { CardResponse, Inbound } from './inbound';
 
 export interface DispatcherOptions {
-  commands: CommandDef[];
-  actions: ActionDef[];
-  helpCard: (actor: Person | null, commands: CommandDef[]) => CardJson;
+  commands: readonly CommandDef[];
+  actions: readonly ActionDef[];
+  /** The help card; with `unrecognized` (what was typed) the short answer to input the bot does not know. */
+  helpCard: (actor: Person | null, commands: readonly CommandDef[], unrecognized?: string) => CardJson;
 }
 
 const NOT_IN_ORG = '您还不在平时考核名单中。如需参加，请联系本单位考核管理员导入或同步组织信息。';
@@ -22,7 +25,7 @@ export function parseCommand(text: string): { name: string; args: string } | nul
   return { name: m[1]!.toLowerCase(), args: rest.replace(/^\s+/, '').trimEnd() };
 }
 
-/** Routes normalised input to commands/* and cards/actions/*, with one error boundary for all of them. */
+/** Routes normalised input to the features' commands and card actions, with one error boundary for all of them. */
 export class Dispatcher {
   private readonly byName = new Map<string, CommandDef>();
   private readonly byAction = new Map<string, ActionDef>();
@@ -39,12 +42,12 @@ export class Dispatcher {
       }
     }
     for (const a of opts.actions) {
-      if (this.byAction.has(a.key)) throw new Error(`card action registered twice: ${a.key}`);
-      this.byAction.set(a.key, a);
+      if (this.byAction.has(a.id)) throw new Error(`card action registered twice: ${a.id}`);
+      this.byAction.set(a.id, a);
     }
   }
 
-  get commands(): CommandDef[] {
+  get commands(): readonly CommandDef[] {
     return this.opts.commands;
   }
 
@@ -55,13 +58,13 @@ export class Dispatcher {
       const ctx = await this.context(inbound, inbound.openId);
       const parsed = inbound.supported ? parseCommand(inbound.text) : null;
       const command = parsed ? this.byName.get(parsed.name) : undefined;
-      if (!command || !parsed) return this.sendHelp(ctx);
+      if (!command || !parsed) return this.sendHelp(ctx, inbound.supported ? inbound.text.trim() : '');
       return this.runCommand(ctx, command, parsed.args, inbound.chatType === 'group');
     }
     if (inbound.kind === 'menu') {
       const ctx = await this.context(inbound, inbound.openId);
       const command = this.byName.get(inbound.eventKey.toLowerCase());
-      if (!command) return this.sendHelp(ctx);
+      if (!command) return this.sendHelp(ctx, '');
       return this.runCommand(ctx, command, '', false);
     }
   }
@@ -71,12 +74,12 @@ export class Dispatcher {
     const ctx = await this.context(inbound, inbound.openId);
     const key = typeof inbound.value.a === 'string' ? inbound.value.a : '';
     const action = this.byAction.get(key);
-    if (!action) return { toast: { type: 'error', content: '该卡片已失效，请重新打开或发送“帮助”。' } };
+    if (!action) return { toast: { type: ERROR_PRESENTATION.STALE.toast, content: `${STALE_CARD}（或发送“帮助”查看可用的命令）。` } };
     if (!ctx.actor?.active) return { toast: { type: 'error', content: NOT_IN_ORG } };
     try {
-      return await action.run(ctx, { value: inbound.value, form: inbound.form });
+      return await action.invoke(ctx, { value: inbound.value, form: inbound.form });
     } catch (e) {
-      if (isDomainError(e)) return { toast: { type: 'error', content: e.message } };
+      if (isDomainError(e)) return { toast: { type: ERROR_PRESENTATION[e.code].toast, content: e.message } };
       const ref = this.logFailure(e, inbound, key);
       return { toast: { type: 'error', content: `抱歉，处理出错（参考编号 ${ref}），请稍后重试或联系管理员。` } };
     }
@@ -99,8 +102,8 @@ export class Dispatcher {
     }
   }
 
-  private async sendHelp(ctx: BotContext): Promise<void> {
-    await ctx.reply({ kind: 'card', card: this.opts.helpCard(ctx.actor, this.opts.commands) });
+  private async sendHelp(ctx: BotContext, unrecognized: string): Promise<void> {
+    await ctx.reply({ kind: 'card', card: this.opts.helpCard(ctx.actor, this.opts.commands, unrecognized) });
   }
 
   private logFailure(e: unknown, inbound: Inbound, where: string): string {

@@ -1,7 +1,12 @@
-import * as credits from './credits';
-import * as grading from './grading';
-import * as quarterly from './quarterly';
-import * as weekly from './weekly';
+import { annual } from './annual';
+import { credits } from './credits';
+import type { Feature } from './feature';
+import { maintenance } from './maintenance';
+import { monthly } from './monthly';
+import { org } from './org';
+import { quarterly } from './quarterly';
+import { ranking } from './ranking';
+import { weekly } from './weekly';
 
-/** The features in help-card order. Each owns its file; the central registries only concatenate. */
-export const features = [weekly, grading, quarterly, credits];
+/** Every feature of the bot, in the order the help card lists their commands. */
+export const allFeatures: readonly Feature[] = [weekly, monthly, annual, quarterly, credits, ranking, org, maintenance];

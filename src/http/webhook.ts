@@ -1,10 +1,13 @@
 import type { Context } from 'koa';
 import type { Logger } from 'pino';
 import { constantTimeEqual, decryptLarkPayload } from '../lark/crypto';
-import { BodyTooLargeError, readRawBody } from './raw-body';
+import { jsonTooDeep } from './json-depth';
+import { BodyTimeoutError, BodyTooLargeError, readRawBody } from './raw-body';
 import { isValidLarkRequest } from './verify-request';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** CONTRACT.md: a body that has not finished arriving within 10 s is refused. */
+export const BODY_TIMEOUT_MS = 10_000;
 
 export interface WebhookOptions {
   encryptKey: string;
@@ -12,19 +15,25 @@ export interface WebhookOptions {
   windowSeconds: number;
   now: () => number;
   log: Logger;
+  /** How long a request body may take to arrive (default 10 s). */
+  bodyTimeoutMs?: number;
   /** Persists/dispatches a verified, decrypted envelope and returns the response body. */
   intake: (envelope: Record<string, unknown>) => Promise<unknown>;
 }
 
-type Outcome = { status: number; body: unknown; outcome: string };
+type Outcome = { status: number; body: unknown; outcome: string; close?: boolean };
 
 const reject = (status: number, outcome: string, msg: string): Outcome => ({ status, body: { error: msg }, outcome });
+/** The rest of the body is never read, so the connection cannot be reused. */
+const rejectAndClose = (status: number, outcome: string, msg: string): Outcome => ({ ...reject(status, outcome, msg), close: true });
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Undefined for anything that is not JSON, or is nested deeper than an envelope can be. */
 function parseJson(text: string): unknown {
+  if (jsonTooDeep(text)) return undefined;
   try {
     return JSON.parse(text);
   } catch {
@@ -46,6 +55,7 @@ export async function handleWebhook(ctx: Context, opts: WebhookOptions): Promise
     result = reject(503, 'error', 'temporarily unavailable');
   }
   ctx.status = result.status;
+  if (result.close) ctx.set('Connection', 'close');
   ctx.body = result.body ?? {};
   return result.outcome;
 }
@@ -53,13 +63,14 @@ export async function handleWebhook(ctx: Context, opts: WebhookOptions): Promise
 async function verifyAndAccept(ctx: Context, opts: WebhookOptions): Promise<Outcome> {
   let raw: Buffer;
   try {
-    raw = await readRawBody(ctx.req, MAX_BODY_BYTES);
+    raw = await readRawBody(ctx.req, MAX_BODY_BYTES, opts.bodyTimeoutMs ?? BODY_TIMEOUT_MS);
   } catch (e) {
-    if (e instanceof BodyTooLargeError) return reject(413, 'too_large', 'body too large');
-    return reject(400, 'bad_body', 'unreadable body');
+    if (e instanceof BodyTooLargeError) return rejectAndClose(413, 'too_large', 'body too large');
+    if (e instanceof BodyTimeoutError) return rejectAndClose(408, 'body_timeout', 'body not received in time');
+    return rejectAndClose(400, 'bad_body', 'unreadable body');
   }
   const outer = parseJson(raw.toString('utf8'));
-  if (!isObject(outer)) return reject(400, 'not_json', 'body must be a JSON object');
+  if (!isObject(outer)) return reject(400, 'not_json', 'body must be a JSON object (nested at most 64 levels)');
 
   const headers = ctx.request.headers;
   const header = (name: string) => {

@@ -1,10 +1,14 @@
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import { writeFileAtomically } from './atomic-file';
 
-/** Writes ledgers (台账) as CSV or XLSX, streaming so an export of every weekly record stays flat in memory. */
+/**
+ * Writes ledgers (台账) as CSV or XLSX, streaming so an export of every weekly record stays flat in
+ * memory. Every text cell is formula-neutralised, whatever the destination: record contents are
+ * written by staff, and a CSV piped from stdout is opened in Excel as often as a file is.
+ */
 
 export type Cell = string | number | null | undefined;
 export type TableRecord = Record<string, Cell>;
@@ -18,11 +22,6 @@ export interface WriteTableOptions {
   out: NodeJS.WritableStream;
   /** CSV only: start with a UTF-8 BOM so Excel does not read the Chinese as GBK. */
   bom?: boolean;
-  /**
-   * CSV only: prefix text starting with = + - @ with an apostrophe so Excel shows it instead of
-   * evaluating it (record contents are written by staff). Numbers are never touched.
-   */
-  formulaGuard?: boolean;
   /** XLSX only. */
   sheetName?: string;
 }
@@ -32,34 +31,33 @@ export async function writeTable(opts: WriteTableOptions): Promise<number> {
   return opts.format === 'xlsx' ? writeXlsx(opts) : writeCsv(opts);
 }
 
-/** Same as writeTable into a new file, closed and flushed when this resolves. */
+/** Same as writeTable into a file that is replaced atomically, on disk when this resolves. */
 export async function writeTableToFile(path: string, opts: Omit<WriteTableOptions, 'out'>): Promise<number> {
-  const out = createWriteStream(path);
-  try {
-    const count = await writeTable({ ...opts, out });
-    out.end();
-    await finished(out);
-    return count;
-  } catch (e) {
-    out.destroy();
-    throw e;
-  }
+  return writeFileAtomically(path, (out) => writeTable({ ...opts, out }));
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text that Excel (or LibreOffice, WPS) would evaluate gets an apostrophe in front, so =HYPERLINK(…)
+ * or +cmd|… is shown as typed. Numbers are never touched: -5 stays a number.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 // ---- CSV ------------------------------------------------------------------------------------
 
 const NEEDS_QUOTES = /[",\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvField(value: Cell, formulaGuard = false): string {
+export function csvField(value: Cell): string {
   if (value === null || value === undefined) return '';
-  let text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : value;
-  if (formulaGuard && typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : neutraliseFormula(value);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function csvLine(values: readonly Cell[], formulaGuard = false): string {
-  return `${values.map((v) => csvField(v, formulaGuard)).join(',')}\n`;
+export function csvLine(values: readonly Cell[]): string {
+  return `${values.map(csvField).join(',')}\n`;
 }
 
 export function renderCsv(columns: readonly string[], rows: Iterable<TableRecord>): string {
@@ -70,15 +68,11 @@ export function renderCsv(columns: readonly string[], rows: Iterable<TableRecord
 
 async function writeCsv(opts: WriteTableOptions): Promise<number> {
   const { columns, out } = opts;
-  const guard = opts.formulaGuard ?? false;
   // Rows are batched into ~64 KiB writes; one write per row costs more than the formatting.
   let buffer = (opts.bom ? '\uFEFF' : '') + csvLine(columns);
   let count = 0;
   for await (const row of opts.rows) {
-    buffer += csvLine(
-      columns.map((c) => row[c]),
-      guard,
-    );
+    buffer += csvLine(columns.map((c) => row[c]));
     count++;
     if (buffer.length >= 65_536) {
       await write(out, buffer);
@@ -160,7 +154,8 @@ function columnWidth(name: string, sample: readonly TableRecord[]): number {
 
 function xlsxValue(value: Cell): string | number | null {
   if (value === undefined || value === null) return null;
-  return typeof value === 'number' && !Number.isFinite(value) ? null : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  return neutraliseFormula(value);
 }
 
 function toAsyncIterator<T>(source: AsyncIterable<T> | Iterable<T>): AsyncIterator<T> {

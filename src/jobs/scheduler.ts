@@ -12,7 +12,7 @@ export class Scheduler {
 
   constructor(
     private readonly deps: CoreDeps,
-    private readonly jobs: JobDef[],
+    private readonly jobs: readonly JobDef[],
   ) {}
 
   async start(): Promise<void> {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { newId } from '../db/ids';
+import { newId } from '../core/ids';
 import type { Database } from '../db/schema';
 
 /**

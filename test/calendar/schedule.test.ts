@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRules, parseRules } from '../../src/config/rules';
+import { defaultRules, parseRules } from '../../src/core/rules/rules';
 import {
   monthlyReviewAt,
   monthOfReviewDue,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../src/core/calendar/work-calendar';
-import { defaultRules } from '../../src/config/rules';
+import { defaultRules } from '../../src/core/rules/rules';
 
 /**
  * Facts from 国务院办公厅关于2026年部分节假日安排的通知, as carried by chinese-days 1.5.7:

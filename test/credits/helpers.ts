@@ -1,4 +1,5 @@
-import { defaultRules, parseRules, type Rules, type RulesInput, type TrainingKind } from '../../src/config/rules';
+import type { TrainingKind } from '../../src/core/rules/terms';
+import { defaultRules, parseRules, type Rules, type RulesInput } from '../../src/core/rules/rules';
 import type { TrainingRecord } from '../../src/core/credits';
 
 export const rules = defaultRules();

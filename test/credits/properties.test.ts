@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TRAINING_KINDS } from '../../src/config/rules';
+import { TRAINING_KINDS } from '../../src/core/rules/terms';
 import { carryOut, recordFingerprint, sumHours, yearProgress, type TrainingRecord } from '../../src/core/credits';
 import { training, trainingWith } from './helpers';
 

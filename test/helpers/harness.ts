@@ -1,13 +1,13 @@
 import pino from 'pino';
 import { App } from '../../src/app';
-import type { Config } from '../../src/config/env';
-import { parseRules, type RulesInput } from '../../src/config/rules';
-import { ManualClock } from '../../src/core/clock';
+import { parseRules, type RulesInput } from '../../src/core/rules/rules';
+import { fixedClock, ManualClock } from '../../src/core/clock';
+import type { CoreDeps } from '../../src/core/deps';
 import { applyOrgSnapshot } from '../../src/core/org/org.service';
 import { ORG_COLUMNS, parseOrgRows } from '../../src/core/org/org-snapshot';
 import { readTableFromString } from '../../src/io/table-file';
 import { LarkDriver, LarkSandbox, demoOrg, orgToCsv, type LarkDriverOptions, type LarkSandboxOptions, type SandboxMessage, type SandboxOrg } from '../../src/sandbox';
-import { createTestStore, type TestStore } from './stores';
+import { createTestStore, testConfig, type TestStore } from './stores';
 
 let appCounter = 0;
 
@@ -49,22 +49,7 @@ export class Harness {
     const { url: baseUrl } = await sandbox.start(0);
     const store = await createTestStore(opts.dialect ?? 'sqlite', opts.sqliteFile ? { file: opts.sqliteFile } : {});
     const clock = new ManualClock(opts.now ?? '2026-11-20T10:00:00+08:00');
-    const config: Config = {
-      sandbox: false,
-      appId,
-      appSecret,
-      encryptKey: 'test-encrypt-key',
-      verificationToken: 'test-verification-token',
-      baseUrl,
-      databaseUrl: store.url,
-      port: 0,
-      rulesPath: undefined,
-      scheduler: false,
-      signatureWindowSeconds: 8 * 3600,
-      sandboxPort: 0,
-      outboxLeaseSeconds: 30,
-      logLevel: 'silent',
-    };
+    const config = testConfig({ appId, appSecret, baseUrl, databaseUrl: store.url });
     const app = await App.create({ config, rules: parseRules(opts.rules ?? {}), clock, store, log: pino({ level: process.env.TEST_LOG ?? 'silent' }) });
     const url = await app.start(0);
     const driver = new LarkDriver({
@@ -89,6 +74,11 @@ export class Harness {
 
   get url() {
     return this.app.url;
+  }
+
+  /** The app's deps with the clock stopped at `at`, as a job run sees them. */
+  depsAt(at: Date | string): CoreDeps {
+    return { ...this.app.deps, clock: fixedClock(new Date(at)) };
   }
 
   async importOrg(org: SandboxOrg = this.org): Promise<void> {

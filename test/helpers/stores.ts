@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import type { Config } from '../../src/config/env';
 import { migrateToLatest, openStore, type Store } from '../../src/db/connect';
 
 export interface TestStore extends Store {
@@ -45,5 +46,22 @@ export async function createTestStore(dialect: 'sqlite' | 'postgres', opts: { fi
       await c.query(`drop schema if exists ${schema} cascade`);
       await c.end();
     },
+  };
+}
+
+/** The configuration a test app runs with: not sandbox mode, scheduler off, quiet. */
+export function testConfig(over: Pick<Config, 'appId' | 'appSecret' | 'baseUrl' | 'databaseUrl'>): Config {
+  return {
+    sandbox: false,
+    encryptKey: 'test-encrypt-key',
+    verificationToken: 'test-verification-token',
+    port: 0,
+    rulesPath: undefined,
+    scheduler: false,
+    signatureWindowSeconds: 8 * 3600,
+    sandboxPort: 0,
+    outboxLeaseSeconds: 30,
+    logLevel: 'silent',
+    ...over,
   };
 }

@@ -31,10 +31,15 @@ describe('CSV writing', () => {
     expect([...withBom.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
-  it('guards formulas in text only when asked', () => {
-    expect(csvField('=HYPERLINK("x")', true)).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField(-5, true)).toBe('-5');
-    expect(csvField('=1+1')).toBe('=1+1');
+  it('neutralises every text cell that a spreadsheet would evaluate, and leaves numbers alone', () => {
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('+cmd|\' /C calc\'!A0')).toBe(`'+cmd|' /C calc'!A0`);
+    expect(csvField('-2+3')).toBe(`'-2+3`);
+    expect(csvField('@SUM(A1)')).toBe(`'@SUM(A1)`);
+    expect(csvField('\t=1')).toBe(`'\t=1`);
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+    expect(csvField(-5)).toBe('-5');
+    expect(csvField('a=1')).toBe('a=1');
   });
 
   it('reads back what it writes', async () => {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { button, card, columns, form, hr, input, md, note, select, submitButton, table } from '../../cards/components';
+import { callbackButton, card, columns, form, hr, input, md, note, select, table, type ButtonType } from '../../cards/components';
+
+const button = (text: string, action: string, value: Record<string, string> = {}, type: ButtonType = 'default') => callbackButton(text, { a: action, ...value }, { type });
+const submitButton = (text: string, name: string, action: string) => callbackButton(text, { a: action }, { type: 'primary_filled', name, submit: true });
 import { countElements, validateCard } from '../../src/sandbox/card-rules';
 
 const base = (elements: unknown[], extra: Record<string, unknown> = {}) => ({

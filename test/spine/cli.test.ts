@@ -58,6 +58,6 @@ describe('the pingshi CLI', () => {
     const r = io();
     expect(await main(['migrate'], r.io)).toBe(1);
     expect(r.err().trim().split('\n')).toHaveLength(1);
-    expect(r.err()).toContain('LARK_APP_SECRET is required');
+    expect(r.err()).toMatch(/^缺少 LARK_APP_SECRET、LARK_ENCRYPT_KEY、LARK_VERIFICATION_TOKEN：/);
   });
 });

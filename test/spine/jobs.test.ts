@@ -16,7 +16,7 @@ describe.each(dialectsUnderTest())('job runs (%s)', (dialect) => {
       name: 'probe',
       describe: 'test',
       cron: '* * * * *',
-      periodAt: (_d, at) => at.toISOString().slice(0, 10),
+      periodAt: (deps) => deps.clock.now().toISOString().slice(0, 10),
       async run() {
         runs++;
         if (fail) throw new Error('boom');

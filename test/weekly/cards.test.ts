@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { weeklyDigestCard, type WeeklyDigestVm } from '../../cards/weekly-digest.card';
-import { weeklyFormCard, type WeeklyFormVm } from '../../cards/weekly-form.card';
-import { weeklyHistoryCard } from '../../cards/weekly-history.card';
-import { weeklyReceiptCard, type WeeklyReceiptVm } from '../../cards/weekly-receipt.card';
-import { weeklyReturnedCard } from '../../cards/weekly-returned.card';
-import { weeklyReviewCard, type WeeklyReviewVm } from '../../cards/weekly-review.card';
-import { weeklyTeamCard } from '../../cards/weekly-team.card';
+import { weeklyDigestCard, type WeeklyDigestVm } from '../../src/features/weekly/weekly-digest.card';
+import type { WeeklyFormVm, WeeklyReceiptVm, WeeklyReviewVm } from '../../src/core/weekly/weekly-view-models';
+import { weeklyFormCard } from '../../src/features/weekly/weekly-form.card';
+import { weeklyHistoryCard } from '../../src/features/weekly/weekly-history.card';
+import { weeklyReceiptCard } from '../../src/features/weekly/weekly-receipt.card';
+import { weeklyReturnedCard } from '../../src/features/weekly/weekly-returned.card';
+import { weeklyReviewCard } from '../../src/features/weekly/weekly-review.card';
+import { weeklyTeamCard } from '../../src/features/weekly/weekly-team.card';
 
 const form: WeeklyFormVm = {
   weekKey: '2026-W47',
@@ -20,6 +21,7 @@ const form: WeeklyFormVm = {
   amending: false,
   returnComment: null,
   maxChars: 4000,
+  revision: 0,
 };
 
 const review: WeeklyReviewVm = {

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportLedger } from '../../src/cli/export';
-import { importers } from '../../src/cli/importers';
 import { readTable } from '../../src/io/table-file';
+import type { Io } from '../../src/cli/define-importer';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
-import { buttonValue, cardsOf, currentCard, sayAt, textsOf, weeklyOrg } from './helpers';
+import { sayAt, textsOf, weeklyOrg } from './helpers';
+import { buttonValue, cardOf, cardsOf } from '../helpers/cards';
+import { weeklyRemind } from '../../src/features/weekly/weekly-actions';
 
 function collector() {
   let text = '';
@@ -42,13 +44,13 @@ describe.each(dialectsUnderTest())('weekly commands, leave and the ledger (%s)',
     h = await Harness.start({ dialect, org: weeklyOrg(), now: '2026-11-12T10:00:00+08:00' });
     await h.say('陈一', '周记 调研报告初稿\n下周计划：修改调研报告\n加分事项：获市级表彰');
     await sayAt(h, '2026-11-18T10:00:00+08:00', '陈一', '周记');
-    const form = currentCard(cardsOf(h, '陈一').at(-1)!);
+    const form = cardOf(cardsOf(h, '陈一').at(-1)!);
     expect(input(form, 'done').default_value).toBe('修改调研报告');
     expect(input(form, 'plan').default_value).toBe('');
     expect(Harness.textOf(form)).toContain('已按您上周填写的下周计划预填');
 
     await h.say('陈一', '我的周记');
-    const history = JSON.stringify(currentCard(cardsOf(h, '陈一').at(-1)!));
+    const history = JSON.stringify(cardOf(cardsOf(h, '陈一').at(-1)!));
     expect(history).toContain('2026年第46周');
     expect(history).toContain('按时提交');
     expect(history).toContain('未到截止时间');
@@ -57,19 +59,19 @@ describe.each(dialectsUnderTest())('weekly commands, leave and the ledger (%s)',
     await h.say('李二', '周记 本周事项');
     await h.say('林主任', '团队');
     const team = cardsOf(h, '林主任').at(-1)!;
-    const teamText = JSON.stringify(currentCard(team));
+    const teamText = JSON.stringify(cardOf(team));
     expect(teamText).toContain('综合处');
     expect(teamText).toContain('已交 1 / 应交 5');
     // Staff may not use /团队.
     await h.say('张三', '团队');
     expect(textsOf(h, '张三').at(-1)).toContain('仅限');
 
-    const remind = await h.click('林主任', team, buttonValue(currentCard(team), 'weekly.remind'));
+    const remind = await h.click('林主任', team, buttonValue(cardOf(team), weeklyRemind));
     expect(remind.toast?.content).toContain('陈一、王四、张三、赵五');
     expect(Harness.textOf(cardsOf(h, '王四').at(-1)!)).toContain('主管领导提醒您');
     // A staff member clicking a forwarded 提醒 button has no team: nothing is sent.
     const before = h.inbox('王四').length;
-    const staffClick = await h.click('张三', team, buttonValue(currentCard(team), 'weekly.remind'));
+    const staffClick = await h.click('张三', team, buttonValue(cardOf(team), weeklyRemind));
     expect(staffClick.toast?.type).toBe('error');
     expect(h.inbox('王四')).toHaveLength(before);
   });
@@ -103,14 +105,14 @@ describe.each(dialectsUnderTest())('weekly commands, leave and the ledger (%s)',
     writeFileSync(file, `open_id,start_date,end_date,kind,note\n${zhao},2026-11-16,2026-11-20,年休假,\nou_nobody,2026-11-16,2026-11-20,病假,\n${zhao},2026-13-01,2026-11-20,,\n`);
     const err = collector();
     const out = collector();
-    await expect(importers.leave!(h.app, file, false, { out: out.stream, err: err.stream })).rejects.toThrow('未写入任何数据');
+    await expect(importLeave(h, file, false, { out: out.stream, err: err.stream })).rejects.toThrow('未写入任何数据');
     expect(err.text()).toContain('第 3 行');
     expect(err.text()).toContain('第 4 行');
     expect(await h.db.selectFrom('leave_periods').selectAll().execute()).toHaveLength(0);
 
-    await importers.leave!(h.app, file, true, { out: out.stream, err: err.stream });
+    await importLeave(h, file, true, { out: out.stream, err: err.stream });
     expect(out.text()).toContain('新增 1 条');
-    await importers.leave!(h.app, file, true, { out: out.stream, err: err.stream });
+    await importLeave(h, file, true, { out: out.stream, err: err.stream });
     expect(out.text()).toContain('新增 0 条，已存在 1 条');
     expect(await h.db.selectFrom('audit_log').select('action').where('action', '=', 'leave.create').execute()).toHaveLength(1);
 
@@ -125,13 +127,15 @@ describe.each(dialectsUnderTest())('weekly commands, leave and the ledger (%s)',
     const lines = csv.text().trim().split('\n');
     expect(lines[0]).toBe('week,unit,name,open_id,status,submitted_at,content');
     expect(lines.find((l) => l.includes('赵敏'))).toContain(',on_leave,');
-    expect(csv.text()).toContain(`2026-W47,办公室,孙浩,${h.person('孙浩').open_id},on_time,2026-11-20T16:00:00+08:00,"=SUM(A1) 公式开头\n下周计划：继续"`);
+    expect(csv.text()).toContain(`2026-W47,办公室,孙浩,${h.person('孙浩').open_id},on_time,2026-11-20T16:00:00+08:00,"'=SUM(A1) 公式开头\n下周计划：继续"`);
 
     const xlsx = join(dir, 'w47.xlsx');
     await exportLedger(h.app, 'weekly-logs', { period: '2026-W47', out: xlsx }, { out: csv.stream, err: err.stream });
     const { rows } = await readTable(xlsx, { columns: ['week', 'unit', 'name', 'open_id', 'status', 'submitted_at', 'content'] });
-    expect(rows.find((r) => r.values.name === '孙浩')?.values).toMatchObject({ status: 'on_time', content: '=SUM(A1) 公式开头\n下周计划：继续' });
+    expect(rows.find((r) => r.values.name === '孙浩')?.values).toMatchObject({ status: 'on_time', content: "'=SUM(A1) 公式开头\n下周计划：继续" });
     expect(rows.find((r) => r.values.name === '赵敏')?.values.status).toBe('on_leave');
     expect(rows).toHaveLength(12); // the demo org's 13 people but the 局长, who supervises only
   });
 });
+
+const importLeave = (h: Harness, file: string, skipBad: boolean, io: Io) => h.app.importer('leave')!.run(h.app.deps, file, { skipBad, actor: 'cli' }, io);

@@ -1,6 +1,8 @@
+import { cardOf, buttonValue } from '../helpers/cards';
 import { Harness } from '../helpers/harness';
 import type { SandboxMessage } from '../../src/sandbox';
 import { buildOrg, type SandboxOrg } from '../../src/sandbox';
+import { weeklyConfirm, weeklyReturn, weeklySubmit } from '../../src/features/weekly/weekly-actions';
 
 /** One 处室 of five staff under 林主任 (supervisor and the unit's 考核管理员, who writes no weekly record). */
 export function weeklyOrg(): SandboxOrg {
@@ -29,33 +31,16 @@ export function weeklyOrg(): SandboxOrg {
   });
 }
 
-export const cardsOf = (h: Harness, name: string): SandboxMessage[] => h.inbox(name).filter((m) => m.msg_type === 'interactive');
 export const textsOf = (h: Harness, name: string): string[] => h.inbox(name).map((m) => Harness.textOf(m));
-export const currentCard = (m: SandboxMessage): Record<string, unknown> => (m.card ?? m.content) as Record<string, unknown>;
-
-/** The callback value of the first button in `card` whose action key is `action`. */
-export function buttonValue(card: Record<string, unknown>, action: string): Record<string, unknown> {
-  let found: Record<string, unknown> | undefined;
-  const walk = (v: unknown): void => {
-    if (found || !v || typeof v !== 'object') return;
-    if (Array.isArray(v)) return v.forEach(walk);
-    const o = v as Record<string, unknown>;
-    if (o.type === 'callback' && o.value && (o.value as Record<string, unknown>).a === action) found = o.value as Record<string, unknown>;
-    Object.values(o).forEach(walk);
-  };
-  walk(card);
-  if (!found) throw new Error(`no button ${action} in card: ${JSON.stringify(card).slice(0, 300)}`);
-  return found;
-}
 
 /** Submits the weekly form on a card `name` received. */
 export function submitForm(h: Harness, name: string, message: SandboxMessage, form: { done: string; plan?: string; bonus?: string }) {
-  return h.click(name, message, buttonValue(currentCard(message), 'weekly.submit'), { done: form.done, plan: form.plan ?? '', bonus: form.bonus ?? '' });
+  return h.click(name, message, buttonValue(cardOf(message), weeklySubmit), { done: form.done, plan: form.plan ?? '', bonus: form.bonus ?? '' });
 }
 
 /** Clicks 确认 or 退回 on a review card, as `clicker`. */
 export function review(h: Harness, clicker: string, message: SandboxMessage, decision: 'confirm' | 'return', comment = '') {
-  return h.click(clicker, message, buttonValue(currentCard(message), `weekly.${decision}`), { comment });
+  return h.click(clicker, message, buttonValue(cardOf(message), decision === 'confirm' ? weeklyConfirm : weeklyReturn), { comment });
 }
 
 /** Says something at a given Shanghai time. */

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
-import { weeklyLedgerRows } from '../../src/core/weekly/weekly-ledger';
+import { weeklyLedgerRows } from '../../src/core/weekly/ledger-rows';
 import { weeklyRecordsInMonth, weeksOfMonth } from '../../src/core/weekly/weekly-month';
-import { cardsOf, logRow, sayAt, textsOf, weeklyOrg } from './helpers';
+import { logRow, sayAt, textsOf, weeklyOrg } from './helpers';
+import { cardsOf } from '../helpers/cards';
 
 /**
  * 2026 National Day: 10-01 … 10-07 off, Saturday 10-10 a make-up workday (and 9-25 中秋节 off).

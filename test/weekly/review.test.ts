@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { auditTrail } from '../../src/core/audit';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
-import { cardsOf, currentCard, logRow, review, sayAt, submitForm, textsOf } from './helpers';
+import { logRow, review, sayAt, submitForm, textsOf } from './helpers';
+import { cardOf, cardsOf } from '../helpers/cards';
+import { weeklyConfirm, weeklyEdit } from '../../src/features/weekly/weekly-actions';
 
 const W47 = '2026-W47';
 const reviewCards = (h: Harness) => cardsOf(h, '李明华').filter((m) => Harness.textOf(m).includes('赵敏'));
@@ -63,9 +65,9 @@ describe.each(dialectsUnderTest())('supervisor confirm and return (%s)', (dialec
       }
     }
     // A forged id or revision is refused too.
-    const forged = await h.click('李明华', card, { a: 'weekly.confirm', id: 'wl_nonexistent', r: 1 }, { comment: '' });
+    const forged = await h.click('李明华', card, { a: weeklyConfirm.id, id: 'wl_nonexistent', rev: 1 }, { comment: '' });
     expect(forged.toast?.type).toBe('error');
-    const stale = await h.click('李明华', card, { a: 'weekly.confirm', id: before!.id, r: 7 }, { comment: '' });
+    const stale = await h.click('李明华', card, { a: weeklyConfirm.id, id: before!.id, rev: 7 }, { comment: '' });
     expect(stale.toast?.content).toContain('刚刚修改');
 
     expect(await logRow(h, '赵敏', W47)).toEqual(before);
@@ -76,7 +78,7 @@ describe.each(dialectsUnderTest())('supervisor confirm and return (%s)', (dialec
     const admin = await review(h, '陈思远', card, 'confirm');
     expect(admin.toast?.type).toBe('success');
     expect(await logRow(h, '赵敏', W47)).toMatchObject({ status: 'confirmed', reviewer_open_id: h.person('陈思远').open_id });
-    expect(JSON.stringify(currentCard(reviewCards(h)[0]!))).not.toContain('weekly.confirm');
+    expect(JSON.stringify(cardOf(reviewCards(h)[0]!))).not.toContain('weekly.confirm');
   });
 
   it('退回 needs a comment; the author is told why and may resubmit', async () => {
@@ -94,14 +96,14 @@ describe.each(dialectsUnderTest())('supervisor confirm and return (%s)', (dialec
     expect(await logRow(h, '赵敏', W47)).toMatchObject({ status: 'returned' });
 
     // 修改周记 on the notice opens the form with the comment; resubmitting goes back to 待确认.
-    const reopened = await h.click('赵敏', notice, { a: 'weekly.edit', w: W47 });
+    const reopened = await h.click('赵敏', notice, { a: weeklyEdit.id, week: W47 });
     expect(Harness.textOf(reopened.card!.data)).toContain('主管退回意见');
     h.clock.set('2026-11-19T11:00:00+08:00');
     const resubmitted = await submitForm(h, '赵敏', { ...notice, card: reopened.card!.data }, { done: '完成三项：起草、校对、印发' });
     expect(resubmitted.toast?.type).toBe('success');
     expect(await logRow(h, '赵敏', W47)).toMatchObject({ status: 'submitted', revision: 2, review_comment: null, late: 0 });
     expect(reviewCards(h)).toHaveLength(1);
-    expect(JSON.stringify(currentCard(reviewCards(h)[0]!))).toContain('weekly.confirm');
+    expect(JSON.stringify(cardOf(reviewCards(h)[0]!))).toContain('weekly.confirm');
     const trail = await auditTrail(h.db, 'weekly_log', (await logRow(h, '赵敏', W47))!.id);
     expect(trail.map((a) => [a.action, a.reason])).toEqual([
       ['weekly.submit', null],

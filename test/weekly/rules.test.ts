@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitEntry } from '../../src/core/weekly/entry-text';
-import { leaveCoversWorkdays } from '../../src/core/weekly/leave';
+import { leaveCoversWorkdays } from '../../src/core/org/leave';
 import { logContent } from '../../src/core/weekly/weekly-log';
 import { isLate, weekStatus } from '../../src/core/weekly/weekly-status';
 

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
-import { weeklyLedgerRows } from '../../src/core/weekly/weekly-ledger';
-import { buttonValue, cardsOf, currentCard, logRow, sayAt, submitForm, textsOf, weeklyOrg } from './helpers';
+import { weeklyLedgerRows } from '../../src/core/weekly/ledger-rows';
+import { logRow, sayAt, submitForm, textsOf, weeklyOrg } from './helpers';
+import { buttonValue, cardOf, cardsOf } from '../helpers/cards';
+import { weeklyRemind, weeklySubmit } from '../../src/features/weekly/weekly-actions';
 
 const W47 = '2026-W47'; // 11-16 … 11-22; last workday Friday 11-20
 
@@ -79,7 +81,7 @@ describe.each(dialectsUnderTest())('a week of weekly records (%s)', (dialect) =>
     expect(reminder.message).toContain('补交提醒 5 人'); // 4 in 综合处 and 钱六
     const card = cardsOf(h, '王四').at(-1)!;
     expect(Harness.textOf(card)).toContain('周记补交提醒');
-    expect(buttonValue(currentCard(card), 'weekly.submit')).toMatchObject({ w: W47 });
+    expect(buttonValue(cardOf(card), weeklySubmit)).toMatchObject({ week: W47 });
     const digest = Harness.textOf(cardsOf(h, '林主任').at(-1)!).replaceAll('**', '');
     expect(digest).toContain('未提交（4）：李二、王四、张三、赵五');
 
@@ -90,11 +92,11 @@ describe.each(dialectsUnderTest())('a week of weekly records (%s)', (dialect) =>
 
     // The supervisor's 提醒未交 sends one private nudge per missing person, once per week.
     const digestCard = cardsOf(h, '林主任').find((m) => Harness.textOf(m).includes('上周周记汇总'))!;
-    const remind = await h.click('林主任', digestCard, buttonValue(currentCard(digestCard), 'weekly.remind'));
+    const remind = await h.click('林主任', digestCard, buttonValue(cardOf(digestCard), weeklyRemind));
     expect(remind.toast?.content).toContain('李二、张三、赵五');
     expect(remind.toast?.content).not.toContain('王四');
     const before = h.inbox('李二').length;
-    await h.click('林主任', digestCard, { a: 'weekly.remind', w: W47 });
+    await h.click('林主任', digestCard, { a: weeklyRemind.id, week: W47 });
     expect(h.inbox('李二')).toHaveLength(before);
     expect(Harness.textOf(h.inbox('李二').at(-1)!)).toContain('主管领导提醒您');
 

@@ -1,4 +1,4 @@
-import type { Rules } from '../../config/rules';
+import type { Rules } from '../rules/rules';
 import {
   addDays,
   monthKeyOf,

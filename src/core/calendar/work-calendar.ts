@@ -1,7 +1,7 @@
 // The package's functions go through a local-time Date (TZ-dependent) and its CommonJS build has
 // no named ESM exports under tsx, so we read its generated data table directly.
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
-import type { Rules } from '../../config/rules';
+import type { Rules } from '../rules/rules';
 import { DomainError } from '../errors';
 import { addDays, datesFrom, datesOfWeek, dayNumber, parsePeriodKey, weekdayOf } from './periods';
 

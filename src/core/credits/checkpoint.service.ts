@@ -1,11 +1,10 @@
-import { creditsCheckpointCard, CHECKPOINT_LABELS } from '../../../cards/credits-checkpoint.card';
-import { creditsUnitCard } from '../../../cards/credits-unit.card';
 import type { CoreDeps } from '../deps';
 import { findActivePeople, findActiveUnits } from '../org/people.repository';
 import type { Person } from '../org/person';
 import { isBehind, type CheckpointKind } from './checkpoint';
 import { progressByPerson } from './credits-status';
 import { creditAdminsFor } from './credits-people';
+import { CHECKPOINT_LABELS } from './credits-views';
 import { unitCompletion } from './unit-summary';
 
 export interface CheckpointRun {
@@ -36,7 +35,7 @@ export async function runCreditsCheckpoint(deps: CoreDeps, periodKey: string): P
     }
     await deps.messenger.send(
       { type: 'open_id', id: person.openId },
-      { kind: 'card', card: creditsCheckpointCard(p, kind) },
+      { kind: 'card', card: deps.cards.credits.checkpoint(p, kind) },
       `credits-checkpoint:${periodKey}:${person.openId}`,
     );
     result.notified++;
@@ -48,7 +47,7 @@ export async function runCreditsCheckpoint(deps: CoreDeps, periodKey: string): P
     const members = byUnit.get(unit.id);
     if (!members) continue;
     const completion = unitCompletion(members.map((m) => ({ openId: m.openId, name: m.name, progress: progress.get(m.openId)! })));
-    const card = creditsUnitCard({ unitId: unit.id, unitName: unit.name, year, completion }, { subtitle: CHECKPOINT_LABELS[kind] });
+    const card = deps.cards.credits.unit({ unitId: unit.id, unitName: unit.name, year, completion }, { subtitle: CHECKPOINT_LABELS[kind] });
     for (const admin of await creditAdminsFor(deps.db, unit.id)) {
       await deps.messenger.send(
         { type: 'open_id', id: admin.openId },

@@ -1,4 +1,4 @@
-import type { Rules } from '../../config/rules';
+import type { Rules } from '../rules/rules';
 import { invalidInput } from '../errors';
 import { isCalendarDate } from './calendar-date';
 import { formatHours, toCenti } from './hours';

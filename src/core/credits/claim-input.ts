@@ -1,4 +1,5 @@
-import type { Rules, TrainingKind } from '../../config/rules';
+import type { TrainingKind } from '../rules/terms';
+import type { Rules } from '../rules/rules';
 import { isCalendarDate } from './calendar-date';
 import { parseTrainingHours } from './training-hours-input';
 import { parseTrainingKind } from './training-kind-labels';

@@ -1,5 +1,4 @@
-import { claimApprovalCard, type ClaimApprovalView } from '../../../cards/credits-claim-approval.card';
-import { newId } from '../../db/ids';
+import { newId } from '../ids';
 import { audit } from '../audit';
 import { shanghaiDate } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
@@ -8,6 +7,7 @@ import { findPerson, findUnit } from '../org/people.repository';
 import { isAdminOf, type Person } from '../org/person';
 import { parseClaimForm, type ClaimForm } from './claim-input';
 import { creditAdminsFor } from './credits-people';
+import type { ClaimApprovalView } from './credits-views';
 import { describeRecord } from './record-text';
 import {
   approvalCardKeys,
@@ -68,7 +68,7 @@ export async function submitClaim(deps: CoreDeps, actor: Person, form: ClaimForm
       after: { ...record, note: parsed.note },
     });
     const messenger = deps.messengerFor(trx);
-    const card = claimApprovalCard(approvalView(stored, actor.name, unitName));
+    const card = deps.cards.credits.claimApproval(approvalView(stored, actor.name, unitName));
     for (const approver of approvers) {
       await messenger.send({ type: 'open_id', id: approver.openId }, { kind: 'card', card }, approvalKey(id, approver.openId));
     }
@@ -82,7 +82,8 @@ export interface DecideResult {
   record: StoredTrainingRecord;
   /** False when the claim had already been decided (a double click, or another admin first). */
   changed: boolean;
-  card: ReturnType<typeof claimApprovalCard>;
+  /** What the approval card shows now. */
+  view: ClaimApprovalView;
 }
 
 /**
@@ -92,18 +93,16 @@ export interface DecideResult {
 export async function decideClaim(
   deps: CoreDeps,
   actor: Person,
-  claimId: unknown,
-  decision: Decision,
-  reasonText: string,
+  { claimId, decision, reason: reasonText }: { claimId: string; decision: Decision; reason: string },
 ): Promise<DecideResult> {
-  const record = typeof claimId === 'string' ? await findTrainingRecord(deps.db, claimId) : undefined;
+  const record = await findTrainingRecord(deps.db, claimId);
   if (!record || record.source !== 'claim') throw notFound('找不到这条学时申报，可能已被删除。');
   const claimant = await findPerson(deps.db, record.openId);
   if (!claimant || !isAdminOf(actor, claimant.unitId)) throw forbidden('仅申报人所在单位的考核管理员可审核这条申报。');
   if (actor.openId === record.openId) throw forbidden('不能审核本人的申报，请由其他考核管理员审核。');
   const unitName = (await findUnit(deps.db, claimant.unitId))?.name ?? claimant.unitId;
 
-  if (record.status !== 'pending') return { record, changed: false, card: await decidedCard(deps, record, claimant.name, unitName) };
+  if (record.status !== 'pending') return { record, changed: false, view: await decidedView(deps, record, claimant.name, unitName) };
 
   const reason = reasonText.trim();
   if (decision === 'reject' && reason === '') {
@@ -143,7 +142,7 @@ export async function decideClaim(
       { kind: 'text', text: outcomeText(after, actor.name) },
       `credits-claim-result:${record.id}`,
     );
-    const card = claimApprovalCard({ ...approvalView(after, claimant.name, unitName), decidedByName: actor.name });
+    const card = deps.cards.credits.claimApproval({ ...approvalView(after, claimant.name, unitName), decidedByName: actor.name });
     for (const key of await approvalCardKeys(trx, record.id)) {
       // The clicked card is replaced by the callback answer; the other admins' cards are patched.
       if (key !== approvalKey(record.id, actor.openId)) await messenger.patchCard({ key }, card, `${key}:decided`);
@@ -151,12 +150,12 @@ export async function decideClaim(
     return true;
   });
   const final = changed ? after : ((await findTrainingRecord(deps.db, record.id)) ?? after);
-  return { record: final, changed, card: await decidedCard(deps, final, claimant.name, unitName) };
+  return { record: final, changed, view: await decidedView(deps, final, claimant.name, unitName) };
 }
 
-async function decidedCard(deps: CoreDeps, record: StoredTrainingRecord, claimantName: string, unitName: string) {
+async function decidedView(deps: CoreDeps, record: StoredTrainingRecord, claimantName: string, unitName: string): Promise<ClaimApprovalView> {
   const decider = record.decidedBy ? await findPerson(deps.db, record.decidedBy) : null;
-  return claimApprovalCard({ ...approvalView(record, claimantName, unitName), decidedByName: decider?.name ?? null });
+  return { ...approvalView(record, claimantName, unitName), decidedByName: decider?.name ?? null };
 }
 
 function approvalView(record: StoredTrainingRecord, claimantName: string, unitName: string): ClaimApprovalView {

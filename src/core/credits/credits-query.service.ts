@@ -4,30 +4,15 @@ import { findActivePeople, findActiveUnits, findPeopleByName, findUnit, isInSupe
 import { hasRole, isAdminOf, type Person } from '../org/person';
 import { shanghaiDate } from '../calendar/periods';
 import { progressByPerson } from './credits-status';
-import { yearProgress, type YearProgress } from './progress';
-import { recordsOfYearByPerson, type StoredTrainingRecord } from './training-records.repository';
-import { unitCompletion, type UnitCompletion } from './unit-summary';
+import type { PersonCredits, UnitCredits } from './credits-views';
+import { yearProgress } from './progress';
+import { recordsOfYearByPerson } from './training-records.repository';
+import { unitCompletion } from './unit-summary';
 
 export const OTHERS_REFUSED = '仅考核管理员可查询他人学时（主管领导可查询本人下属）。如需了解本人学时，请直接发送“学分”。';
 
 /** How many of the latest records a person card lists. */
 export const RECENT_RECORDS = 8;
-
-export interface PersonCredits {
-  person: Person;
-  unitName: string;
-  progress: YearProgress;
-  /** Newest first, pending and rejected claims included so the person sees where each stands. */
-  recent: StoredTrainingRecord[];
-  recordCount: number;
-}
-
-export interface UnitCredits {
-  unitId: string;
-  unitName: string;
-  year: number;
-  completion: UnitCompletion;
-}
 
 export type CreditsAnswer = ({ type: 'person' } & PersonCredits) | ({ type: 'unit' } & UnitCredits);
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Rules } from '../../config/rules';
+import type { Rules } from '../rules/rules';
 import type { Database } from '../../db/schema';
 import { yearProgress, type YearProgress } from './progress';
 import { recordsOfYearByPerson } from './training-records.repository';

@@ -1,4 +1,5 @@
-import { TRAINING_KINDS, type Rules, type TrainingKind } from '../../config/rules';
+import { TRAINING_KINDS, type TrainingKind } from '../rules/terms';
+import type { Rules } from '../rules/rules';
 import { invalidInput } from '../errors';
 import { formatHours, fromCenti, toCenti } from './hours';
 import type { TrainingRecord } from './training-record';

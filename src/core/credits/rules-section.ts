@@ -1,4 +1,4 @@
-import type { Rules } from '../../config/rules';
+import type { Rules } from '../rules/rules';
 
 /** Lets callers pass either the whole rules object or just its `training` section. */
 export function trainingSection(rules: Rules | Rules['training']): Rules['training'] {

@@ -1,4 +1,4 @@
-import type { Rules } from '../../config/rules';
+import type { Rules } from '../rules/rules';
 import { recordFingerprint, validateTrainingRow, type TrainingRecord, type TrainingRowContext } from './training-record';
 
 export interface TrainingRowInput {

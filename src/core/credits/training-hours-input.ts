@@ -1,4 +1,4 @@
-import type { Rules } from '../../config/rules';
+import type { Rules } from '../rules/rules';
 import { formatHours, fromCenti, parseDecimalCenti } from './hours';
 
 export type HoursInput = { ok: true; hours: number } | { ok: false; reason: string };

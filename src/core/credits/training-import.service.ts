@@ -1,4 +1,4 @@
-import { newId } from '../../db/ids';
+import { newId } from '../ids';
 import { audit } from '../audit';
 import { shanghaiDate } from '../calendar/periods';
 import type { CoreDeps } from '../deps';

@@ -1,4 +1,4 @@
-import { TRAINING_KINDS, type TrainingKind } from '../../config/rules';
+import { TRAINING_KINDS, type TrainingKind } from '../rules/terms';
 
 /** What each import `kind` code means, for messages and cards. */
 export const TRAINING_KIND_LABELS: Record<TrainingKind, string> = {

@@ -1,4 +1,5 @@
-import type { Rules, TrainingKind } from '../../config/rules';
+import type { TrainingKind } from '../rules/terms';
+import type { Rules } from '../rules/rules';
 import { invalidInput } from '../errors';
 import { isCalendarDate } from './calendar-date';
 import { formatHours } from './hours';

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { TrainingKind } from '../../config/rules';
+import type { TrainingKind } from '../rules/terms';
 import type { Database, TrainingRecordRow } from '../../db/schema';
 import type { TrainingRecord, TrainingSource, TrainingStatus } from './training-record';
 

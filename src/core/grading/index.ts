@@ -1,7 +1,7 @@
 /** 月考核·季审定: pure scoring, quarterly proposal, 好 quota, locking and the annual link. */
-export { round2 } from './numbers';
-export { isTier, isTierOrUndetermined, isLowTier } from './tiers';
-export { assertNoProblems } from './problems';
+export { round2 } from '../numbers';
+export { isTier, isTierOrUndetermined, isLowTier } from '../tiers';
+export { assertNoProblems } from '../problems';
 export {
   monthlyScore,
   tierForScore,
@@ -14,8 +14,8 @@ export {
   type GradeInput,
   type MonthlyScore,
   type TierChoice,
-} from './score';
-export { proposeQuarter, type MonthResult, type QuarterProposal } from './quarter';
+} from '../monthly/score';
+export { proposeQuarter, type MonthResult, type QuarterProposal } from '../quarterly/proposal';
 export {
   goodQuota,
   fitPoolToQuota,
@@ -25,8 +25,8 @@ export {
   type QuotaFit,
   type PoolMember,
   type DeterminationCheck,
-} from './quota';
-export { groupByPool } from './pools';
+} from '../quarterly/quota';
+export { groupByPool } from '../quarterly/pools';
 export {
   applyAdjustment,
   correctLocked,
@@ -34,7 +34,7 @@ export {
   type DeterminationState,
   type TierChange,
   type Correction,
-} from './adjustment';
+} from '../quarterly/adjustment';
 export {
   annualEligibility,
   lossOfHonourEligibility,
@@ -42,4 +42,4 @@ export {
   type AnnualEligibilityInput,
   type AnnualEligibility,
   type HonourLoss,
-} from './eligibility';
+} from '../annual/eligibility';

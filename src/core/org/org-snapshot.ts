@@ -1,4 +1,5 @@
-import { LEVEL_POOLS } from '../../config/rules';
+import { LEVEL_POOLS } from '../rules/terms';
+import { isValidDate } from '../calendar/periods';
 import type { Directory } from '../ports';
 import { parseRoles, ROLES, type Role } from './person';
 
@@ -14,10 +15,16 @@ export interface OrgSnapshot {
     /** Absent when the source does not know it (contact sync): the stored value is kept. */
     level?: string;
     roles?: Role[];
+    /** YYYY-MM-DD from the org file; absent: keep what is stored (or the day first seen). */
+    joinedOn?: string;
+    /** YYYY-MM-DD from the org file; '' clears it; absent: keep what is stored. */
+    probationUntil?: string | null;
   }>;
 }
 
 export const ORG_COLUMNS = ['open_id', 'user_id', 'name', 'unit_id', 'unit_name', 'parent_unit_id', 'leader_open_id', 'level', 'roles', 'unit_chat_id'] as const;
+/** Optional columns of the org file (CONTRACT.md). */
+export const ORG_OPTIONAL_COLUMNS = ['joined_on', 'probation_until'] as const;
 
 export interface RowError {
   line: number;
@@ -42,6 +49,13 @@ export function parseOrgRows(rows: Array<{ line: number; values: Record<string, 
     const unknown = rawRoles.filter((r) => !(ROLES as readonly string[]).includes(r));
     if (unknown.length) problems.push(`roles 中有未知角色 ${unknown.join('、')}（可用：${ROLES.join(';')}）`);
     if (openId && people.has(openId)) problems.push(`open_id ${openId} 与第 ${people.get(openId)!.line} 行重复`);
+    const joinedOn = v.joined_on?.trim() ?? '';
+    const probationUntil = v.probation_until?.trim() ?? '';
+    if (joinedOn && !isValidDate(joinedOn)) problems.push(`joined_on 应为 YYYY-MM-DD 格式的日期，而不是“${joinedOn}”`);
+    if (probationUntil && !isValidDate(probationUntil)) problems.push(`probation_until 应为 YYYY-MM-DD 格式的日期，而不是“${probationUntil}”`);
+    if (joinedOn && probationUntil && isValidDate(joinedOn) && isValidDate(probationUntil) && probationUntil < joinedOn) {
+      problems.push('probation_until 不能早于 joined_on');
+    }
     const unitId = v.unit_id?.trim() ?? '';
     const known = units.get(unitId);
     if (known && v.unit_name?.trim() && known.name !== v.unit_name.trim()) {
@@ -66,6 +80,8 @@ export function parseOrgRows(rows: Array<{ line: number; values: Record<string, 
       leaderOpenId: v.leader_open_id?.trim() || null,
       level,
       roles: roles.length ? roles : ['staff'],
+      ...(joinedOn ? { joinedOn } : {}),
+      ...('probation_until' in v ? { probationUntil: probationUntil || null } : {}),
     });
   }
   for (const p of people.values()) {

@@ -56,6 +56,8 @@ export async function applyOrgSnapshot(db: Kysely<Database>, clock: Clock, snap:
         level: p.level ?? old?.level ?? '一般干部',
         roles: roles.join(';'),
         active: 1,
+        joined_on: p.joinedOn ?? old?.joined_on ?? null,
+        probation_until: p.probationUntil !== undefined ? p.probationUntil : (old?.probation_until ?? null),
       };
       if (!old) {
         await trx.insertInto('people').values({ open_id: p.openId, ...next, prompt_opt_out: 0, source: opts.source, created_at: at, updated_at: at }).execute();
@@ -63,7 +65,17 @@ export async function applyOrgSnapshot(db: Kysely<Database>, clock: Clock, snap:
         result.peopleAdded++;
         continue;
       }
-      const before = { user_id: old.user_id, name: old.name, unit_id: old.unit_id, leader_open_id: old.leader_open_id, level: old.level, roles: old.roles, active: old.active };
+      const before = {
+        user_id: old.user_id,
+        name: old.name,
+        unit_id: old.unit_id,
+        leader_open_id: old.leader_open_id,
+        level: old.level,
+        roles: old.roles,
+        active: old.active,
+        joined_on: old.joined_on,
+        probation_until: old.probation_until,
+      };
       if (JSON.stringify(before) !== JSON.stringify(next)) {
         await trx.updateTable('people').set({ ...next, updated_at: at }).where('open_id', '=', p.openId).execute();
         await audit(trx, now, { actor: opts.actor, action: 'org.person.update', entityType: 'person', entityId: p.openId, before, after: next });

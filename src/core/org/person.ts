@@ -1,4 +1,5 @@
 import type { PersonRow } from '../../db/schema';
+import { shanghaiDate } from '../calendar/periods';
 
 export const ROLES = ['staff', 'supervisor', 'unit_admin', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -20,8 +21,12 @@ export interface Person {
   roles: Role[];
   active: boolean;
   promptOptOut: boolean;
-  /** When the organisation first knew this person (import or sync); nothing before it is expected of them. */
+  /** When the organisation first knew this person (import or sync). */
   joinedAt: string;
+  /** The day they joined (YYYY-MM-DD): the org file's joined_on, else the day of joinedAt. Nothing before it is expected of them. */
+  joinedOn: string;
+  /** The last day of their probation (试用期), or null. */
+  probationUntil: string | null;
 }
 
 export function parseRoles(text: string): Role[] {
@@ -45,6 +50,8 @@ export function personRowToPerson(row: PersonRow): Person {
     active: row.active === 1,
     promptOptOut: row.prompt_opt_out === 1,
     joinedAt: row.created_at,
+    joinedOn: row.joined_on ?? shanghaiDate(new Date(row.created_at)),
+    probationUntil: row.probation_until,
   };
 }
 

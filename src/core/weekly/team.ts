@@ -1,4 +1,3 @@
-import { weeklyFormCard } from '../../../cards/weekly-form.card';
 import { audit } from '../audit';
 import type { CoreDeps } from '../deps';
 import { forbidden } from '../errors';
@@ -39,7 +38,7 @@ export async function remindTeam(deps: CoreDeps, actor: Person, weekKey: string)
   if (team.people.length === 0) throw forbidden('您没有需要督促填写周记的下属。');
   const owing = (await weekRoster(deps, schedule.weekKey, team.people, now)).filter((e) => owesRecord(e.status) && e.person.openId !== actor.openId);
   for (const e of owing) {
-    const card = weeklyFormCard(await formView(deps, deps.db, e.person, schedule, 'nudge', now));
+    const card = deps.cards.weekly.form(await formView(deps, deps.db, e.person, schedule, 'nudge', now));
     await deps.messenger.send({ type: 'open_id', id: e.person.openId }, { kind: 'card', card }, nudgeKey(schedule.weekKey, e.person.openId));
   }
   await audit(deps.db, now, {

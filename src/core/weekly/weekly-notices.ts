@@ -1,6 +1,4 @@
 import type { Kysely } from 'kysely';
-import { weeklyReturnedCard } from '../../../cards/weekly-returned.card';
-import { weeklyReviewCard } from '../../../cards/weekly-review.card';
 import type { Database } from '../../db/schema';
 import { formatWeekLabel } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
@@ -20,7 +18,7 @@ export const reviewCardKey = (logId: string, supervisorOpenId: string) => `weekl
 export async function showToSupervisor(deps: CoreDeps, trx: Kysely<Database>, log: WeeklyLog, author: Person): Promise<void> {
   if (!author.leaderOpenId) return;
   const messenger = deps.messengerFor(trx);
-  const card = weeklyReviewCard(await reviewView(trx, log, author));
+  const card = deps.cards.weekly.review(await reviewView(trx, log, author));
   const key = reviewCardKey(log.id, author.leaderOpenId);
   // The send is a no-op when this supervisor already has the card; the patch then brings it up to date.
   await messenger.send({ type: 'open_id', id: author.leaderOpenId }, { kind: 'card', card }, key);
@@ -30,7 +28,7 @@ export async function showToSupervisor(deps: CoreDeps, trx: Kysely<Database>, lo
 }
 
 export async function tellAuthorReturned(deps: CoreDeps, trx: Kysely<Database>, log: WeeklyLog, reviewer: Person): Promise<void> {
-  const card = weeklyReturnedCard({ weekKey: log.weekKey, weekLabel: formatWeekLabel(log.weekKey), reviewerName: reviewer.name, comment: log.reviewComment ?? '' });
+  const card = deps.cards.weekly.returned({ weekKey: log.weekKey, weekLabel: formatWeekLabel(log.weekKey), reviewerName: reviewer.name, comment: log.reviewComment ?? '' });
   await deps.messengerFor(trx).send({ type: 'open_id', id: log.openId }, { kind: 'card', card }, `weekly-returned:${log.id}:r${log.revision}`);
 }
 

@@ -1,6 +1,3 @@
-import type { WeeklyFormVm } from '../../../cards/weekly-form.card';
-import type { WeeklyReceiptVm } from '../../../cards/weekly-receipt.card';
-import type { WeeklyReviewVm } from '../../../cards/weekly-review.card';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { formatWeekLabel, previousWeek } from '../calendar/periods';
@@ -12,6 +9,7 @@ import { instantLabel } from './format';
 import type { WeeklyLog } from './weekly-log';
 import { findLog } from './weekly.repository';
 import { WEEK_STATUS_LABELS } from './weekly-status';
+import type { WeeklyFormVm, WeeklyReceiptVm, WeeklyReviewVm } from './weekly-view-models';
 
 /**
  * View-models for the weekly cards: everything formatted here so the cards stay pure. Each takes the
@@ -36,6 +34,7 @@ export async function formView(deps: CoreDeps, db: Db, person: Person, schedule:
     amending: Boolean(log),
     returnComment: log?.state === 'returned' ? (log.reviewComment ?? '') : null,
     maxChars: deps.rules.weekly.max_chars,
+    revision: log?.revision ?? 0,
   };
 }
 

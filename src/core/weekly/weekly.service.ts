@@ -1,17 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { newId } from '../../db/ids';
+import { newId } from '../ids';
 import { audit } from '../audit';
 import { formatWeekLabel } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
-import { DomainError, forbidden, invalidInput, locked, notFound } from '../errors';
+import { DomainError, forbidden, invalidInput, locked, notFound, staleCard } from '../errors';
 import { findPerson, setPromptOptOut } from '../org/people.repository';
 import { hasRole, isAdminOf, type Person } from '../org/person';
 import { currentWeekKey, writableWeek } from './week-window';
 import { logContent, type WeeklyLog } from './weekly-log';
-import type { WeeklyFormVm } from '../../../cards/weekly-form.card';
 import { showToSupervisor, tellAuthorConfirmed, tellAuthorReturned } from './weekly-notices';
 import { formView } from './weekly-views';
+import type { WeeklyFormVm } from './weekly-view-models';
 import { findLog, findLogById, insertLog, updateLogIfRevision } from './weekly.repository';
 import { isLate } from './weekly-status';
 
@@ -20,6 +20,8 @@ export interface EntryInput {
   done: string;
   plan: string;
   bonusClaim: string | null;
+  /** From a form card: the revision it was built from; a newer record makes the card stale. */
+  expectedRevision?: number;
 }
 
 export interface SubmitOutcome {
@@ -55,6 +57,9 @@ export async function submitWeeklyLog(deps: CoreDeps, author: Person, input: Ent
         throw locked(lockedMessage(schedule.weekKey, now));
       }
       if (existing && existing.state === 'submitted' && sameEntry(existing, entry)) return { log: existing, unchanged: true, supervisorName };
+      if (input.expectedRevision !== undefined && input.expectedRevision !== (existing?.revision ?? 0)) {
+        throw staleCard('这周的周记在卡片发出后已有改动，请发送“周记”打开最新内容后再修改');
+      }
 
       const at = now.toISOString();
       let log: WeeklyLog;
@@ -98,7 +103,7 @@ export async function submitWeeklyLog(deps: CoreDeps, author: Person, input: Ent
 }
 
 /** The form for a week the person may still write: refused up front when the record is already confirmed. */
-export async function openWeeklyForm(deps: CoreDeps, person: Person, weekKey: string, purpose: WeeklyFormVm['purpose']): Promise<WeeklyFormVm> {
+export async function openWeeklyForm(deps: CoreDeps, person: Person, { weekKey, purpose }: { weekKey: string; purpose: WeeklyFormVm['purpose'] }): Promise<WeeklyFormVm> {
   const now = deps.clock.now();
   const schedule = writableWeek(deps, weekKey, now);
   if ((await findLog(deps.db, person.openId, schedule.weekKey))?.state === 'confirmed') throw locked(lockedMessage(schedule.weekKey, now));
@@ -110,7 +115,7 @@ const lockedMessage = (weekKey: string, now: Date) =>
 
 const raced = () => new DomainError('CONFLICT', '这份周记刚刚被修改或处理过，请重新发送“周记”查看最新内容后再提交。');
 
-function normaliseEntry(input: EntryInput, maxChars: number): Omit<EntryInput, 'weekKey'> {
+function normaliseEntry(input: EntryInput, maxChars: number): Entry {
   const done = input.done.replace(/\r\n?/g, '\n').replace(/\s+$/, '').replace(/^\s*\n/, '');
   const plan = input.plan.replace(/\r\n?/g, '\n').trim();
   const bonus = input.bonusClaim?.replace(/\r\n?/g, '\n').trim() ?? '';
@@ -120,7 +125,9 @@ function normaliseEntry(input: EntryInput, maxChars: number): Omit<EntryInput, '
   return { done, plan, bonusClaim: bonus === '' ? null : bonus };
 }
 
-const sameEntry = (a: WeeklyLog, b: Omit<EntryInput, 'weekKey'>) => a.done === b.done && a.plan === b.plan && (a.bonusClaim ?? null) === (b.bonusClaim ?? null);
+type Entry = Pick<EntryInput, 'done' | 'plan' | 'bonusClaim'>;
+
+const sameEntry = (a: WeeklyLog, b: Entry) => a.done === b.done && a.plan === b.plan && (a.bonusClaim ?? null) === (b.bonusClaim ?? null);
 
 export interface ReviewInput {
   logId: string;
@@ -157,7 +164,7 @@ export async function reviewWeeklyLog(deps: CoreDeps, actor: Person, input: Revi
     if (!author || !mayReview(actor, author)) throw forbidden('只有本人的直接主管或本单位考核管理员可以确认或退回这份周记。');
     if (log.state === 'confirmed') throw locked('这份周记已经确认，无需重复操作。');
     if (log.state === 'returned') throw new DomainError('CONFLICT', '这份周记已退回，待本人修改后重新提交时再处理。');
-    if (log.revision !== input.revision) throw new DomainError('CONFLICT', '本人刚刚修改了这份周记，卡片已更新为最新内容，请看过后再操作。');
+    if (log.revision !== input.revision) throw staleCard('本人刚刚修改了这份周记，卡片已更新为最新内容，请看过后再操作');
     const next: WeeklyLog = {
       ...log,
       state: input.decision === 'confirm' ? 'confirmed' : 'returned',

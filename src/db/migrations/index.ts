@@ -4,7 +4,8 @@ import * as weeklyLogs from './0002-weekly-logs';
 import * as grading from './0003-grading';
 import * as training from './0004-training';
 import * as quarterly from './0005-quarterly';
-import * as fidelity from './0006-fidelity';
+import * as joinedAndProbation from './0007-joined-and-probation';
+import * as fidelity from './0008-fidelity';
 
 /** Listed in code rather than read from disk so they run the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '0003-grading': grading,
   '0004-training': training,
   '0005-quarterly': quarterly,
-  '0006-fidelity': fidelity,
+  '0007-joined-and-probation': joinedAndProbation,
+  '0008-fidelity': fidelity,
 };

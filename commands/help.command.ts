@@ -1,0 +1,18 @@
+import { renderHelp } from '../cards/help.card';
+import { defineCommand, type CommandDef } from './define-command';
+
+/**
+ * `/帮助`: what the caller may use. Built by the app with the full command list, which it passes
+ * in, so this file needs no registry of its own (and no import of every feature).
+ */
+export function helpCommand(all: () => readonly CommandDef[]): CommandDef {
+  return defineCommand({
+    name: 'help',
+    aliases: ['帮助'],
+    describe: '查看您可以使用的命令',
+    public: true,
+    async run(ctx) {
+      await ctx.reply({ kind: 'card', card: renderHelp(ctx.actor, all()) });
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import type { CoreDeps } from '../deps';
+import { findActivePeople } from '../org/people.repository';
+import { annualStatusOf, quartersOfYear } from './eligibility.service';
+import { peopleByOpenId, unitNames } from '../quarterly/people.repository';
+import { openIdsWithResults } from '../quarterly/results.repository';
+
+export const ANNUAL_ELIGIBILITY_COLUMNS = [
+  'year',
+  'unit',
+  'name',
+  'open_id',
+  'good_quarters',
+  'low_quarters',
+  'credits_met',
+  'eligible_excellent',
+  'reason',
+] as const;
+
+const flag = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
+
+/**
+ * `export annual-eligibility`: everyone active plus anyone with a result that year (who may have
+ * left since). credits_met is empty while the year runs and the hours are not yet met.
+ */
+export async function* annualEligibilityRecords(deps: CoreDeps, year: string) {
+  const ids = new Set([...(await findActivePeople(deps.db)).map((p) => p.openId), ...(await openIdsWithResults(deps.db, quartersOfYear(year)))]);
+  const people = await peopleByOpenId(deps.db, [...ids]);
+  const units = await unitNames(deps.db);
+  const ordered = [...people.values()].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.openId < b.openId ? -1 : 1));
+  const status = await annualStatusOf(deps.db, deps.rules, year, ordered.map((p) => p.openId), deps.clock.now());
+  for (const p of ordered) {
+    const s = status.get(p.openId)!;
+    yield {
+      year,
+      unit: units.get(p.unitId) ?? p.unitId,
+      name: p.name,
+      open_id: p.openId,
+      good_quarters: s.eligibility.goodQuarters,
+      low_quarters: s.eligibility.lowQuarters,
+      credits_met: flag(s.creditsMet),
+      eligible_excellent: flag(s.eligibility.eligibleExcellent),
+      reason: s.eligibility.reasons.join('；'),
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { formatQuarterLabel, quarterOfCloseDue } from '../calendar';
+import type { CoreDeps } from '../deps';
+import { DomainError, forbidden, notFound } from '../errors';
+import { findPeopleByName, isInSupervisorChain } from '../org/people.repository';
+import { isAdminOf, type Person } from '../org/person';
+import { annualStatusOf, quartersOfYear } from './eligibility.service';
+import { monthLines } from '../quarterly/feedback.service';
+import { scoreText } from '../quarterly/format';
+import { gradedMonthsOf } from '../quarterly/graded-months.repository';
+import type { TierOverviewView } from './views';
+
+const NOT_ALLOWED = '您只能查看本人的等次；主管领导可查看分管人员，考核管理员可查看本单位人员。';
+
+/** Whether `viewer` may see `subject`'s grades: self, their supervisor chain, or an admin of their unit. */
+export async function maySeeGrades(deps: CoreDeps, viewer: Person, subject: Person): Promise<boolean> {
+  if (viewer.openId === subject.openId) return true;
+  if (isAdminOf(viewer, subject.unitId)) return true;
+  return isInSupervisorChain(deps.db, viewer.openId, subject);
+}
+
+/**
+ * Resolves `/等次 张三`. Someone the viewer may not see gets the same refusal whether or not the
+ * name exists, so the command cannot be used to probe who is in the organisation.
+ */
+export async function resolveSubject(deps: CoreDeps, viewer: Person, name: string): Promise<Person> {
+  const wanted = name.trim();
+  if (!wanted || wanted === viewer.name) return viewer;
+  const visible: Person[] = [];
+  for (const p of await findPeopleByName(deps.db, wanted)) if (await maySeeGrades(deps, viewer, p)) visible.push(p);
+  if (visible.length === 0) throw forbidden(NOT_ALLOWED);
+  if (visible.length > 1) throw new DomainError('CONFLICT', `有 ${visible.length} 位名为“${wanted}”的同志，请联系考核管理员通过台账查询。`);
+  return visible[0]!;
+}
+
+/** The year /等次 is about: that of the latest quarter already due for determination. */
+export function overviewYear(deps: Pick<CoreDeps, 'rules' | 'calendar'>, now: Date): string {
+  return quarterOfCloseDue(now, deps.calendar, deps.rules).slice(0, 4);
+}
+
+/** /等次: graded months, determined quarters (never proposals) and the annual link, with reasons. */
+export async function tierOverview(deps: CoreDeps, viewer: Person | null, subject: Person): Promise<TierOverviewView> {
+  if (!viewer) throw notFound(NOT_ALLOWED);
+  if (!(await maySeeGrades(deps, viewer, subject))) throw forbidden(NOT_ALLOWED);
+  const now = deps.clock.now();
+  const year = overviewYear(deps, now);
+  const monthKeys = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+  const months = (await gradedMonthsOf(deps.db, [subject.openId], monthKeys)).get(subject.openId) ?? [];
+  const status = (await annualStatusOf(deps.db, deps.rules, year, [subject.openId], now)).get(subject.openId)!;
+  const creditsLabel =
+    status.creditsMet === true ? '已达标' : status.creditsMet === false ? '未达标（年度等次暂缓）' : '尚未达标（年内仍可完成，发送“/学分”查看进度）';
+  return {
+    name: subject.name,
+    own: viewer.openId === subject.openId,
+    year,
+    months: monthLines(months),
+    quarters: quartersOfYear(year).map((q) => {
+      const r = status.results.find((x) => x.quarterKey === q);
+      return { label: formatQuarterLabel(q), tier: r?.tier ?? null, score: scoreText(r?.score ?? null), corrected: r?.status === 'corrected' };
+    }),
+    annual: {
+      eligible: status.eligibility.eligibleExcellent,
+      goodQuarters: status.eligibility.goodQuarters,
+      lowQuarters: status.eligibility.lowQuarters,
+      reasons: status.eligibility.reasons,
+      creditsLabel: deps.rules.annual.require_training ? creditsLabel : `${creditsLabel}（本单位不以学时作为评优条件）`,
+      honourLoss: status.honour.reason,
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import type { Rules } from '../rules/rules';
+import type { CoreDeps } from '../deps';
+import { findPerson, findUnit } from '../org/people.repository';
+import { weeklyRecordsInMonth, type MonthWeekRecord } from '../weekly/weekly-month';
+import type { MonthlyReview } from './review';
+
+/**
+ * Everything a grading card shows about one review, loaded fresh from the database so the card
+ * always reflects the person as they are now.
+ */
+export interface GradingSheet {
+  review: MonthlyReview;
+  name: string;
+  unitName: string;
+  /** The person's current same-level pool. */
+  level: string;
+  reviewerName: string | null;
+  weeks: MonthWeekRecord[];
+  scoring: Rules['scoring'];
+  allowUndetermined: boolean;
+}
+
+export async function loadGradingSheet(deps: CoreDeps, review: MonthlyReview): Promise<GradingSheet> {
+  const person = await findPerson(deps.db, review.openId);
+  const unitId = person?.unitId ?? review.unitId;
+  const unit = await findUnit(deps.db, unitId);
+  const reviewer = review.reviewerOpenId ? await findPerson(deps.db, review.reviewerOpenId) : null;
+  return {
+    review,
+    name: person?.name ?? review.openId,
+    unitName: unit?.name ?? unitId,
+    level: person?.level ?? review.level,
+    reviewerName: reviewer?.name ?? null,
+    weeks: await weeklyRecordsInMonth(deps, review.openId, review.monthKey),
+    scoring: deps.rules.scoring,
+    allowUndetermined: deps.rules.monthly.allow_undetermined,
+  };
+}

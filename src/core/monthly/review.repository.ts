@@ -1,0 +1,159 @@
+import type { Kysely } from 'kysely';
+import type { Database, MonthlyReviewRow, MonthlyReviewTable } from '../../db/schema';
+import { newId } from '../ids';
+
+type Db = Kysely<Database>;
+
+/** What a grading writes; the row's identity, status history and timestamps are managed here. */
+export type GradeColumns = Pick<
+  MonthlyReviewTable,
+  | 'unit_id'
+  | 'level'
+  | 'reviewer_open_id'
+  | 'work_score'
+  | 'conduct_score'
+  | 'bonuses'
+  | 'deductions'
+  | 'bonus'
+  | 'deduction'
+  | 'total'
+  | 'suggested_tier'
+  | 'tier'
+  | 'override_reason'
+  | 'comment'
+  | 'status'
+>;
+
+export async function findReviewById(db: Db, id: string): Promise<MonthlyReviewRow | null> {
+  return (await db.selectFrom('monthly_reviews').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+export async function findReviewFor(db: Db, openId: string, monthKey: string): Promise<MonthlyReviewRow | null> {
+  const row = await db
+    .selectFrom('monthly_reviews')
+    .selectAll()
+    .where('open_id', '=', openId)
+    .where('month_key', '=', monthKey)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * Creates the pending row unless one exists. The unique (open_id, month_key) constraint makes this
+ * safe when the job and /评鉴 race, or two instances run.
+ */
+export async function insertPendingReview(
+  db: Db,
+  p: { openId: string; monthKey: string; unitId: string; level: string },
+  at: Date,
+): Promise<void> {
+  const now = at.toISOString();
+  await db
+    .insertInto('monthly_reviews')
+    .values({
+      id: newId('mr'),
+      open_id: p.openId,
+      month_key: p.monthKey,
+      unit_id: p.unitId,
+      level: p.level,
+      reviewer_open_id: null,
+      work_score: null,
+      conduct_score: null,
+      bonuses: '[]',
+      deductions: '[]',
+      bonus: null,
+      deduction: null,
+      total: null,
+      suggested_tier: null,
+      tier: null,
+      override_reason: null,
+      comment: null,
+      status: 'pending',
+      revision: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.columns(['open_id', 'month_key']).doNothing())
+    .execute();
+}
+
+/**
+ * Writes a grade only if nobody changed the row since it was read (optimistic lock on revision);
+ * returns false when the revision moved, so a double click or a concurrent grader has no effect.
+ */
+export async function writeGrade(db: Db, id: string, expectedRevision: number, grade: GradeColumns, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('monthly_reviews')
+    .set({ ...grade, revision: expectedRevision + 1, updated_at: at.toISOString() })
+    .where('id', '=', id)
+    .where('revision', '=', expectedRevision)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Pending reviews of the people whose current direct supervisor is `leaderOpenId`. */
+export async function pendingReviewsOfLeader(db: Db, leaderOpenId: string): Promise<MonthlyReviewRow[]> {
+  return db
+    .selectFrom('monthly_reviews')
+    .innerJoin('people', 'people.open_id', 'monthly_reviews.open_id')
+    .selectAll('monthly_reviews')
+    .where('people.leader_open_id', '=', leaderOpenId)
+    .where('people.active', '=', 1)
+    .where('monthly_reviews.status', '=', 'pending')
+    .orderBy('monthly_reviews.month_key')
+    .orderBy('monthly_reviews.open_id')
+    .execute();
+}
+
+/** Pending reviews of the active people of a unit, with each person's current supervisor. */
+export async function pendingReviewsInUnit(db: Db, unitId: string) {
+  return db
+    .selectFrom('monthly_reviews')
+    .innerJoin('people', 'people.open_id', 'monthly_reviews.open_id')
+    .select(['monthly_reviews.month_key', 'monthly_reviews.open_id', 'people.name', 'people.leader_open_id'])
+    .where('people.unit_id', '=', unitId)
+    .where('people.active', '=', 1)
+    .where('monthly_reviews.status', '=', 'pending')
+    .orderBy('monthly_reviews.month_key')
+    .orderBy('people.leader_open_id')
+    .orderBy('monthly_reviews.open_id')
+    .execute();
+}
+
+export async function reviewsOfMonths(db: Db, monthKeys: readonly string[]): Promise<MonthlyReviewRow[]> {
+  if (monthKeys.length === 0) return [];
+  return db
+    .selectFrom('monthly_reviews')
+    .selectAll()
+    .where('month_key', 'in', [...monthKeys])
+    .orderBy('open_id')
+    .orderBy('month_key')
+    .execute();
+}
+
+/** One month's reviews with the names the ledger shows, in unit then name order. */
+export async function ledgerRowsOfMonth(db: Db, monthKey: string) {
+  return db
+    .selectFrom('monthly_reviews')
+    .leftJoin('people', 'people.open_id', 'monthly_reviews.open_id')
+    .leftJoin('units', 'units.id', 'monthly_reviews.unit_id')
+    .selectAll('monthly_reviews')
+    .select(['people.name as person_name', 'units.name as unit_name'])
+    .where('monthly_reviews.month_key', '=', monthKey)
+    .orderBy('monthly_reviews.unit_id')
+    .orderBy('monthly_reviews.level')
+    .orderBy('monthly_reviews.open_id')
+    .execute();
+}
+
+/** The quarter's pool is locked once the unit admin has confirmed it (table owned by 季审定). */
+export async function isPoolLocked(db: Db, unitId: string, quarterKey: string, level: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('quarter_locks')
+    .select('unit_id')
+    .where('unit_id', '=', unitId)
+    .where('quarter_key', '=', quarterKey)
+    .where('level', '=', level)
+    .executeTakeFirst();
+  return row !== undefined;
+}

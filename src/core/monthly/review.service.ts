@@ -1,0 +1,188 @@
+import { UNDETERMINED } from '../rules/terms';
+import type { MonthlyReviewRow } from '../../db/schema';
+import { audit } from '../audit';
+import type { CoreDeps } from '../deps';
+import { notFound, staleCard } from '../errors';
+import { findActivePeople, findPerson } from '../org/people.repository';
+import type { Person } from '../org/person';
+import { assertCanGrade, assertMonthOpen } from './grading-access';
+import { gradeFromForm, type ComputedGrade, type GradeFormText } from './grade-form';
+import { monthlyReviewRowToReview, type MonthlyReview } from './review';
+import * as repo from './review.repository';
+
+/** A card built before the stored grade changed (another grader, or a second card). */
+const STALE_HINT = '评鉴结果已被更新，请以最新卡片为准';
+const GONE = '找不到这条月度评鉴记录，请发送“评鉴”重新获取评鉴卡片。';
+
+/** A person to be graded for a month, and who grades them. */
+export interface Gradee {
+  person: Person;
+  leader: Person;
+}
+
+/**
+ * Everyone graded for a month: active people whose direct supervisor is an active person in the
+ * organisation. A supervisor is graded by their own leader in turn; the top of the chain is not.
+ */
+export async function gradeesOf(deps: CoreDeps, filter: { leaderOpenId?: string } = {}): Promise<Gradee[]> {
+  const everyone = await findActivePeople(deps.db);
+  const byId = new Map(everyone.map((p) => [p.openId, p]));
+  const out: Gradee[] = [];
+  for (const person of everyone) {
+    if (!person.leaderOpenId || (filter.leaderOpenId && person.leaderOpenId !== filter.leaderOpenId)) continue;
+    const leader = byId.get(person.leaderOpenId);
+    if (leader && leader.openId !== person.openId) out.push({ person, leader });
+  }
+  return out;
+}
+
+/** The person's review for the month, created as pending (with their unit and level) if absent. */
+export async function ensureReview(deps: CoreDeps, person: Person, monthKey: string): Promise<MonthlyReview> {
+  await repo.insertPendingReview(deps.db, { openId: person.openId, monthKey, unitId: person.unitId, level: person.level }, deps.clock.now());
+  const row = await repo.findReviewFor(deps.db, person.openId, monthKey);
+  if (!row) throw new Error(`monthly review for ${person.openId} ${monthKey} vanished after insert`);
+  return monthlyReviewRowToReview(row);
+}
+
+export async function pendingReviewsOfLeader(deps: CoreDeps, leaderOpenId: string): Promise<MonthlyReview[]> {
+  return (await repo.pendingReviewsOfLeader(deps.db, leaderOpenId)).map(monthlyReviewRowToReview);
+}
+
+/** Who in a unit is still waiting to be graded, grouped by month and supervisor, for its unit admin. */
+export async function pendingOverviewOfUnit(
+  deps: CoreDeps,
+  unitId: string,
+): Promise<Array<{ monthKey: string; leaderName: string | null; names: string[] }>> {
+  const groups = new Map<string, { monthKey: string; leaderOpenId: string | null; names: string[] }>();
+  for (const r of await repo.pendingReviewsInUnit(deps.db, unitId)) {
+    const key = `${r.month_key}|${r.leader_open_id ?? ''}`;
+    const g = groups.get(key) ?? { monthKey: r.month_key, leaderOpenId: r.leader_open_id, names: [] };
+    g.names.push(r.name);
+    groups.set(key, g);
+  }
+  const out = [];
+  for (const g of groups.values()) {
+    const leader = g.leaderOpenId ? await findPerson(deps.db, g.leaderOpenId) : null;
+    out.push({ monthKey: g.monthKey, leaderName: leader?.name ?? null, names: g.names });
+  }
+  return out;
+}
+
+/** The review behind a card click, after checking the actor may grade it and its quarter is open. */
+export async function openReviewForGrading(deps: CoreDeps, actor: Person, reviewId: string): Promise<MonthlyReview> {
+  const { row } = await loadChecked(deps, actor, reviewId);
+  return monthlyReviewRowToReview(row);
+}
+
+export interface SubmitResult {
+  review: MonthlyReview;
+  /** False when the stored grade already equals this one (a double click): nothing was written. */
+  changed: boolean;
+}
+
+/**
+ * Grades (or re-grades) a month from the card's form. Nothing from the card is trusted but the
+ * review id, and that only to find the row: the actor is checked against the person's current
+ * supervisor chain and unit. `cardRevision` is the revision the card was built from; a card older
+ * than the stored grade is refused unless it repeats that grade exactly.
+ */
+export async function submitMonthlyGrade(
+  deps: CoreDeps,
+  actor: Person,
+  input: { reviewId: string; cardRevision: number; form: GradeFormText },
+): Promise<SubmitResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    const tdeps: CoreDeps = { ...deps, db: trx };
+    const { row, person } = await loadChecked(tdeps, actor, input.reviewId);
+    const grade = gradeFromForm(input.form, deps.rules);
+    const now = deps.clock.now();
+    const columns = gradeColumns(grade, person, actor.openId);
+    if (row.status !== 'pending' && sameGrade(row, columns)) return { review: monthlyReviewRowToReview(row), changed: false };
+    if (input.cardRevision !== Number(row.revision)) throw staleCard(STALE_HINT);
+    if (!(await repo.writeGrade(trx, row.id, Number(row.revision), columns, now))) {
+      // Someone wrote between our read and write (a concurrent double click): same outcome as above.
+      const latest = await repo.findReviewById(trx, row.id);
+      if (latest && sameGrade(latest, columns)) return { review: monthlyReviewRowToReview(latest), changed: false };
+      throw staleCard(STALE_HINT);
+    }
+    const after = (await repo.findReviewById(trx, row.id))!;
+    await audit(trx, now, {
+      actor: actor.openId,
+      action: row.status === 'pending' ? 'grading.monthly.submit' : 'grading.monthly.regrade',
+      entityType: 'monthly_review',
+      entityId: row.id,
+      before: row.status === 'pending' ? { status: 'pending', revision: Number(row.revision) } : snapshot(row),
+      after: snapshot(after),
+      reason: after.override_reason,
+    });
+    return { review: monthlyReviewRowToReview(after), changed: true };
+  });
+}
+
+async function loadChecked(deps: CoreDeps, actor: Person, reviewId: string): Promise<{ row: MonthlyReviewRow; person: Person }> {
+  const row = reviewId ? await repo.findReviewById(deps.db, reviewId) : null;
+  if (!row) throw notFound(GONE);
+  const person = await findPerson(deps.db, row.open_id);
+  if (!person) throw notFound(GONE);
+  await assertCanGrade(deps.db, actor, person);
+  await assertMonthOpen(deps.db, row.month_key, [
+    { unitId: row.unit_id, level: row.level },
+    { unitId: person.unitId, level: person.level },
+  ]);
+  return { row, person };
+}
+
+function gradeColumns(g: ComputedGrade, person: Person, reviewer: string): repo.GradeColumns {
+  return {
+    unit_id: person.unitId,
+    level: person.level,
+    reviewer_open_id: reviewer,
+    work_score: g.work,
+    conduct_score: g.conduct,
+    bonuses: JSON.stringify(g.bonuses),
+    deductions: JSON.stringify(g.deductions),
+    bonus: g.score?.bonus ?? null,
+    deduction: g.score?.deduction ?? null,
+    total: g.score?.total ?? null,
+    suggested_tier: g.suggestedTier,
+    tier: g.tier,
+    override_reason: g.overrideReason,
+    comment: g.comment,
+    status: g.tier === UNDETERMINED ? 'undetermined' : 'submitted',
+  };
+}
+
+/** What the grader decided; who clicked and the derived figures do not make a grade different. */
+function sameGrade(row: MonthlyReviewRow, c: repo.GradeColumns): boolean {
+  const num = (x: number | null) => (x === null ? null : Number(x));
+  return (
+    num(row.work_score) === c.work_score &&
+    num(row.conduct_score) === c.conduct_score &&
+    row.bonuses === c.bonuses &&
+    row.deductions === c.deductions &&
+    row.tier === c.tier &&
+    row.override_reason === c.override_reason &&
+    row.comment === c.comment
+  );
+}
+
+function snapshot(row: MonthlyReviewRow) {
+  return {
+    status: row.status,
+    revision: Number(row.revision),
+    unit_id: row.unit_id,
+    level: row.level,
+    reviewer_open_id: row.reviewer_open_id,
+    work_score: row.work_score,
+    conduct_score: row.conduct_score,
+    bonuses: JSON.parse(row.bonuses) as unknown,
+    deductions: JSON.parse(row.deductions) as unknown,
+    bonus: row.bonus,
+    deduction: row.deduction,
+    total: row.total,
+    suggested_tier: row.suggested_tier,
+    tier: row.tier,
+    override_reason: row.override_reason,
+    comment: row.comment,
+  };
+}

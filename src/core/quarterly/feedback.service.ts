@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { formatQuarterLabel, monthsOfQuarter } from '../calendar/periods';
+import type { CoreDeps } from '../deps';
+import { objectionDeadline } from './objection-window';
+import { dateLabel, monthLabel, scoreText } from './format';
+import { gradedMonthsOf, type GradedMonth } from './graded-months.repository';
+import { peopleByOpenId, unitName } from './people.repository';
+import type { PoolKey, QuarterResult } from './results.repository';
+import type { MonthLine } from './views';
+
+type Db = Kysely<Database>;
+
+export function monthLines(months: readonly GradedMonth[]): MonthLine[] {
+  return months.map((m) => ({ label: monthLabel(m.monthKey), tier: m.tier, score: scoreText(m.total), comment: m.comment }));
+}
+
+/**
+ * 结果反馈: each person of a just-confirmed pool gets their own card (tier, score, the months'
+ * supervisor comments, how to object and by when); each supervisor gets only their own direct
+ * reports. Queued on `db` — the confirming transaction — so nothing is sent unless the lock holds.
+ */
+export async function deliverQuarterFeedback(
+  db: Db,
+  deps: CoreDeps,
+  pool: PoolKey,
+  confirmed: readonly QuarterResult[],
+  at: Date,
+): Promise<void> {
+  if (confirmed.length === 0) return;
+  const messenger = deps.messengerFor(db);
+  const quarterLabel = formatQuarterLabel(pool.quarterKey);
+  const months = await gradedMonthsOf(db, confirmed.map((r) => r.openId), monthsOfQuarter(pool.quarterKey));
+  const people = await peopleByOpenId(db, confirmed.map((r) => r.openId));
+  const deadline = dateLabel(objectionDeadline(at.toISOString(), deps.calendar, deps.rules));
+
+  const teams = new Map<string, QuarterResult[]>();
+  for (const r of confirmed) {
+    const person = people.get(r.openId);
+    if (!person?.active) continue;
+    const card = deps.cards.quarterly.feedback({
+      name: person.name,
+      quarterLabel,
+      level: r.level,
+      tier: r.tier,
+      score: scoreText(r.score),
+      months: monthLines(months.get(r.openId) ?? []),
+      deadlineLabel: deadline,
+      objectionWorkdays: deps.rules.quarterly.objection_workdays,
+    });
+    await messenger.send({ type: 'open_id', id: r.openId }, { kind: 'card', card }, `quarter-feedback:${pool.quarterKey}:${r.openId}`);
+    if (person.leaderOpenId && person.leaderOpenId !== r.openId) {
+      teams.set(person.leaderOpenId, [...(teams.get(person.leaderOpenId) ?? []), r]);
+    }
+  }
+
+  const leaders = await peopleByOpenId(db, [...teams.keys()]);
+  const unit = await unitName(db, pool.unitId);
+  for (const [leaderId, team] of teams) {
+    if (!leaders.get(leaderId)?.active) continue;
+    const rows = team
+      .map((r) => ({ name: people.get(r.openId)?.name ?? r.openId, score: scoreText(r.score), tier: r.tier, raw: r.score }))
+      .sort((a, b) => (b.raw ?? -Infinity) - (a.raw ?? -Infinity) || a.name.localeCompare(b.name, 'zh-CN'))
+      .map(({ raw: _raw, ...row }) => row);
+    const card = deps.cards.quarterly.teamSummary({ quarterLabel, unitName: unit, level: pool.level, rows });
+    await messenger.send(
+      { type: 'open_id', id: leaderId },
+      { kind: 'card', card },
+      `quarter-summary:${pool.quarterKey}:${pool.unitId}:${pool.level}:${leaderId}`,
+    );
+  }
+}

@@ -1,0 +1,49 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { monthsOfQuarter } from '../calendar/periods';
+import { monthlyReviewRowToReview } from '../monthly/review';
+import { reviewsOfMonths } from '../monthly/review.repository';
+import type { MonthResult } from './proposal';
+
+/** One person's monthly results within a quarter, ready for proposeQuarter. */
+export interface PersonMonths {
+  openId: string;
+  /**
+   * The pool the person counts in for the quarter: the unit and level of their latest review in it
+   * (a person promoted in the third month is ranked with their new level).
+   */
+  unitId: string;
+  level: string;
+  /** Graded months only (submitted or 不定等次), in month order. */
+  months: MonthResult[];
+  /** Months whose card went out but nobody graded. */
+  pendingMonths: string[];
+}
+
+/**
+ * Everyone with a monthly review in the quarter, with the graded months' {month, tier, total,
+ * work, conduct}; the filter applies to each person's quarter pool (see PersonMonths.unitId).
+ * Ordered by unit, level, open_id.
+ */
+export async function monthlyResultsForQuarter(
+  db: Kysely<Database>,
+  quarterKey: string,
+  filter: { unitId?: string; level?: string } = {},
+): Promise<PersonMonths[]> {
+  const rows = (await reviewsOfMonths(db, monthsOfQuarter(quarterKey))).map(monthlyReviewRowToReview);
+  const byPerson = new Map<string, PersonMonths>();
+  for (const r of rows) {
+    // Rows arrive in month order per person, so the last one seen sets the pool.
+    const entry = byPerson.get(r.openId) ?? { openId: r.openId, unitId: r.unitId, level: r.level, months: [], pendingMonths: [] };
+    entry.unitId = r.unitId;
+    entry.level = r.level;
+    if (r.status === 'pending' || r.tier === null) entry.pendingMonths.push(r.monthKey);
+    else entry.months.push({ month: r.monthKey, tier: r.tier, total: r.total, work: r.work, conduct: r.conduct });
+    byPerson.set(r.openId, entry);
+  }
+  return [...byPerson.values()]
+    .filter((p) => (filter.unitId === undefined || p.unitId === filter.unitId) && (filter.level === undefined || p.level === filter.level))
+    .sort((a, b) => cmp(a.unitId, b.unitId) || cmp(a.level, b.level) || cmp(a.openId, b.openId));
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,175 @@
+import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
+import type { Rules } from '../rules/rules';
+import { invalidInput } from '../errors';
+import { denoise, round2 } from '../numbers';
+import { isTierOrUndetermined } from '../tiers';
+
+type QuotaRules = Pick<Rules, 'quarterly'>;
+type TieBreakKey = Rules['quarterly']['good_quota']['tie_break'][number];
+
+/**
+ * The most 好 a pool may have: max_share × pool size, rounded per the rules. The pool size is
+ * everyone assessed in the pool, 不定等次 included ("参加平时考核的公务员总人数", and what the
+ * reference system computes as (int)(n × 0.4)).
+ */
+export function goodQuota(poolSize: number, rules: QuotaRules): number {
+  if (!Number.isInteger(poolSize) || poolSize < 0) throw invalidInput(`人数须为非负整数（当前为 ${String(poolSize)}）`);
+  const { max_share, rounding } = rules.quarterly.good_quota;
+  // 0.7 × 10 is 7.000000000000001 in floating point; ceil must still give 7.
+  const exact = denoise(max_share * poolSize);
+  switch (rounding) {
+    case 'floor':
+      return Math.floor(exact);
+    case 'ceil':
+      return Math.ceil(exact);
+    case 'round':
+      return Math.round(exact);
+  }
+}
+
+export interface QuotaCandidate {
+  personId: string;
+  proposedTier: TierOrUndetermined;
+  score: number | null;
+  work: number | null;
+  conduct: number | null;
+  goodMonths: number;
+}
+
+export interface QuotaFit {
+  quota: number;
+  /** How many were proposed 好. */
+  proposedGood: number;
+  /** 好 proposals that must drop to 较好, lowest first. */
+  mustMove: string[];
+  /**
+   * Still tied at the quota line after every tie-break key. They all stay 好 in `result`; a human
+   * decides which `tieSeats` of them keep it.
+   */
+  undecidedTie: string[];
+  /** How many of `undecidedTie` may keep 好. */
+  tieSeats: number;
+  /** Every candidate's tier after the automatic fitting. */
+  result: Record<string, TierOrUndetermined>;
+}
+
+/**
+ * Fits a pool's proposals to the 好 quota. 好 proposals are ranked by score, then by the
+ * `tie_break` keys in order (higher keeps 好; a missing value ranks lowest). Those below the line
+ * drop to 较好. People still equal on every key at the line are left for a human: ranking them by
+ * name, id or input order would be arbitrary and could not be defended to the person concerned.
+ * Ids only order the returned lists so the output does not depend on input order.
+ */
+export function fitPoolToQuota(candidates: readonly QuotaCandidate[], rules: QuotaRules): QuotaFit {
+  assertDistinctIds(candidates.map((c) => c.personId));
+  const quota = goodQuota(candidates.length, rules);
+  const keysOf = rankingKeys(rules.quarterly.good_quota.tie_break);
+  const good = candidates
+    .filter((c) => c.proposedTier === '好')
+    .map((c) => ({ id: c.personId, key: keysOf(c) }))
+    .sort((a, b) => compareKeys(b.key, a.key) || compareIds(a.id, b.id));
+  const result: Record<string, TierOrUndetermined> = Object.fromEntries(
+    candidates.map((c) => [c.personId, c.proposedTier]),
+  );
+  const fit: QuotaFit = { quota, proposedGood: good.length, mustMove: [], undecidedTie: [], tieSeats: 0, result };
+  const firstOut = good[quota];
+  if (!firstOut) return fit;
+
+  const lastIn = good[quota - 1];
+  const tieAtLine = lastIn !== undefined && compareKeys(lastIn.key, firstOut.key) === 0;
+  const below = good.filter((g, i) => (tieAtLine ? compareKeys(g.key, firstOut.key) < 0 : i >= quota));
+  if (tieAtLine) {
+    const tied = good.filter((g) => compareKeys(g.key, firstOut.key) === 0);
+    fit.undecidedTie = tied.map((g) => g.id);
+    fit.tieSeats = quota - good.filter((g) => compareKeys(g.key, firstOut.key) > 0).length;
+  }
+  fit.mustMove = [...below].sort((a, b) => compareKeys(a.key, b.key) || compareIds(a.id, b.id)).map((g) => g.id);
+  for (const id of fit.mustMove) result[id] = '较好';
+  return fit;
+}
+
+function rankingKeys(tieBreak: readonly TieBreakKey[]) {
+  const value = (c: QuotaCandidate, k: TieBreakKey): number | null =>
+    k === 'work_score' ? c.work : k === 'conduct_score' ? c.conduct : c.goodMonths;
+  // Rounded so that 89.999999 and 90 from different arithmetic paths count as the same score.
+  const asKey = (x: number | null) => (x === null || !Number.isFinite(x) ? -Infinity : round2(x));
+  return (c: QuotaCandidate): number[] => [asKey(c.score), ...tieBreak.map((k) => asKey(value(c, k)))];
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const x = a[i] ?? -Infinity;
+    const y = b[i] ?? -Infinity;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return 0;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function assertDistinctIds(ids: readonly string[]): void {
+  if (new Set(ids).size !== ids.length) throw invalidInput('同一人在本池中出现了两次，请核对名单');
+}
+
+export interface PoolMember {
+  personId: string;
+  /** Shown in messages; the id is used when absent. */
+  name?: string;
+}
+
+export interface DeterminationCheck {
+  quota: number;
+  goodCount: number;
+  /** Problems that stop the admin from confirming. */
+  errors: string[];
+  /** Problems shown but not blocking (the quota, when `hard_block` is off). */
+  warnings: string[];
+}
+
+/** Checks the unit admin's chosen tiers for one pool before the quarter is confirmed and locked. */
+export function checkDetermination(
+  pool: readonly PoolMember[],
+  chosen: Readonly<Record<string, TierOrUndetermined>>,
+  rules: Pick<Rules, 'quarterly' | 'monthly'>,
+): DeterminationCheck {
+  assertDistinctIds(pool.map((p) => p.personId));
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const label = (p: PoolMember) => p.name ?? p.personId;
+  const inPool = new Set(pool.map((p) => p.personId));
+
+  const missing = pool.filter((p) => !Object.hasOwn(chosen, p.personId));
+  if (missing.length > 0) errors.push(`尚有 ${missing.length} 人未确定等次：${missing.map(label).join('、')}`);
+  const strangers = Object.keys(chosen).filter((id) => !inPool.has(id)).sort(compareIds);
+  if (strangers.length > 0) errors.push(`有 ${strangers.length} 人不属于本池，不能在此确定等次：${strangers.join('、')}`);
+
+  const given = pool.filter((p) => Object.hasOwn(chosen, p.personId));
+  const invalid = given.filter((p) => !isTierOrUndetermined(chosen[p.personId]));
+  if (invalid.length > 0) errors.push(`以下人员的等次无效，请从 好、较好、一般、较差 中选择：${invalid.map(label).join('、')}`);
+  if (!rules.monthly.allow_undetermined) {
+    const undetermined = given.filter((p) => chosen[p.personId] === UNDETERMINED);
+    if (undetermined.length > 0) {
+      errors.push(`本单位规则不允许评为不定等次：${undetermined.map(label).join('、')}`);
+    }
+  }
+
+  const quota = goodQuota(pool.length, rules);
+  const goodCount = given.filter((p) => chosen[p.personId] === '好').length;
+  if (goodCount > quota) {
+    const message = quotaMessage(pool.length, quota, { goodCount });
+    (rules.quarterly.good_quota.hard_block ? errors : warnings).push(message);
+  }
+  return { quota, goodCount, errors, warnings };
+}
+
+/** `好等次已达上限（本池 12 人，上限 4 人），请先将其他人调整为较好`; with the count when one is given. */
+export function quotaMessage(
+  poolSize: number,
+  quota: number,
+  opts: { goodCount?: number; hint?: string } = {},
+): string {
+  const count = opts.goodCount === undefined ? '' : `，现选 ${opts.goodCount} 人`;
+  return `好等次已达上限（本池 ${poolSize} 人，上限 ${quota} 人${count}），${opts.hint ?? '请先将其他人调整为较好'}`;
+}

@@ -1,0 +1,273 @@
+import type { Kysely } from 'kysely';
+import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
+import { newId } from '../ids';
+import type { Database, QuarterResultRow } from '../../db/schema';
+import { isTierOrUndetermined } from '../tiers';
+
+type Db = Kysely<Database>;
+
+export type QuarterStatus = 'proposed' | 'confirmed' | 'corrected';
+export const DETERMINED: readonly QuarterStatus[] = ['confirmed', 'corrected'];
+
+export interface QuarterResult {
+  id: string;
+  openId: string;
+  quarterKey: string;
+  unitId: string;
+  level: string;
+  score: number | null;
+  work: number | null;
+  conduct: number | null;
+  goodMonths: number;
+  proposedTier: TierOrUndetermined;
+  tier: TierOrUndetermined;
+  status: QuarterStatus;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+  feedbackAt: string | null;
+}
+
+export function quarterResultRowToResult(row: QuarterResultRow): QuarterResult {
+  return {
+    id: row.id,
+    openId: row.open_id,
+    quarterKey: row.quarter_key,
+    unitId: row.unit_id,
+    level: row.level,
+    score: numOrNull(row.score),
+    work: numOrNull(row.work),
+    conduct: numOrNull(row.conduct),
+    goodMonths: Number(row.good_months),
+    proposedTier: asTier(row.proposed_tier),
+    tier: asTier(row.tier),
+    status: row.status === 'confirmed' || row.status === 'corrected' ? row.status : 'proposed',
+    confirmedBy: row.confirmed_by,
+    confirmedAt: row.confirmed_at,
+    feedbackAt: row.feedback_at,
+  };
+}
+
+// A hand-edited row with an unknown tier must not crash a card; it reads as undetermined.
+const asTier = (t: string): TierOrUndetermined => (isTierOrUndetermined(t) ? t : UNDETERMINED);
+
+function numOrNull(x: number | string | null): number | null {
+  if (x === null) return null;
+  const n = Number(x);
+  return Number.isFinite(n) ? n : null;
+}
+
+export interface PoolKey {
+  unitId: string;
+  quarterKey: string;
+  level: string;
+}
+
+export async function findPoolResults(db: Db, pool: PoolKey): Promise<QuarterResult[]> {
+  const rows = await db
+    .selectFrom('quarter_results')
+    .selectAll()
+    .where('unit_id', '=', pool.unitId)
+    .where('quarter_key', '=', pool.quarterKey)
+    .where('level', '=', pool.level)
+    .orderBy('open_id')
+    .execute();
+  return rows.map(quarterResultRowToResult);
+}
+
+export async function findUnitQuarterResults(db: Db, unitId: string, quarterKey: string): Promise<QuarterResult[]> {
+  const rows = await db
+    .selectFrom('quarter_results')
+    .selectAll()
+    .where('unit_id', '=', unitId)
+    .where('quarter_key', '=', quarterKey)
+    .orderBy('level')
+    .orderBy('open_id')
+    .execute();
+  return rows.map(quarterResultRowToResult);
+}
+
+export async function findResult(db: Db, openId: string, quarterKey: string): Promise<QuarterResult | null> {
+  const row = await db
+    .selectFrom('quarter_results')
+    .selectAll()
+    .where('open_id', '=', openId)
+    .where('quarter_key', '=', quarterKey)
+    .executeTakeFirst();
+  return row ? quarterResultRowToResult(row) : null;
+}
+
+export type ProposalColumns = Pick<
+  QuarterResult,
+  'openId' | 'quarterKey' | 'unitId' | 'level' | 'score' | 'work' | 'conduct' | 'goodMonths' | 'proposedTier' | 'tier'
+>;
+
+/** The columns a proposal writes, shared by insert and refresh so the two cannot drift apart. */
+function proposalRow(p: ProposalColumns) {
+  return {
+    unit_id: p.unitId,
+    level: p.level,
+    score: p.score,
+    work: p.work,
+    conduct: p.conduct,
+    good_months: p.goodMonths,
+    proposed_tier: p.proposedTier,
+    tier: p.tier,
+  };
+}
+
+export async function insertProposal(db: Db, p: ProposalColumns, at: Date): Promise<boolean> {
+  const res = await db
+    .insertInto('quarter_results')
+    .values({
+      id: newId('qr'),
+      open_id: p.openId,
+      quarter_key: p.quarterKey,
+      ...proposalRow(p),
+      status: 'proposed',
+      comment: null,
+      confirmed_by: null,
+      confirmed_at: null,
+      feedback_at: null,
+      updated_at: at.toISOString(),
+    })
+    .onConflict((oc) => oc.columns(['open_id', 'quarter_key']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Refreshes a proposal; a determined result is never touched (the status guard is the lock). */
+export async function refreshProposal(db: Db, id: string, p: ProposalColumns, at: Date): Promise<boolean> {
+  const res = await db
+    .updateTable('quarter_results')
+    .set({
+      ...proposalRow(p),
+      updated_at: at.toISOString(),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'proposed')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** Withdraws a proposal for someone no longer assessed in the unit (left, or moved before being graded). */
+export async function deleteProposal(db: Db, id: string): Promise<boolean> {
+  const res = await db.deleteFrom('quarter_results').where('id', '=', id).where('status', '=', 'proposed').executeTakeFirst();
+  return Number(res.numDeletedRows) === 1;
+}
+
+/** The admin's adjustment before confirming; only while the result is still a proposal. */
+export async function setProposedTier(db: Db, id: string, tier: TierOrUndetermined, at: Date): Promise<boolean> {
+  const res = await db
+    .updateTable('quarter_results')
+    .set({ tier, updated_at: at.toISOString() })
+    .where('id', '=', id)
+    .where('status', '=', 'proposed')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export async function confirmResult(db: Db, id: string, tier: TierOrUndetermined, by: string, at: Date): Promise<boolean> {
+  const iso = at.toISOString();
+  const res = await db
+    .updateTable('quarter_results')
+    .set({ tier, status: 'confirmed', confirmed_by: by, confirmed_at: iso, feedback_at: iso, updated_at: iso })
+    .where('id', '=', id)
+    .where('status', '=', 'proposed')
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+/** An audited correction of a determined result; guarded on the tier read, so a race changes nothing twice. */
+export async function correctResult(db: Db, id: string, from: TierOrUndetermined, to: TierOrUndetermined, at: Date): Promise<boolean> {
+  const res = await db
+    .updateTable('quarter_results')
+    .set({ tier: to, status: 'corrected', updated_at: at.toISOString() })
+    .where('id', '=', id)
+    .where('tier', '=', from)
+    .where('status', 'in', [...DETERMINED])
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export interface QuarterLock {
+  unitId: string;
+  quarterKey: string;
+  level: string;
+  lockedBy: string;
+  lockedAt: string;
+}
+
+export async function findLock(db: Db, pool: PoolKey): Promise<QuarterLock | null> {
+  const row = await db
+    .selectFrom('quarter_locks')
+    .selectAll()
+    .where('unit_id', '=', pool.unitId)
+    .where('quarter_key', '=', pool.quarterKey)
+    .where('level', '=', pool.level)
+    .executeTakeFirst();
+  return row ? { unitId: row.unit_id, quarterKey: row.quarter_key, level: row.level, lockedBy: row.locked_by, lockedAt: row.locked_at } : null;
+}
+
+/** The lock row is the claim: of two confirmations racing, only the one that inserts it goes on. */
+export async function insertLock(db: Db, pool: PoolKey, by: string, at: Date): Promise<boolean> {
+  const res = await db
+    .insertInto('quarter_locks')
+    .values({ unit_id: pool.unitId, quarter_key: pool.quarterKey, level: pool.level, locked_by: by, locked_at: at.toISOString() })
+    .onConflict((oc) => oc.columns(['unit_id', 'quarter_key', 'level']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** The person's most recent confirmed or corrected quarter (what /异议 objects to). */
+export async function latestDeterminedResult(db: Db, openId: string): Promise<QuarterResult | null> {
+  const row = await db
+    .selectFrom('quarter_results')
+    .selectAll()
+    .where('open_id', '=', openId)
+    .where('status', 'in', [...DETERMINED])
+    .orderBy('quarter_key', 'desc')
+    .executeTakeFirst();
+  return row ? quarterResultRowToResult(row) : null;
+}
+
+/** Determined results of the given quarters for these people (proposals are never shown to staff). */
+export async function determinedResultsOf(db: Db, openIds: readonly string[], quarterKeys: readonly string[]): Promise<QuarterResult[]> {
+  if (openIds.length === 0 || quarterKeys.length === 0) return [];
+  const rows = await db
+    .selectFrom('quarter_results')
+    .selectAll()
+    .where('open_id', 'in', [...openIds])
+    .where('quarter_key', 'in', [...quarterKeys])
+    .where('status', 'in', [...DETERMINED])
+    .orderBy('open_id')
+    .orderBy('quarter_key')
+    .execute();
+  return rows.map(quarterResultRowToResult);
+}
+
+/** People with any quarter result in these quarters (for the annual ledger, besides the active people). */
+export async function openIdsWithResults(db: Db, quarterKeys: readonly string[]): Promise<string[]> {
+  const rows = await db
+    .selectFrom('quarter_results')
+    .select('open_id')
+    .distinct()
+    .where('quarter_key', 'in', [...quarterKeys])
+    .orderBy('open_id')
+    .execute();
+  return rows.map((r) => r.open_id);
+}
+
+/** One quarter's results with the names the ledger shows, in unit then level then person order. */
+export async function ledgerRowsOfQuarter(db: Db, quarterKey: string) {
+  return db
+    .selectFrom('quarter_results')
+    .leftJoin('people', 'people.open_id', 'quarter_results.open_id')
+    .leftJoin('units', 'units.id', 'quarter_results.unit_id')
+    .selectAll('quarter_results')
+    .select(['people.name as person_name', 'units.name as unit_name'])
+    .where('quarter_results.quarter_key', '=', quarterKey)
+    .orderBy('quarter_results.unit_id')
+    .orderBy('quarter_results.level')
+    .orderBy('quarter_results.open_id')
+    .execute();
+}

@@ -1,0 +1,26 @@
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { shanghaiDate } from '../../core/calendar/periods';
+import { defineJob } from '../../jobs/define-job';
+
+/** SQLite only: a consistent copy with VACUUM INTO; PostgreSQL deployments back up with pg_dump. */
+export default defineJob({
+  name: 'backup',
+  describe: '每日数据库备份（SQLite）',
+  cron: '30 2 * * *',
+  periodAt: (deps) => shanghaiDate(deps.clock.now()),
+  async run(deps, periodKey) {
+    const adapter = deps.db.getExecutor().adapter.constructor.name;
+    if (adapter === 'PostgresAdapter') return 'PostgreSQL 请使用 pg_dump 备份，本任务跳过';
+    const dir = process.env.PINGSHI_BACKUP_DIR ?? './data/backups';
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `pingshi-${periodKey}.db`);
+    // VACUUM INTO refuses an existing file; write beside it and swap, so a half-written copy never wins.
+    const partial = `${file}.partial`;
+    if (existsSync(partial)) rmSync(partial);
+    await sql`vacuum into ${partial}`.execute(deps.db);
+    renameSync(partial, file);
+    return `已备份到 ${file}`;
+  },
+});

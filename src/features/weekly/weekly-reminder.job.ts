@@ -1,0 +1,78 @@
+import { weeklyDigestCard } from './weekly-digest.card';
+import { weeklyFormCard } from './weekly-form.card';
+import { formatWeekLabel } from '../../core/calendar/periods';
+import { weekOfDue } from '../../core/calendar/schedule';
+import type { CoreDeps } from '../../core/deps';
+import { scheduleOf, weekRoster, weeklyParticipants, type RosterEntry } from '../../core/weekly/week-roster';
+import { writableWeek } from '../../core/weekly/week-window';
+import { formView } from '../../core/weekly/weekly-views';
+import { defineJob } from '../../jobs/define-job';
+
+export const reminderKey = (weekKey: string, openId: string) => `weekly-reminder:${weekKey}:${openId}`;
+export const digestKey = (weekKey: string, supervisorOpenId: string) => `weekly-digest:${weekKey}:${supervisorOpenId}`;
+
+/**
+ * On the next week's first workday: one private reminder to each person still missing the record
+ * (opt-out of the Friday prompt does not apply: this is the one message about a missed week), and
+ * a digest to each supervisor about their direct reports.
+ */
+export default defineJob({
+  name: 'weekly-reminder',
+  describe: '周记补交提醒与主管汇总（下周第一个工作日）',
+  cron: '*/15 * * * *',
+  periodAt: (deps) => weekOfDue(deps.clock.now(), deps.calendar, deps.rules).reminder,
+  async run(deps, weekKey) {
+    const at = deps.clock.now();
+    const roster = await weekRoster(deps, weekKey, await weeklyParticipants(deps.db, {}, scheduleOf(deps, weekKey).dueAt), at);
+    const missing = roster.filter((e) => e.status === 'missing');
+    for (const e of missing) await remindMissing(deps, e, weekKey, at);
+    const supervisors = groupBySupervisor(roster);
+    for (const [supervisor, team] of supervisors) {
+      const card = weeklyDigestCard({
+        weekKey,
+        weekLabel: formatWeekLabel(weekKey),
+        onTime: namesIn(team, 'on_time'),
+        late: namesIn(team, 'late'),
+        missing: namesIn(team, 'missing'),
+        onLeave: namesIn(team, 'on_leave'),
+        awaitingReview: team.filter((e) => e.log?.state === 'submitted').length,
+      });
+      await deps.messenger.send({ type: 'open_id', id: supervisor }, { kind: 'card', card }, digestKey(weekKey, supervisor));
+    }
+    return `补交提醒 ${missing.length} 人，主管汇总 ${supervisors.size} 份`;
+  },
+});
+
+async function remindMissing(deps: CoreDeps, e: RosterEntry, weekKey: string, at: Date): Promise<void> {
+  const to = { type: 'open_id' as const, id: e.person.openId };
+  let schedule;
+  try {
+    schedule = writableWeek(deps, weekKey, at);
+  } catch {
+    // Past the late window (weekly.late_weeks = 0): nothing can be submitted, so only say so.
+    const text = `${formatWeekLabel(weekKey)}的周记未提交，已记为未交。如有特殊情况，请与主管领导沟通。`;
+    return deps.messenger.send(to, { kind: 'text', text }, reminderKey(weekKey, e.person.openId));
+  }
+  const card = weeklyFormCard(await formView(deps, deps.db, e.person, schedule, 'reminder', at));
+  await deps.messenger.send(to, { kind: 'card', card }, reminderKey(weekKey, e.person.openId));
+}
+
+/** The digest is about punctuality: a confirmed or returned record still counts as on time or late. */
+function bucketOf(e: RosterEntry): string {
+  return e.log ? (e.log.late ? 'late' : 'on_time') : e.status;
+}
+
+const namesIn = (team: RosterEntry[], bucket: string) =>
+  team
+    .filter((e) => bucketOf(e) === bucket)
+    .map((e) => e.person.name)
+    .sort((a, b) => a.localeCompare(b, 'zh'));
+
+function groupBySupervisor(roster: RosterEntry[]): Map<string, RosterEntry[]> {
+  const out = new Map<string, RosterEntry[]>();
+  for (const e of roster) {
+    if (!e.person.leaderOpenId) continue;
+    out.set(e.person.leaderOpenId, [...(out.get(e.person.leaderOpenId) ?? []), e]);
+  }
+  return out;
+}

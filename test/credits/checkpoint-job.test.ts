@@ -1,0 +1,82 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Harness } from '../helpers/harness';
+import { dialectsUnderTest } from '../helpers/stores';
+import { importFile, tempDir, trainingCsv } from './flow-helpers';
+
+describe.each(dialectsUnderTest())('credits-checkpoint job (%s)', (dialect) => {
+  let h: Harness;
+  let tmp: ReturnType<typeof tempDir>;
+  afterEach(async () => {
+    await h?.close();
+    tmp?.remove();
+  });
+
+  const noticesTo = (name: string, title: string) => h.inbox(name).filter((m) => Harness.textOf(m).includes(title));
+  const personalTitle = { midyear: '年中学时进度提醒', yearend: '年底学时提醒' };
+  /** Who got a personal notice (the unit summaries carry the same words as a subtitle, so look for 还需完成). */
+  const notified = (title: string) =>
+    h.org.users.filter((u) => noticesTo(u.name, title).some((m) => Harness.textOf(m).includes('还需完成'))).map((u) => u.name).sort();
+
+  it('mid-year: notifies exactly those below half the target, once; each unit’s admin gets the summary', async () => {
+    tmp = tempDir();
+    h = await Harness.start({ dialect, now: '2026-06-01T10:00:00+08:00' });
+    const open = (name: string) => h.person(name).open_id;
+    await importFile(
+      h,
+      tmp.file(
+        'mid.csv',
+        trainingCsv([
+          [open('赵敏'), '2026-03-01', '网络专题', 'online', '45', '0'], // exactly half: on track
+          [open('孙浩'), '2026-03-01', '网络专题', 'online', '44.5', '0'], // just below
+          [open('郑凯'), '2026-03-01', '网络专题', 'online', '60', '0'],
+          [open('王芳'), '2026-03-01', '学历教育', 'degree', '60', '0'], // degree capped at 24
+        ]),
+      ),
+    );
+    expect((await h.runJob('credits-checkpoint', '2026-06-29T09:00:00+08:00')).status).toBe('not-due');
+
+    const outcome = await h.runJob('credits-checkpoint', '2026-06-30T09:00:00+08:00');
+    expect(outcome).toMatchObject({ status: 'done', periodKey: '2026-midyear' });
+    const everyone = h.org.users.map((u) => u.name);
+    const onTrack = ['赵敏', '郑凯'];
+    expect(notified(personalTitle.midyear)).toEqual(everyone.filter((n) => !onTrack.includes(n)).sort());
+    expect(outcome.message).toContain(`提醒 ${everyone.length - 2} 人（进度正常 2 人）`);
+    const sun = noticesTo('孙浩', personalTitle.midyear)[0]!;
+    expect(Harness.textOf(sun)).toContain('您 2026 年已计 44.5 学时，目标 90 学时');
+    expect(Harness.textOf(sun)).toContain('总学时 45.5 学时');
+    expect(Harness.textOf(noticesTo('王芳', personalTitle.midyear)[0]!)).toContain('已计 24 学时');
+
+    // Summaries: 办公室 to its 考核管理员; the units without one to the admin.
+    const summaries = (name: string) => h.inbox(name).filter((m) => Harness.textOf(m).includes('学时完成情况')).map((m) => Harness.textOf(m).split('\n')[0]);
+    expect(summaries('陈思远')).toEqual(['办公室 · 学时完成情况']);
+    expect(summaries('刘洋').sort()).toEqual(['政策法规处 · 学时完成情况', '某市某局 · 学时完成情况'].sort());
+    expect(summaries('赵敏')).toEqual([]);
+
+    // The runner and the message keys make a re-run (or a later day of the same checkpoint) send nothing.
+    const before = h.sandbox.messagesFor(open('孙浩')).length;
+    expect((await h.runJob('credits-checkpoint', '2026-06-30T09:00:00+08:00')).status).toBe('already-done');
+    expect((await h.runJob('credits-checkpoint', '2026-08-15T09:00:00+08:00')).status).toBe('already-done');
+    expect(h.sandbox.messagesFor(open('孙浩')).length).toBe(before);
+  });
+
+  it('year end: everyone who has not met the requirement, online minimum included', async () => {
+    tmp = tempDir();
+    h = await Harness.start({ dialect, now: '2026-11-01T10:00:00+08:00' });
+    const open = (name: string) => h.person(name).open_id;
+    await importFile(
+      h,
+      tmp.file(
+        'ye.csv',
+        trainingCsv([
+          [open('赵敏'), '2026-03-01', '网络专题', 'online', '50', '0'],
+          [open('赵敏'), '2026-04-01', '轮训', 'offline', '40', '0'],
+          [open('孙浩'), '2026-04-01', '轮训', 'offline', '90', '0'], // enough hours, no online
+        ]),
+      ),
+    );
+    const outcome = await h.runJob('credits-checkpoint', '2026-12-01T09:00:00+08:00');
+    expect(outcome).toMatchObject({ status: 'done', periodKey: '2026-yearend' });
+    expect(notified(personalTitle.yearend)).toEqual(h.org.users.map((u) => u.name).filter((n) => n !== '赵敏').sort());
+    expect(Harness.textOf(noticesTo('孙浩', personalTitle.yearend)[0]!)).toContain('网络学时 50 学时');
+  });
+});

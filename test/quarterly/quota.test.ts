@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { defaultRules, parseRules, type RulesInput } from '../../src/core/rules/rules';
+import {
+  checkDetermination,
+  fitPoolToQuota,
+  goodQuota,
+  groupByPool,
+  type QuotaCandidate,
+} from '../../src/core/grading';
+
+const rules = defaultRules();
+const withQuota = (good_quota: NonNullable<NonNullable<RulesInput['quarterly']>['good_quota']>) =>
+  parseRules({ quarterly: { good_quota } });
+
+const person = (personId: string, score: number, extra: Partial<QuotaCandidate> = {}): QuotaCandidate => ({
+  personId,
+  proposedTier: score >= 90 ? '好' : score >= 80 ? '较好' : '一般',
+  score,
+  work: score,
+  conduct: score,
+  goodMonths: 1,
+  ...extra,
+});
+
+describe('goodQuota', () => {
+  it('is floor(40% × pool size) by default', () => {
+    expect([0, 1, 2, 3, 4, 5, 9, 10, 12].map((n) => goodQuota(n, rules))).toEqual([0, 0, 0, 1, 1, 2, 3, 4, 4]);
+  });
+
+  it('honours round and ceil', () => {
+    const round = withQuota({ rounding: 'round' });
+    const ceil = withQuota({ rounding: 'ceil' });
+    expect([3, 4, 7].map((n) => goodQuota(n, round))).toEqual([1, 2, 3]);
+    expect([1, 3, 5, 7].map((n) => goodQuota(n, ceil))).toEqual([1, 2, 2, 3]);
+  });
+
+  it('is not fooled by float error (0.4 × 5, 0.7 × 10, 0.1 × 3)', () => {
+    expect(goodQuota(5, withQuota({ rounding: 'ceil' }))).toBe(2);
+    expect(goodQuota(10, withQuota({ max_share: 0.7, rounding: 'ceil' }))).toBe(7);
+    expect(goodQuota(3, withQuota({ max_share: 0.1, rounding: 'ceil' }))).toBe(1);
+    expect(goodQuota(30, withQuota({ max_share: 0.1, rounding: 'floor' }))).toBe(3);
+  });
+
+  it('refuses a nonsense pool size', () => {
+    expect(() => goodQuota(-1, rules)).toThrow(/非负整数/);
+    expect(() => goodQuota(2.5, rules)).toThrow(/非负整数/);
+  });
+});
+
+describe('fitPoolToQuota', () => {
+  const pool12 = [
+    person('a', 98),
+    person('b', 96),
+    person('c', 95),
+    person('d', 93),
+    person('e', 92),
+    person('f', 91),
+    person('g', 90),
+    person('h', 88),
+    person('i', 85),
+    person('j', 82),
+    person('k', 75),
+    person('l', 0, { proposedTier: '不定等次', score: null, work: null, conduct: null, goodMonths: 0 }),
+  ];
+
+  it('12 people, 7 proposed 好, quota 4: the 3 lowest drop to 较好, lowest first', () => {
+    const fit = fitPoolToQuota(pool12, rules);
+    expect(fit.quota).toBe(4);
+    expect(fit.proposedGood).toBe(7);
+    expect(fit.mustMove).toEqual(['g', 'f', 'e']);
+    expect(fit.undecidedTie).toEqual([]);
+    expect(Object.entries(fit.result).filter(([, t]) => t === '好').map(([id]) => id).sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(fit.result.e).toBe('较好');
+    expect(fit.result.h).toBe('较好');
+    expect(fit.result.l).toBe('不定等次');
+  });
+
+  it('moves nobody when the quota does not bind', () => {
+    const fit = fitPoolToQuota(pool12.slice(0, 10).map((c, i) => (i < 4 ? c : { ...c, proposedTier: '较好' as const })), rules);
+    expect(fit.mustMove).toEqual([]);
+    expect(fit.proposedGood).toBe(4);
+  });
+
+  it('breaks a tie at the line by work_score', () => {
+    // 5 people → quota 2; b and c tie on score 92, c has the higher work score.
+    const pool = [
+      person('a', 95),
+      person('b', 92, { work: 90 }),
+      person('c', 92, { work: 94 }),
+      person('d', 80),
+      person('e', 80),
+    ];
+    const fit = fitPoolToQuota(pool, rules);
+    expect(fit.quota).toBe(2);
+    expect(fit.mustMove).toEqual(['b']);
+    expect(fit.undecidedTie).toEqual([]);
+    expect(fit.result.c).toBe('好');
+  });
+
+  it('falls through to good_months when work_score also ties', () => {
+    const pool = [
+      person('a', 95),
+      person('b', 92, { work: 90, goodMonths: 3 }),
+      person('c', 92, { work: 90, goodMonths: 2 }),
+      person('d', 80),
+      person('e', 80),
+    ];
+    expect(fitPoolToQuota(pool, rules).mustMove).toEqual(['c']);
+  });
+
+  it('leaves a tie that survives every key to a human and moves none of the tied', () => {
+    const pool = [
+      person('a', 95),
+      person('b', 92, { work: 90, goodMonths: 2 }),
+      person('c', 92, { work: 90, goodMonths: 2 }),
+      person('z', 92, { work: 90, goodMonths: 2 }),
+      person('d', 91),
+      person('e', 80),
+      person('f', 80),
+    ];
+    const fit = fitPoolToQuota(pool, rules); // 7 → quota 2
+    expect(fit.quota).toBe(2);
+    expect(fit.undecidedTie).toEqual(['b', 'c', 'z']);
+    expect(fit.tieSeats).toBe(1);
+    expect(fit.mustMove).toEqual(['d']);
+    expect(['b', 'c', 'z'].map((id) => fit.result[id])).toEqual(['好', '好', '好']);
+  });
+
+  it('uses conduct_score when the rules list it', () => {
+    const r = withQuota({ tie_break: ['conduct_score'] });
+    const pool = [person('x', 95), person('a', 92, { conduct: 85 }), person('b', 92, { conduct: 88 }), person('c', 70), person('d', 70)];
+    expect(fitPoolToQuota(pool, r).mustMove).toEqual(['a']);
+  });
+
+  it('moves everyone when the quota is 0', () => {
+    const fit = fitPoolToQuota([person('a', 95), person('b', 91)], rules);
+    expect(fit.quota).toBe(0);
+    expect(fit.mustMove).toEqual(['b', 'a']);
+    expect(fit.undecidedTie).toEqual([]);
+  });
+
+  it('refuses the same person twice', () => {
+    expect(() => fitPoolToQuota([person('a', 95), person('a', 91)], rules)).toThrow(/两次/);
+  });
+});
+
+describe('checkDetermination', () => {
+  const pool = Array.from({ length: 12 }, (_, i) => ({ personId: `p${i}`, name: `干部${i}` }));
+  const tiers = (good: number) =>
+    Object.fromEntries(pool.map((p, i) => [p.personId, i < good ? ('好' as const) : ('较好' as const)]));
+
+  it('passes at the quota', () => {
+    expect(checkDetermination(pool, tiers(4), rules)).toEqual({ quota: 4, goodCount: 4, errors: [], warnings: [] });
+  });
+
+  it('blocks above the quota with hard_block', () => {
+    const check = checkDetermination(pool, tiers(5), rules);
+    expect(check.errors).toEqual(['好等次已达上限（本池 12 人，上限 4 人，现选 5 人），请先将其他人调整为较好']);
+  });
+
+  it('only warns when hard_block is off', () => {
+    const check = checkDetermination(pool, tiers(5), withQuota({ hard_block: false }));
+    expect(check.errors).toEqual([]);
+    expect(check.warnings).toHaveLength(1);
+  });
+
+  it('names people without a tier and people outside the pool', () => {
+    const chosen: Record<string, '好' | '较好'> = { ...tiers(2), outsider: '较好' };
+    delete chosen.p11;
+    const check = checkDetermination(pool, chosen, rules);
+    expect(check.errors).toEqual(['尚有 1 人未确定等次：干部11', '有 1 人不属于本池，不能在此确定等次：outsider']);
+  });
+});
+
+describe('groupByPool', () => {
+  it('splits by level in the fixed order and drops empty pools', () => {
+    const people = [
+      { id: 1, level: '一般干部' as const },
+      { id: 2, level: '正职' as const },
+      { id: 3, level: '一般干部' as const },
+    ];
+    const pools = groupByPool(people);
+    expect([...pools.keys()]).toEqual(['正职', '一般干部']);
+    expect(pools.get('一般干部')!.map((p) => p.id)).toEqual([1, 3]);
+  });
+});
