@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord, parseJson, sendJson } from './http-util';
-import type { LarkSandbox } from './server';
+import type { SandboxControl } from './control';
 import type { InboundMessage } from './store';
 
 /** `/sandbox/*`: the JS inspection API over HTTP, for a test that runs the bot in another process. */
-export function handleInspectRoute(sb: LarkSandbox, req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): boolean {
+export function handleInspectRoute(sb: SandboxControl, req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): boolean {
   const key = `${req.method ?? 'GET'} ${url.pathname}`;
   const body = parseJson(raw);
   const obj = isRecord(body) ? body : {};

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { CallbackTokens } from './callback-tokens';
 import { type CardIssue, validateCard } from './card-rules';
 import { handleConsoleRoute } from './console';
+import type { SandboxControl } from './control';
 import type { LarkDriver } from './driver';
 import { LarkApiError, LarkCodes } from './errors';
 import { Faults, type OutageKind } from './faults';
@@ -22,7 +23,7 @@ export type { FaultOptions, LarkSandboxOptions, RateLimitOptions, SandboxCall };
 type Reply = (status: number, body: Record<string, unknown>, headers?: Record<string, string>) => void;
 
 /** A local double of the Lark open platform that refuses what Lark refuses, with Lark's codes. */
-export class LarkSandbox {
+export class LarkSandbox implements SandboxControl {
   readonly appId: string;
   readonly botOpenId: string;
   readonly tenantKey: string;
