@@ -24,6 +24,18 @@ export function createMetrics() {
       labelNames: ['result'],
       registers: [registry],
     }),
+    outboxFailed: new client.Gauge({
+      name: 'pingshi_outbox_failed',
+      help: 'Messages not sent: status given_up (Lark unreachable for the whole retry period) or failed (refused); re-queue with `outbox retry`',
+      labelNames: ['status'],
+      registers: [registry],
+    }),
+    outboxGivenUp: new client.Counter({
+      name: 'pingshi_outbox_given_up_total',
+      help: 'Messages this process stopped trying to send, by reason (given_up, failed)',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
     outboxDepth: new client.Gauge({
       name: 'pingshi_outbox_depth',
       help: 'Messages waiting to be sent',

@@ -24,6 +24,30 @@ export async function recordEvent(db: Db, e: { eventId: string; eventType: strin
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
+export interface InboundMessageRef {
+  messageId: string;
+  chatId: string;
+  chatType: string;
+  openId: string;
+}
+
+/**
+ * Records a message event unless its message_id was accepted before: Lark may push one message
+ * again under a new event_id ("如有幂等需求请使用 message_id 去重"). Both rows are written together, so
+ * two instances receiving the same message at once queue it once. False means a duplicate.
+ */
+export async function recordMessageEvent(db: Db, e: { eventId: string; eventType: string; payload: string; now: Date; message: InboundMessageRef }): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const m = await trx
+      .insertInto('inbound_messages')
+      .values({ message_id: e.message.messageId, event_id: e.eventId, chat_id: e.message.chatId, chat_type: e.message.chatType, open_id: e.message.openId, received_at: e.now.toISOString() })
+      .onConflict((oc) => oc.column('message_id').doNothing())
+      .executeTakeFirst();
+    if (Number(m.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    return recordEvent(trx, { ...e, status: 'pending' });
+  });
+}
+
 export async function findEvent(db: Db, eventId: string): Promise<InboxRow | undefined> {
   return db.selectFrom('inbox').selectAll().where('event_id', '=', eventId).executeTakeFirst();
 }
@@ -85,6 +109,7 @@ export async function failEvent(db: Db, eventId: string, now: Date, error: strin
 /** Keeps event ids well past Lark's ~7 h retry window (the contract asks for at least 24 h). */
 export async function pruneEvents(db: Db, olderThan: Date): Promise<void> {
   await db.deleteFrom('inbox').where('received_at', '<', olderThan.toISOString()).where('status', 'in', ['done', 'failed']).execute();
+  await db.deleteFrom('inbound_messages').where('received_at', '<', olderThan.toISOString()).execute();
 }
 
 export async function pendingEventCount(db: Db): Promise<number> {

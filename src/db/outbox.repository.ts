@@ -16,13 +16,14 @@ function encode(message: OutMessage): { msg_type: string; content: string } {
 
 interface EnqueueInput {
   idem_key: string;
-  op: 'send' | 'reply' | 'patch';
+  op: 'send' | 'reply' | 'patch' | 'update';
   receive_id_type?: string | null;
   receive_id?: string | null;
   msg_type: string;
   content: string;
   target_message_id?: string | null;
   target_key?: string | null;
+  callback_token?: string | null;
 }
 
 /** Inserts unless the key is already queued; returns whether a row was added. */
@@ -36,6 +37,8 @@ export async function enqueue(db: Db, clock: Clock, input: EnqueueInput): Promis
       receive_id: null,
       target_message_id: null,
       target_key: null,
+      callback_token: null,
+      failing_since: null,
       ...input,
       status: 'pending',
       attempts: 0,
@@ -72,6 +75,14 @@ export function outboxMessenger(db: Db, clock: Clock, onEnqueue?: () => void): M
         content: JSON.stringify(card),
       }),
   };
+}
+
+/**
+ * A card callback answered late: update the clicked card through the callback's delayed-update token
+ * (the worker falls back to a PATCH of `messageId` when the token is spent or expired).
+ */
+export async function enqueueCardUpdate(db: Db, clock: Clock, u: { key: string; token: string; messageId: string | null; card: CardJson }): Promise<boolean> {
+  return enqueue(db, clock, { idem_key: u.key, op: 'update', callback_token: u.token, target_message_id: u.messageId, msg_type: 'interactive', content: JSON.stringify(u.card) });
 }
 
 /** Claims a due row for this worker: pending and due, or a lease that expired (a crashed sender). */
@@ -116,12 +127,14 @@ export async function markSent(db: Db, id: string, messageId: string | null, now
       lease_until: null,
       attempts: eb('attempts', '+', 1),
       last_error: null,
+      failing_since: null,
     }))
     .where('id', '=', id)
     .execute();
 }
 
-export async function markRetry(db: Db, id: string, at: Date, error: string, countAttempt: boolean): Promise<void> {
+/** Back to pending; `failingSince` marks the start of an outage (a failed attempt), kept until a send works. */
+export async function markRetry(db: Db, id: string, at: Date, error: string, countAttempt: boolean, failingSince?: string): Promise<void> {
   await db
     .updateTable('outbox')
     .set((eb) => ({
@@ -130,17 +143,40 @@ export async function markRetry(db: Db, id: string, at: Date, error: string, cou
       lease_until: null,
       last_error: error.slice(0, 500),
       attempts: countAttempt ? eb('attempts', '+', 1) : eb.ref('attempts'),
+      ...(failingSince ? { failing_since: failingSince } : {}),
     }))
     .where('id', '=', id)
     .execute();
 }
 
-export async function markFailed(db: Db, id: string, error: string): Promise<void> {
+/**
+ * Final states: 'failed' when Lark refused the message (it would refuse it again), 'given_up' when it
+ * could not be delivered for the whole retry period (an outage). Both are visible and can be re-queued.
+ */
+export type FailedStatus = 'failed' | 'given_up';
+export async function markFailed(db: Db, id: string, error: string, status: FailedStatus = 'failed'): Promise<void> {
   await db
     .updateTable('outbox')
-    .set((eb) => ({ status: 'failed', lease_until: null, last_error: error.slice(0, 500), attempts: eb('attempts', '+', 1) }))
+    .set((eb) => ({ status, lease_until: null, last_error: error.slice(0, 500), attempts: eb('attempts', '+', 1) }))
     .where('id', '=', id)
     .execute();
+}
+
+/** Lark answers again after an outage: messages waiting out their backoff go now (the limiter paces them). */
+export async function resumeAfterOutage(db: Db, now: Date): Promise<number> {
+  const res = await db
+    .updateTable('outbox')
+    .set({ next_attempt_at: now.toISOString() })
+    .where('status', '=', 'pending')
+    .where('failing_since', 'is not', null)
+    .where('next_attempt_at', '>', now.toISOString())
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** A patch or card update aimed at a message still waiting for its send is not due yet. */
+export async function postpone(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'pending', next_attempt_at: at.toISOString(), lease_until: null }).where('id', '=', id).execute();
 }
 
 export async function findByKey(db: Db, key: string): Promise<OutboxRow | undefined> {

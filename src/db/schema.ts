@@ -80,6 +80,35 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** Start of the current run of failed attempts (an outage); null while sending works. */
+  failing_since: string | null;
+  /** op 'update': the card callback's delayed-update token. */
+  callback_token: string | null;
+}
+
+export interface RateEventTable {
+  id: string;
+  bucket: string;
+  at_ms: number;
+}
+
+export interface RatePauseTable {
+  bucket: string;
+  until_ms: number;
+}
+
+export interface RateLockTable {
+  name: string;
+  n: number;
+}
+
+export interface InboundMessageTable {
+  message_id: string;
+  event_id: string;
+  chat_id: string;
+  chat_type: string;
+  open_id: string;
+  received_at: string;
 }
 
 export interface JobRunTable {
@@ -238,6 +267,10 @@ export interface Database {
   objections: ObjectionTable;
   training_records: TrainingRecordTable;
   org_change_holds: OrgChangeHoldTable;
+  rate_events: RateEventTable;
+  rate_pauses: RatePauseTable;
+  rate_lock: RateLockTable;
+  inbound_messages: InboundMessageTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

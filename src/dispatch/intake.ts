@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { findEvent, finishEvent, recordEvent } from '../db/inbox.repository';
+import { findEvent, finishEvent, recordEvent, recordMessageEvent } from '../db/inbox.repository';
+import { enqueueCardUpdate, outboxMessenger } from '../db/outbox.repository';
+import { type Clock, systemClock } from '../core/clock';
 import type { Log } from '../core/deps';
 import type { Metrics } from '../metrics';
 import type { Dispatcher } from './dispatcher';
-import type { CardResponse } from './inbound';
+import type { CardResponse, Inbound } from './inbound';
 import { normalize } from './normalize';
 
 export interface IntakeOptions {
@@ -15,47 +17,90 @@ export interface IntakeOptions {
   metrics?: Metrics;
   /** Wakes the inbox worker. */
   onQueued: () => void;
+  /** Lark gives a card callback 3 s; answer before then, whatever the work still needs. */
   cardDeadlineMs?: number;
+  clock?: Clock;
 }
 
-const STILL_WORKING: CardResponse = { toast: { type: 'info', content: '已收到，正在处理，请勿重复点击。' } };
+const WORKING: CardResponse = { toast: { type: 'info', content: '已收到，正在处理，完成后卡片会自动更新。' } };
+// Lark never re-sends a callback, so a 5xx would only show the user a generic error.
+const FAILED: CardResponse = { toast: { type: 'error', content: '系统暂时无法处理，请稍后再点一次；如仍不行请联系管理员。' } };
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 
 /**
  * Persists then acknowledges. Messages are processed later from the inbox so a crash after the ack
- * loses nothing; card actions are answered now because Lark shows the answer to the clicker.
+ * loses nothing; card actions are answered now because Lark shows the answer to the clicker, and
+ * Lark never sends a callback twice: work that outlasts the deadline answers a toast at once and
+ * later updates the card with the callback's delayed-update token (or a PATCH when that is spent).
  */
 export function createIntake(o: IntakeOptions) {
   const deadline = o.cardDeadlineMs ?? 2500;
-  return async (envelope: Record<string, unknown>): Promise<unknown> => {
+  const clock = o.clock ?? systemClock;
+  return async (envelope: Obj): Promise<unknown> => {
     const inbound = normalize(envelope, o.botOpenId());
     if (!inbound.eventId || inbound.kind === 'ignored') return {};
     if (inbound.createdAtMs) o.metrics?.eventLag.observe(Math.max(0, Date.now() - inbound.createdAtMs) / 1000);
     const now = new Date();
     const base = { eventId: inbound.eventId, eventType: eventTypeOf(inbound.kind), payload: JSON.stringify(envelope), now };
 
+    if (inbound.kind === 'message') {
+      const message = { messageId: inbound.messageId, chatId: inbound.chatId, chatType: inbound.chatType, openId: inbound.openId };
+      const fresh = inbound.messageId ? await recordMessageEvent(o.db, { ...base, message }) : await recordEvent(o.db, { ...base, status: 'pending' });
+      if (fresh) o.onQueued();
+      return {};
+    }
     if (inbound.kind !== 'card') {
       if (await recordEvent(o.db, { ...base, status: 'pending' })) o.onQueued();
       return {};
     }
-    if (!(await recordEvent(o.db, { ...base, status: 'processing' }))) {
-      const seen = await findEvent(o.db, inbound.eventId);
-      return seen?.response ? JSON.parse(seen.response) : STILL_WORKING;
-    }
-    const work = o.dispatcher.handleCard(inbound).then(async (response) => {
-      await finishEvent(o.db, inbound.eventId, new Date(), JSON.stringify(response));
-      return response;
-    });
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<CardResponse>((resolve) => {
-      timer = setTimeout(() => resolve(STILL_WORKING), deadline);
-    });
-    work.catch((e) => o.log.error({ err: e, eventId: inbound.eventId }, 'card action failed after the answer'));
     try {
-      return await Promise.race([work, late]);
-    } finally {
-      clearTimeout(timer);
+      if (!(await recordEvent(o.db, { ...base, status: 'processing' }))) {
+        const seen = await findEvent(o.db, inbound.eventId);
+        return seen?.response ? JSON.parse(seen.response) : {};
+      }
+      const token = typeof obj(envelope.event).token === 'string' ? (obj(envelope.event).token as string) : null;
+      return await answerCard(o, clock, deadline, inbound, token);
+    } catch (e) {
+      o.log.error({ err: e, eventId: inbound.eventId }, 'card action could not be handled');
+      return FAILED;
     }
   };
+}
+
+async function answerCard(o: IntakeOptions, clock: Clock, deadline: number, inbound: Extract<Inbound, { kind: 'card' }>, token: string | null): Promise<CardResponse> {
+  let late = false;
+  const work = o.dispatcher.handleCard(inbound).then(async (response) => {
+    await finishEvent(o.db, inbound.eventId, new Date(), JSON.stringify(response));
+    if (late) await deliverLate(o, clock, inbound, token, response);
+    return response;
+  });
+  work.catch((e) => o.log.error({ err: e, eventId: inbound.eventId }, 'card action failed after the answer'));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<CardResponse>((resolve) => {
+    timer = setTimeout(() => {
+      late = true;
+      resolve(WORKING);
+    }, deadline);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The answer came after the callback was answered: show it through the outbox (delayed update, else PATCH, else a message). */
+async function deliverLate(o: IntakeOptions, clock: Clock, inbound: Extract<Inbound, { kind: 'card' }>, token: string | null, response: CardResponse): Promise<void> {
+  const key = `late:${inbound.eventId}`;
+  if (response.card) {
+    if (token) await enqueueCardUpdate(o.db, clock, { key, token, messageId: inbound.messageId, card: response.card.data });
+    else if (inbound.messageId) await outboxMessenger(o.db, clock).patchCard({ messageId: inbound.messageId }, response.card.data, key);
+    return;
+  }
+  // A toast can no longer be shown; tell the person in a message instead.
+  if (response.toast && inbound.openId) await outboxMessenger(o.db, clock).send({ type: 'open_id', id: inbound.openId }, { kind: 'text', text: response.toast.content }, `${key}:toast`);
 }
 
 function eventTypeOf(kind: string): string {

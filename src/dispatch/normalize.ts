@@ -23,9 +23,30 @@ export function stripMentions(text: string): string {
   return text.replace(/@_(user|all)(_\d+)?[^\S\r\n]*/g, '').trim();
 }
 
-function messageText(content: string): string {
+/**
+ * Text of a `text` message, or of a rich-text `post` read as text: its title and paragraphs, one line
+ * each, with text and link runs kept and mentions, images and emoji dropped. A post may arrive as
+ * `{title, content}` or wrapped in a locale (`{zh_cn: {title, content}}`).
+ */
+export function messageText(content: string, type = 'text'): string {
   const parsed = parseMaybeJson(content);
-  return typeof parsed.text === 'string' ? parsed.text : '';
+  if (type !== 'post') return typeof parsed.text === 'string' ? parsed.text : '';
+  const post = Array.isArray(parsed.content) ? parsed : obj(Object.values(parsed).find((v) => Array.isArray(obj(v).content)));
+  const lines = (Array.isArray(post.content) ? post.content : []).map((para) =>
+    (Array.isArray(para) ? para : [])
+      .map(obj)
+      .map((run) => (run.tag === 'text' || run.tag === 'a' || run.tag === 'md' ? str(run.text) : ''))
+      .join(''),
+  );
+  const title = str(post.title);
+  return [...(title ? [title] : []), ...lines].join('\n');
+}
+
+/** Lark's header.create_time is in milliseconds, except card callbacks' which is in microseconds. */
+function createdMs(header: Obj, eventType: string): number | null {
+  const raw = Number(header.create_time);
+  if (!Number.isFinite(raw) || raw <= 0) return null;
+  return eventType === 'card.action.trigger' || raw > 1e14 ? Math.floor(raw / 1000) : raw;
 }
 
 /** The event id that de-duplicates this delivery, or '' when the envelope has none. */
@@ -38,8 +59,7 @@ export function normalize(envelope: Obj, botOpenId: string | null): Inbound {
   const event = obj(envelope.event);
   const eventId = eventIdOf(envelope);
   const eventType = str(header.event_type) || str(obj(envelope.event).type);
-  const created = Number(header.create_time);
-  const createdAtMs = Number.isFinite(created) && created > 0 ? created : null;
+  const createdAtMs = createdMs(header, eventType);
 
   if (eventType === 'im.message.receive_v1') {
     const message = obj(event.message);
@@ -50,7 +70,8 @@ export function normalize(envelope: Obj, botOpenId: string | null): Inbound {
       const id = str(obj(m.id).open_id);
       return botOpenId ? id === botOpenId : true;
     });
-    const supported = str(message.message_type) === 'text';
+    const type = str(message.message_type);
+    const supported = type === 'text' || type === 'post';
     return {
       kind: 'message',
       eventId,
@@ -59,7 +80,7 @@ export function normalize(envelope: Obj, botOpenId: string | null): Inbound {
       chatId: str(message.chat_id),
       chatType,
       messageId: str(message.message_id),
-      text: supported ? stripMentions(messageText(str(message.content))) : '',
+      text: supported ? stripMentions(messageText(str(message.content), type)) : '',
       addressedToBot: chatType === 'p2p' || mentionsBot,
       supported: supported && str(sender.sender_type || 'user') === 'user',
     };

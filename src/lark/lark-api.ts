@@ -1,15 +1,9 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Directory, OrgDepartment, OrgUser } from '../core/ports';
+import { type CallResult, classifyCode, classifyThrown, TOKEN_INVALID } from './classify';
+import { readDepartments, readUsers } from './directory';
 
-/** The outcome of one call, classified so the outbox knows whether and when to retry. */
-export type CallResult =
-  | { ok: true; messageId: string | null }
-  | { ok: false; retry: 'rate-limited'; afterMs: number; error: string }
-  | { ok: false; retry: 'transient'; error: string }
-  | { ok: false; retry: 'never'; error: string };
-
-const RATE_LIMIT_CODE = 99991400;
-const TOKEN_INVALID_CODES = new Set([99991663, 99991664, 99991661]);
+export type { CallResult } from './classify';
 
 /** A token cache per client: the SDK's default cache is process-global and never invalidated. */
 class LocalCache implements lark.Cache {
@@ -40,6 +34,18 @@ export interface LarkApiOptions {
   appSecret: string;
   baseUrl: string;
   timeoutMs?: number;
+}
+
+type Request = { method: string; url: string; params?: object; data?: object };
+
+/** A Lark error answer, thrown by reads so callers can tell "no authority" (40004) from other failures. */
+export class LarkReadError extends Error {
+  constructor(
+    readonly larkCode: number | undefined,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 export class LarkApi implements Directory {
@@ -80,6 +86,11 @@ export class LarkApi implements Directory {
     return this.call({ method: 'PATCH', url: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`, data: { content } });
   }
 
+  /** The delayed update of a clicked card with its callback token (valid 30 min, 2 uses); the card goes as an object. */
+  delayedUpdate(token: string, card: string) {
+    return this.call({ method: 'POST', url: '/open-apis/interactive/v1/card/update', data: { token, card: JSON.parse(card) } });
+  }
+
   async botOpenId(): Promise<string | null> {
     try {
       const res = await this.client.request<{ code: number; bot?: { open_id?: string } }>({ method: 'GET', url: '/open-apis/bot/v3/info' });
@@ -89,78 +100,55 @@ export class LarkApi implements Directory {
     }
   }
 
-  async departments(): Promise<OrgDepartment[]> {
-    const items = await this.pages<any>('/open-apis/contact/v3/departments/0/children', {
-      fetch_child: true,
-      department_id_type: 'department_id',
-      user_id_type: 'open_id',
-    });
-    return items.map((d) => ({
-      id: String(d.department_id ?? d.open_department_id),
-      name: String(d.name ?? ''),
-      parentId: d.parent_department_id && d.parent_department_id !== '0' ? String(d.parent_department_id) : null,
-      leaderOpenId: d.leader_user_id ? String(d.leader_user_id) : null,
-      chatId: d.chat_id ? String(d.chat_id) : null,
-    }));
+  departments(): Promise<OrgDepartment[]> {
+    return readDepartments((u, p) => this.pages(u, p), (u, p) => this.get(u, p));
   }
 
-  async usersIn(departmentId: string): Promise<OrgUser[]> {
-    const items = await this.pages<any>('/open-apis/contact/v3/users/find_by_department', {
-      department_id: departmentId,
-      department_id_type: 'department_id',
-      user_id_type: 'open_id',
-    });
-    return items
-      .filter((u) => !u.status?.is_resigned)
-      .map((u) => ({
-        openId: String(u.open_id),
-        userId: u.user_id && !String(u.user_id).startsWith('ou_') ? String(u.user_id) : null,
-        name: String(u.name ?? ''),
-        departmentIds: Array.isArray(u.department_ids) ? u.department_ids.map(String) : [],
-        leaderOpenId: u.leader_user_id ? String(u.leader_user_id) : null,
-      }));
+  usersIn(departmentId: string): Promise<OrgUser[]> {
+    return readUsers((u, p) => this.pages(u, p), departmentId);
   }
 
-  private async pages<T>(url: string, params: Record<string, unknown>): Promise<T[]> {
-    const all: T[] = [];
+  private async get(url: string, params: Record<string, unknown>): Promise<any> {
+    let res: any;
+    try {
+      res = await this.client.request<any>({ method: 'GET', url, params });
+    } catch (e) {
+      const body = (e as { response?: { data?: { code?: number; msg?: string } } }).response?.data;
+      throw new LarkReadError(body?.code, `通讯录接口返回错误 ${body?.code ?? ''}: ${body?.msg ?? (e as Error).message}`);
+    }
+    if (res?.code !== 0) throw new LarkReadError(res?.code, `通讯录接口返回错误 ${res?.code}: ${res?.msg}`);
+    return res.data;
+  }
+
+  private async pages(url: string, params: Record<string, unknown>): Promise<any[]> {
+    const all: any[] = [];
     let pageToken: string | undefined;
     for (let guard = 0; guard < 10_000; guard++) {
-      const res = await this.client.request<any>({
-        method: 'GET',
-        url,
-        params: { ...params, page_size: 50, ...(pageToken ? { page_token: pageToken } : {}) },
-      });
-      if (res.code !== 0) throw new Error(`通讯录接口返回错误 ${res.code}: ${res.msg}`);
-      all.push(...((res.data?.items ?? []) as T[]));
-      if (!res.data?.has_more) return all;
-      pageToken = res.data.page_token;
+      const data = await this.get(url, { page_size: 50, ...params, ...(pageToken ? { page_token: pageToken } : {}) });
+      all.push(...(data?.items ?? []));
+      if (!data?.has_more) return all;
+      pageToken = data.page_token;
     }
     throw new Error('通讯录分页过多');
   }
 
-  private async call(req: { method: string; url: string; params?: object; data?: object }, retriedToken = false): Promise<CallResult> {
+  private async call(req: Request, retriedToken = false): Promise<CallResult> {
+    let res: any;
     try {
-      const res = await this.client.request<any>(req);
-      if (res?.code === 0) return { ok: true, messageId: res.data?.message_id ?? null };
-      if (res?.code === RATE_LIMIT_CODE) return { ok: false, retry: 'rate-limited', afterMs: 1000, error: `${res.code} ${res.msg}` };
-      if (TOKEN_INVALID_CODES.has(res?.code) && !retriedToken) {
-        // A stale cached token: fetch a fresh one and try once more.
-        this.cache.clear();
-        return this.call(req, true);
-      }
-      return { ok: false, retry: 'never', error: `${res?.code} ${res?.msg}` };
-    } catch (e: any) {
-      const status: number | undefined = e?.response?.status;
-      const body = e?.response?.data;
-      if (status === 429 || body?.code === RATE_LIMIT_CODE) {
-        const reset = Number(e.response?.headers?.['x-ogw-ratelimit-reset']);
-        const afterMs = Number.isFinite(reset) && reset > 0 ? reset * 1000 : 1000;
-        return { ok: false, retry: 'rate-limited', afterMs, error: `429 ${body?.msg ?? 'rate limited'}` };
-      }
-      if (status !== undefined && status >= 400 && status < 500) {
-        return { ok: false, retry: 'never', error: `${status} ${body?.code ?? ''} ${body?.msg ?? e.message}` };
-      }
-      return { ok: false, retry: 'transient', error: status ? `${status} ${e.message}` : String(e?.code ?? e?.message ?? e) };
+      res = await this.client.request<any>(req);
+    } catch (e) {
+      const code = (e as { response?: { data?: { code?: number } } }).response?.data?.code;
+      // 99991663 may come with HTTP 400: a stale cached token, so fetch a fresh one and try once more.
+      if (typeof code === 'number' && TOKEN_INVALID.has(code) && !retriedToken) return this.refreshAndRetry(req);
+      return classifyThrown(e);
     }
+    if (res?.code === 0) return { ok: true, messageId: res.data?.message_id ?? null };
+    if (TOKEN_INVALID.has(res?.code) && !retriedToken) return this.refreshAndRetry(req);
+    return classifyCode(res?.code, res?.msg ?? '') ?? { ok: false, retry: 'never', code: res?.code, error: `${res?.code} ${res?.msg}` };
+  }
+
+  private refreshAndRetry(req: Request): Promise<CallResult> {
+    this.cache.clear();
+    return this.call(req, true);
   }
 }

@@ -2,50 +2,57 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, OutboxRow } from '../db/schema';
-import { claimDue, findByKey, markFailed, markRetry, markSent, outboxDepth } from '../db/outbox.repository';
+import { claimDue, markFailed, markRetry, markSent, outboxDepth, postpone, resumeAfterOutage } from '../db/outbox.repository';
 import type { Metrics } from '../metrics';
-import type { CallResult, LarkApi } from './lark-api';
-import { RateLimiter, type RateLimits } from './rate-limiter';
+import { type WorkerClock, systemWorkerClock } from '../workers/clock';
 import { PollingLoop } from '../workers/polling-loop';
+import type { CallResult, LarkApi } from './lark-api';
+import { countFinal } from './outbox-health';
+import { type RetryPolicy, DEFAULT_RETRY, nextDelayMs, withJitter } from './retry-policy';
+import { SharedRateLimiter, type MessageLimits } from './shared-limiter';
+import { resolveCall, type Resolved } from './outbox-targets';
 
 export interface OutboxWorkerOptions {
   db: Kysely<Database>;
-  api: Pick<LarkApi, 'sendMessage' | 'replyMessage' | 'patchMessage'>;
+  api: Pick<LarkApi, 'sendMessage' | 'replyMessage' | 'patchMessage' | 'delayedUpdate'>;
   log: Logger;
   metrics?: Metrics;
-  limits?: RateLimits;
+  limits?: MessageLimits;
+  retry?: Partial<RetryPolicy>;
+  /** Extra bound on attempts besides the retry period (tests); unlimited by default. */
   maxAttempts?: number;
   leaseMs?: number;
   pollMs?: number;
   concurrency?: number;
+  clock?: WorkerClock;
 }
+
+const OUTAGE_STREAK = 5;
 
 /** Lark accepts a uuid of at most 50 characters; a hash of our key keeps it stable across restarts. */
 export function larkUuid(idemKey: string): string {
   return createHash('sha256').update(idemKey).digest('hex').slice(0, 32);
 }
 
-function backoffMs(attempts: number): number {
-  const base = Math.min(60_000, 1000 * 2 ** attempts);
-  return base / 2 + Math.random() * (base / 2);
-}
-
-/** Sends what the outbox holds, at Lark's pace, surviving crashes without duplicates. */
+/**
+ * Sends what the outbox holds within Lark's limits (shared with every process on the database),
+ * retries rate limits after the advised wait and outages for a day, and survives crashes without
+ * duplicates (leases, and the idempotency key sent as `uuid`).
+ */
 export class OutboxWorker {
-  private readonly limiter: RateLimiter;
   private readonly loop: PollingLoop;
-  private readonly o: Required<Omit<OutboxWorkerOptions, 'metrics'>> & { metrics?: Metrics };
+  private readonly limiter: SharedRateLimiter;
+  private readonly retry: RetryPolicy;
+  private readonly clock: WorkerClock;
+  private readonly o: Required<Pick<OutboxWorkerOptions, 'leaseMs' | 'pollMs' | 'concurrency'>> & OutboxWorkerOptions;
+  /** Server errors in a row; past a few, Lark is probably down, so only one probe goes out at a time. */
+  private failStreak = 0;
 
   constructor(opts: OutboxWorkerOptions) {
-    this.o = {
-      limits: { appPerSecond: 50, recipientPerSecond: 5 },
-      maxAttempts: 8,
-      leaseMs: 30_000,
-      pollMs: 500,
-      concurrency: 16,
-      ...opts,
-    };
-    this.limiter = new RateLimiter(this.o.limits);
+    this.o = { leaseMs: 30_000, pollMs: 500, concurrency: 16, ...opts };
+    this.clock = opts.clock ?? systemWorkerClock;
+    this.retry = { ...DEFAULT_RETRY, ...opts.retry };
+    this.limiter = new SharedRateLimiter(opts.db, () => this.clock.now(), opts.limits);
     this.loop = new PollingLoop({ name: 'outbox', tick: () => this.tick(), remaining: () => outboxDepth(this.o.db), pollMs: this.o.pollMs, log: this.o.log });
   }
 
@@ -62,72 +69,112 @@ export class OutboxWorker {
     this.loop.notify();
   }
 
-  /** Sends until nothing is queued (CLI and tests). */
+  /** Sends until nothing is due or waiting (CLI and tests). */
   drain(timeoutMs = 60_000): Promise<void> {
     return this.loop.drain(timeoutMs);
   }
 
   async tick(): Promise<number> {
-    const rows = await claimDue(this.o.db, new Date(), this.o.leaseMs, this.o.concurrency * 4);
-    if (rows.length === 0) return 0;
+    // Claim only what may be sent at once: booked slots are used right away, so Lark sees calls
+    // spaced as we booked them, and rows are not leased just to wait for a window.
+    const room = await this.limiter.capacity();
+    if (room === 0) return 0;
+    const probing = this.failStreak >= OUTAGE_STREAK;
+    const rows = await claimDue(this.o.db, this.now(), this.o.leaseMs, probing ? 1 : Math.min(room, this.o.concurrency));
+    const callable = await this.resolveAll(rows);
     let next = 0;
     const lane = async () => {
-      while (next < rows.length) await this.deliver(rows[next++]!);
+      while (next < callable.length) await this.deliver(callable[next++]!);
     };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, rows.length) }, lane));
-    this.o.metrics?.outboxDepth.set(await outboxDepth(this.o.db));
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, callable.length) }, lane));
+    const m = this.o.metrics;
+    if (m) {
+      m.outboxDepth.set(await outboxDepth(this.o.db));
+      const final = await countFinal(this.o.db);
+      m.outboxFailed.set({ status: 'failed' }, final.failed);
+      m.outboxFailed.set({ status: 'given_up' }, final.givenUp);
+    }
     return rows.length;
   }
 
-  private async deliver(row: OutboxRow): Promise<void> {
-    let result: CallResult;
-    try {
-      result = await this.call(row);
-    } catch (e) {
-      result = { ok: false, retry: 'transient', error: (e as Error).message };
+  private now(): Date {
+    return new Date(this.clock.now());
+  }
+
+  /** Rows with something to call; the others go back with a due time, or fail. */
+  private async resolveAll(rows: OutboxRow[]): Promise<Array<{ row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> }>> {
+    const callable: Array<{ row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> }> = [];
+    for (const row of rows) {
+      const resolved = await resolveCall(this.o.db, row);
+      if (resolved.kind === 'wait') await postpone(this.o.db, row.id, new Date(this.clock.now() + resolved.ms));
+      else if (resolved.kind === 'never') await this.settle(row, { ok: false, retry: 'never', error: resolved.error }, resolved);
+      else callable.push({ row, resolved });
     }
-    const now = new Date();
+    return callable;
+  }
+
+  /** Books the slot just before the call, so Lark sees the calls as far apart as they were booked. */
+  private async deliver({ row, resolved }: { row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> }): Promise<void> {
+    const slot = await this.limiter.tryAcquire(resolved.bucket);
+    if (!slot.ok) return postpone(this.o.db, row.id, new Date(this.clock.now() + slot.waitMs));
+    const result = await this.call(row, resolved).catch((e: Error): CallResult => ({ ok: false, retry: 'transient', error: e.message }));
+    await this.limiter.stamp(slot.ids);
+    await this.settle(row, result, resolved);
+  }
+
+  private call(row: OutboxRow, r: Extract<Resolved, { kind: 'call' }>): Promise<CallResult> {
+    const uuid = larkUuid(row.idem_key);
+    const api = this.o.api;
+    switch (r.op) {
+      case 'send':
+        return api.sendMessage(row.receive_id_type!, row.receive_id!, row.msg_type, row.content, uuid);
+      case 'reply':
+        return api.replyMessage(r.messageId, row.msg_type, row.content, uuid);
+      case 'patch':
+        return api.patchMessage(r.messageId, row.content);
+      case 'update':
+        return api.delayedUpdate(row.callback_token!, row.content);
+    }
+  }
+
+  private async settle(row: OutboxRow, result: CallResult, resolved: Resolved): Promise<void> {
+    const db = this.o.db;
+    const now = this.now();
+    const count = (result: string) => this.o.metrics?.outboxSent.inc({ result });
     if (result.ok) {
-      await markSent(this.o.db, row.id, result.messageId, now);
-      this.o.metrics?.outboxSent.inc({ result: 'sent' });
-      return;
+      const wasDown = this.failStreak >= OUTAGE_STREAK;
+      this.failStreak = 0;
+      await markSent(db, row.id, result.messageId, now);
+      if (wasDown) await resumeAfterOutage(db, now);
+      return void count('sent');
+    }
+    if (result.retry === 'transient' && ++this.failStreak >= OUTAGE_STREAK) {
+      // Back off the whole app (every process sees the pause) instead of every row hammering a service that is down.
+      await this.limiter.pause('app', Math.min(60_000, 1000 * 2 ** (this.failStreak - OUTAGE_STREAK)));
+    }
+    if (row.op === 'update' && result.retry !== 'transient') {
+      // The token is spent, expired or refused: update the card with a PATCH instead.
+      await db.updateTable('outbox').set({ op: 'patch', callback_token: null, status: 'pending', lease_until: null, next_attempt_at: now.toISOString() }).where('id', '=', row.id).execute();
+      return void count('update_fallback');
     }
     if (result.retry === 'rate-limited') {
-      this.limiter.pause(result.afterMs);
-      await markRetry(this.o.db, row.id, new Date(now.getTime() + result.afterMs), result.error, false);
-      this.o.metrics?.outboxSent.inc({ result: 'rate_limited' });
+      const bucket = result.scope === 'app' || resolved.kind !== 'call' ? 'app' : resolved.bucket;
+      await this.limiter.pause(bucket, result.afterMs);
+      await markRetry(db, row.id, new Date(now.getTime() + withJitter(result.afterMs)), result.error, false);
+      return void count('rate_limited');
+    }
+    const attempts = row.attempts + 1;
+    const since = row.failing_since ?? now.toISOString();
+    const outageMs = now.getTime() - Date.parse(since);
+    if (result.retry === 'never' || outageMs >= this.retry.giveUpAfterMs || (this.o.maxAttempts !== undefined && attempts >= this.o.maxAttempts)) {
+      const status = result.retry === 'never' ? 'failed' : 'given_up';
+      await markFailed(db, row.id, result.error, status);
+      count(status);
+      this.o.metrics?.outboxGivenUp.inc({ reason: status });
+      this.o.log.warn({ key: row.idem_key, error: result.error, attempts, since }, status === 'failed' ? 'outbound message refused by Lark' : 'outbound message given up after retrying');
       return;
     }
-    if (result.retry === 'never' || row.attempts + 1 >= this.o.maxAttempts) {
-      await markFailed(this.o.db, row.id, result.error);
-      this.o.metrics?.outboxSent.inc({ result: 'failed' });
-      this.o.log.warn({ key: row.idem_key, error: result.error, attempts: row.attempts + 1 }, 'outbound message given up');
-      return;
-    }
-    await markRetry(this.o.db, row.id, new Date(now.getTime() + backoffMs(row.attempts)), result.error, true);
-    this.o.metrics?.outboxSent.inc({ result: 'retry' });
-  }
-
-  private async call(row: OutboxRow): Promise<CallResult | { ok: false; retry: 'transient'; error: string }> {
-    const uuid = larkUuid(row.idem_key);
-    if (row.op === 'send') {
-      await this.limiter.acquire(row.receive_id!);
-      return this.o.api.sendMessage(row.receive_id_type!, row.receive_id!, row.msg_type, row.content, uuid);
-    }
-    const target = await this.resolveTarget(row);
-    if (typeof target !== 'string') return target;
-    await this.limiter.acquire(`msg:${target}`);
-    return row.op === 'reply'
-      ? this.o.api.replyMessage(target, row.msg_type, row.content, uuid)
-      : this.o.api.patchMessage(target, row.content);
-  }
-
-  /** A patch may name a card by the key we sent it with; wait until that send has a message id. */
-  private async resolveTarget(row: OutboxRow): Promise<string | CallResult> {
-    if (row.target_message_id) return row.target_message_id;
-    const original = row.target_key ? await findByKey(this.o.db, row.target_key) : undefined;
-    if (!original || original.status === 'failed') return { ok: false, retry: 'never', error: `target ${row.target_key} not sent` };
-    if (!original.message_id) return { ok: false, retry: 'rate-limited', afterMs: 1000, error: 'waiting for target message' };
-    return original.message_id;
+    await markRetry(db, row.id, new Date(now.getTime() + withJitter(nextDelayMs(this.retry, row.attempts))), result.error, true, since);
+    count('retry');
   }
 }

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord, parseJson, sendJson, sendText } from './http-util';
-import type { LarkSandbox } from './server';
+import type { SandboxControl } from './control';
 
 /**
  * `GET /` — a one-page web console: people, what the bot sent them, and a way to act as them.
  * `POST /sandbox/act` — relays an action through the attached LarkDriver, so it arrives signed and encrypted.
  */
-export async function handleConsoleRoute(sb: LarkSandbox, req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): Promise<boolean> {
+export async function handleConsoleRoute(sb: SandboxControl, req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): Promise<boolean> {
   if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/console')) {
     sendText(res, 200, CONSOLE_HTML, 'text/html; charset=utf-8');
     return true;

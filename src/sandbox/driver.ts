@@ -2,6 +2,7 @@ import { encryptLarkPayload, larkSignature } from '../lark/crypto';
 import { cardActionEvent, type Envelope, type EnvelopeBase, menuEvent, textMessageEvent, type UserIds } from './events';
 import { BOT_APP_NAME, botOpenIdFor, p2pChatIdFor, randomHex, unionIdFor } from './ids';
 import type { SandboxUser } from './org';
+import { seededRandom } from './rng';
 import type { InboundMessage } from './store';
 
 /** What the driver needs from a sandbox: an in-process LarkSandbox, or its base URL in another process. */
@@ -10,8 +11,11 @@ export interface SandboxLink {
   findUser?(openId: string): SandboxUser | undefined;
   chatOfMessage?(messageId: string): string | undefined;
   unitChatOf?(openId: string): string | undefined;
-  /** Lark shows a callback's `{card:{type:'raw'}}` answer in place of the clicked card. */
-  applyCallbackCard?(messageId: string, card: unknown): void;
+  /** Lark shows a callback's `{card:{type:'raw'}}` answer in place of the clicked card (if the card is valid). */
+  applyCallbackCard?(messageId: string, card: unknown): boolean;
+  /** The callback's delayed-update token becomes usable once the callback is answered. */
+  issueCallbackToken?(token: string, messageId: string, openId: string): void;
+  callbackAnswered?(token: string): void;
 }
 
 export interface LarkDriverOptions {
@@ -27,6 +31,9 @@ export interface LarkDriverOptions {
   timeoutMs?: number;
   sandbox?: SandboxLink | string;
   botOpenId?: string;
+  /** Share of message events Lark pushes twice under a new event_id (it tells bots to de-duplicate by message_id). */
+  duplicatePushRate?: number;
+  seed?: number;
 }
 
 export interface DeliveryResult {
@@ -34,6 +41,10 @@ export interface DeliveryResult {
   body: unknown;
   eventId: string;
   messageId?: string;
+  /** For card clicks: the delayed-update token the callback carried. */
+  token?: string;
+  /** For card clicks: false when the answer's card broke a Card JSON 2.0 rule and was not shown. */
+  cardAccepted?: boolean;
 }
 export interface DeliveryAttempt {
   eventId: string;
@@ -61,7 +72,9 @@ export const LARK_RETRY_SCHEDULE = [15_000, 300_000, 3_600_000, 21_600_000];
 
 export class LarkDriver {
   readonly history: DeliveryAttempt[] = [];
-  private readonly o: Required<Omit<LarkDriverOptions, 'sandbox' | 'cardsUrl' | 'botOpenId'>> & { cardsUrl: string; botOpenId: string };
+  private readonly o: Required<Omit<LarkDriverOptions, 'sandbox' | 'cardsUrl' | 'botOpenId' | 'seed'>> & { cardsUrl: string; botOpenId: string };
+  private readonly random: () => number;
+  private readonly messageEvents = new Map<string, Envelope>();
   private link: SandboxLink | string | undefined;
   private readonly sent = new Map<string, { url: string; body: string }>();
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -73,11 +86,13 @@ export class LarkDriver {
       retrySchedule: LARK_RETRY_SCHEDULE,
       clock: () => new Date(),
       timeoutMs: 3000,
+      duplicatePushRate: 0,
       ...opts,
       cardsUrl: opts.cardsUrl ?? opts.eventsUrl,
       botOpenId: opts.botOpenId ?? botOpenIdFor(opts.appId),
     };
     this.link = opts.sandbox;
+    this.random = seededRandom(opts.seed ?? 1);
   }
 
   linkSandbox(link: SandboxLink | string): void {
@@ -100,7 +115,18 @@ export class LarkDriver {
       chatType,
       ...(mention ? { mentionBot: { open_id: this.o.botOpenId, name: BOT_APP_NAME } } : {}),
     });
-    return { ...(await this.deliverEnvelope(env, this.o.eventsUrl)), messageId };
+    this.messageEvents.set(messageId, env);
+    const result = { ...(await this.deliverEnvelope(env, this.o.eventsUrl)), messageId };
+    if (this.random() < this.o.duplicatePushRate) await this.duplicatePush(messageId);
+    return result;
+  }
+
+  /** Pushes a message event again under a new event_id, as Lark sometimes does. */
+  async duplicatePush(messageId: string): Promise<DeliveryResult> {
+    const prev = this.messageEvents.get(messageId);
+    if (!prev) throw new Error(`duplicatePush: no message event ${messageId}`);
+    const again: Envelope = { ...prev, header: { ...prev.header, event_id: randomHex(16), create_time: String(this.o.clock().getTime()) } };
+    return { ...(await this.deliverEnvelope(again, this.o.eventsUrl)), messageId };
   }
 
   menu(openId: string, eventKey: string): Promise<DeliveryResult> {
@@ -108,14 +134,19 @@ export class LarkDriver {
     return this.deliverEnvelope(menuEvent(this.base(), { ...this.userIds(openId), ...(name ? { name } : {}) }, eventKey), this.o.eventsUrl);
   }
 
-  clickCard(openId: string, click: CardClick): Promise<DeliveryResult> {
-    const chatId = click.chatId ?? this.objectLink()?.chatOfMessage?.(click.messageId) ?? p2pChatIdFor(this.o.appId, openId);
-    const env = cardActionEvent(this.base(), { ...click, operator: this.userIds(openId), chatId });
-    return this.deliverEnvelope(env, this.o.cardsUrl).then((result) => {
-      const answer = result.body as { card?: { type?: string; data?: unknown } } | undefined;
-      if (result.status === 200 && answer?.card?.type === 'raw') this.objectLink()?.applyCallbackCard?.(click.messageId, answer.card.data);
-      return result;
-    });
+  /** A card callback is delivered once: Lark never re-sends one ("回调是同步操作，不提供补推机制"). */
+  async clickCard(openId: string, click: CardClick): Promise<DeliveryResult> {
+    const link = this.objectLink();
+    const chatId = click.chatId ?? link?.chatOfMessage?.(click.messageId) ?? p2pChatIdFor(this.o.appId, openId);
+    const token = `c-${randomHex(20)}`;
+    link?.issueCallbackToken?.(token, click.messageId, openId);
+    const env = cardActionEvent(this.base(), { ...click, operator: this.userIds(openId), chatId, token });
+    const result = await this.deliverBytes(env.header.event_id, this.o.cardsUrl, this.encrypt(JSON.stringify(env)), 0, false);
+    link?.callbackAnswered?.(token);
+    const answer = result.body as { card?: { type?: string; data?: unknown } } | undefined;
+    let cardAccepted: boolean | undefined;
+    if (result.status === 200 && answer?.card?.type === 'raw') cardAccepted = link?.applyCallbackCard?.(click.messageId, answer.card.data) ?? true;
+    return { ...result, token, ...(cardAccepted === undefined ? {} : { cardAccepted }) };
   }
 
   /** url_verification, encrypted; not retried (the console does not retry it either). */
@@ -158,13 +189,13 @@ export class LarkDriver {
     return this.deliverBytes(env.header.event_id, url, this.encrypt(JSON.stringify(env)));
   }
 
-  private async deliverBytes(eventId: string, url: string, body: string, attempt = 0): Promise<DeliveryResult> {
+  private async deliverBytes(eventId: string, url: string, body: string, attempt = 0, retry = true): Promise<DeliveryResult> {
     this.sent.set(eventId, { url, body });
     this.inFlight++;
     try {
       const r = await this.post(url, body);
       this.history.push({ eventId, url, attempt, status: r.status, at: this.o.clock() });
-      if (r.status !== 200) this.scheduleRetry(eventId, url, body, attempt);
+      if (r.status !== 200 && retry) this.scheduleRetry(eventId, url, body, attempt);
       return { ...r, eventId };
     } finally {
       this.inFlight--;

@@ -4,7 +4,7 @@ import { randomHex } from './ids';
 export interface EnvelopeHeader {
   event_id: string;
   event_type: string;
-  create_time: string; // ms epoch
+  create_time: string; // ms epoch; microseconds for card.action.trigger
   token: string;
   app_id: string;
   tenant_key: string;
@@ -95,18 +95,22 @@ export interface CardActionInput {
   formValue?: Record<string, unknown>;
   name?: string;
   tag?: string;
+  token?: string;
 }
 
+/** `card.action.trigger`: header.create_time is in microseconds, and `event.token` allows a delayed update. */
 export function cardActionEvent(base: EnvelopeBase, input: CardActionInput): Envelope {
   const action: Record<string, unknown> = { tag: input.tag ?? 'button' };
   if (input.value !== undefined) action.value = input.value;
   if (input.name) action.name = input.name;
   if (input.formValue) action.form_value = input.formValue;
-  return envelope(base, 'card.action.trigger', {
+  const env = envelope(base, 'card.action.trigger', {
     operator: { tenant_key: base.tenantKey, ...input.operator },
-    token: `c-${randomHex(20)}`,
+    token: input.token ?? `c-${randomHex(20)}`,
     action,
     host: 'im_message',
     context: { open_message_id: input.messageId, open_chat_id: input.chatId },
   });
+  env.header.create_time = String(base.at.getTime() * 1000);
+  return env;
 }

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord, parseJson, sendJson } from './http-util';
-import type { LarkSandbox } from './server';
+import type { SandboxControl } from './control';
 import type { InboundMessage } from './store';
 
 /** `/sandbox/*`: the JS inspection API over HTTP, for a test that runs the bot in another process. */
-export function handleInspectRoute(sb: LarkSandbox, req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): boolean {
+export function handleInspectRoute(sb: SandboxControl, req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): boolean {
   const key = `${req.method ?? 'GET'} ${url.pathname}`;
   const body = parseJson(raw);
   const obj = isRecord(body) ? body : {};
@@ -24,16 +24,24 @@ export function handleInspectRoute(sb: LarkSandbox, req: IncomingMessage, res: S
       sendJson(res, 200, sb.org);
       return true;
     case 'POST /sandbox/faults':
-      sb.setFaults(pickNumbers(obj, ['errorRate', 'afterCommitErrorRate', 'latencyMs']));
+      sb.setFaults(pickNumbers(obj, ['errorRate', 'afterCommitErrorRate', 'latencyMs', 'limitRate']));
       sendJson(res, 200, { faults: sb.faults });
       return true;
     case 'POST /sandbox/rate-limits':
       sb.setRateLimits({
-        ...pickNumbers(obj, ['appPerSecond', 'recipientPerSecond', 'messagePatchPerSecond']),
+        ...pickNumbers(obj, ['appPerSecond', 'appPerMinute', 'recipientPerSecond', 'messagePatchPerSecond']),
         ...(typeof obj.enabled === 'boolean' ? { enabled: obj.enabled } : {}),
+        ...(obj.style === '230020' || obj.style === '99991400' ? { style: obj.style } : {}),
       });
       sendJson(res, 200, { ok: true });
       return true;
+    case 'POST /sandbox/outage': {
+      const ms = typeof obj.durationMs === 'number' ? obj.durationMs : 0;
+      if (ms > 0) sb.startOutage(ms, obj.kind === 'reset' ? 'reset' : 'unavailable');
+      else sb.endOutage();
+      sendJson(res, 200, { ok: true });
+      return true;
+    }
     case 'POST /sandbox/reset':
       sb.reset();
       sendJson(res, 200, { ok: true });

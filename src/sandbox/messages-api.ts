@@ -1,3 +1,4 @@
+import { CARD_MAX_BYTES, issueText, validateCard } from './card-rules';
 import { apiError, LarkCodes } from './errors';
 import { p2pChatIdFor, randomHex } from './ids';
 import type { SandboxOrg } from './org';
@@ -13,7 +14,9 @@ export interface MessageContext {
   now(): number;
 }
 
-export const CARD_MAX_BYTES = 30 * 1024;
+export { CARD_MAX_BYTES };
+/** "仅支持更新 14 天内发送的消息" (im-v1 message PATCH). */
+export const PATCH_WINDOW_MS = 14 * 24 * 3600 * 1000;
 const MSG_TYPES = new Set(['text', 'post', 'interactive', 'image', 'file', 'audio', 'media', 'sticker', 'share_chat', 'share_user']);
 
 /** A validated request: `key` is what rate limits count, `commit` records it (uuid-idempotent). */
@@ -57,13 +60,17 @@ export function parseContent(msgType: unknown, content: unknown): unknown {
   if (msgType === 'text' && typeof (parsed as { text?: unknown }).text !== 'string') {
     throw apiError(400, LarkCodes.invalidParam, 'text content needs a "text" string');
   }
-  if ((msgType === 'interactive' || msgType === 'post') && Buffer.byteLength(content, 'utf8') > CARD_MAX_BYTES) {
+  if (msgType === 'post' && Buffer.byteLength(content, 'utf8') > CARD_MAX_BYTES) {
     throw apiError(400, LarkCodes.contentTooLong, 'message content exceeds 30 KB');
   }
-  if (msgType === 'interactive' && (parsed as { schema?: unknown }).schema !== '2.0') {
-    throw apiError(400, LarkCodes.cardInvalid, 'card content invalid: schema must be "2.0"');
-  }
+  if (msgType === 'interactive') assertValidCard(parsed, Buffer.byteLength(content, 'utf8'));
   return parsed;
+}
+
+/** Refuses a card the way Lark does: 230099 with the first problem in Lark's "ErrCode: 11310; ErrMsg" form. */
+export function assertValidCard(card: unknown, bytes?: number): void {
+  const [first] = validateCard(card, bytes === undefined ? {} : { bytes });
+  if (first) throw apiError(400, first.code, issueText(first));
 }
 
 function draftFor(ctx: MessageContext, body: Record<string, unknown>, target: Target, receive: { type: string; id: string }, replyTo?: string): Draft {
@@ -121,6 +128,9 @@ export function preparePatch(ctx: MessageContext, messageId: string, body: Recor
   const m = ctx.store.get(messageId);
   if (!m) throw apiError(400, LarkCodes.messageNotFound, `message not found or not sent by this app: ${messageId}`);
   if (m.msg_type !== 'interactive') throw apiError(400, LarkCodes.invalidParam, 'only interactive messages can be updated');
+  if (ctx.now() - Number(m.create_time) > PATCH_WINDOW_MS) {
+    throw apiError(400, LarkCodes.messageTooOld, 'the message was sent more than 14 days ago and can no longer be updated');
+  }
   const card = parseContent('interactive', body.content);
   if (!updateMulti(m.card) || !updateMulti(card)) {
     throw apiError(400, LarkCodes.cardInvalid, 'card update requires config.update_multi=true on both the old and the new card');

@@ -28,6 +28,8 @@ export interface SandboxDepartment {
 
 export interface SandboxOrg {
   tenantKey?: string;
+  /** The organisation's name: Lark's root department 0. */
+  name?: string;
   departments: SandboxDepartment[];
   users: SandboxUser[];
   /** Group chats the bot is in besides the departments' chats. */
@@ -54,6 +56,9 @@ export interface UnitSpec {
 
 export interface OrgSpec {
   tenantKey?: string;
+  name?: string;
+  /** People directly in Lark's root department 0 (often the bureau's leaders); the first leads the others. */
+  rootPeople?: PersonSpec[];
   /** Optional parent organ (e.g. the 局); units without parentId hang under it. */
   root?: UnitSpec;
   units: UnitSpec[];
@@ -82,8 +87,9 @@ export function buildOrg(spec: OrgSpec): SandboxOrg {
       roles: p.roles ?? (isLeader ? ['staff', 'supervisor'] : ['staff']),
     };
   };
+  let rootChief = '';
   const addUnit = (u: UnitSpec, parentId: string): void => {
-    const parentLeader = departments.find((d) => d.department_id === parentId)?.leader_user_id ?? '';
+    const parentLeader = departments.find((d) => d.department_id === parentId)?.leader_user_id ?? (parentId === '0' ? rootChief : '');
     const leader = u.leader ? person(u.leader, u.id, parentLeader, true) : undefined;
     departments.push({
       department_id: u.id,
@@ -96,9 +102,15 @@ export function buildOrg(spec: OrgSpec): SandboxOrg {
     if (leader) users.push(leader);
     for (const s of u.staff ?? []) users.push(person(s, u.id, leader?.open_id ?? parentLeader, false));
   };
+  const [chief, ...deputies] = spec.rootPeople ?? [];
+  if (chief) {
+    const head = person(chief, '0', '', true);
+    users.push(head, ...deputies.map((p) => person(p, '0', head.open_id, true)));
+    rootChief = head.open_id;
+  }
   if (spec.root) addUnit(spec.root, spec.root.parentId ?? '0');
   for (const u of spec.units) addUnit(u, u.parentId ?? spec.root?.id ?? '0');
-  return { tenantKey: spec.tenantKey, departments, users, chats: spec.chats };
+  return { tenantKey: spec.tenantKey, name: spec.name, departments, users, chats: spec.chats };
 }
 
 const CSV_HEADER = 'open_id,user_id,name,unit_id,unit_name,parent_unit_id,leader_open_id,level,roles,unit_chat_id';

@@ -1,40 +1,51 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CallbackTokens } from './callback-tokens';
+import { type CardIssue, validateCard } from './card-rules';
 import { handleConsoleRoute } from './console';
+import type { SandboxControl } from './control';
 import type { LarkDriver } from './driver';
 import { LarkApiError, LarkCodes } from './errors';
+import { Faults, type OutageKind } from './faults';
 import { isRecord, parseJson, readBody, sendJson } from './http-util';
 import { BOT_APP_NAME, botOpenIdFor, randomHex } from './ids';
-import { larkMessageData, type Draft, type MessageContext } from './messages-api';
-import { routeOpenApi } from './open-api';
-import { orgChats, type SandboxOrg, type SandboxUser } from './org';
-import { SlidingWindowLimiter } from './rate-limit';
-import { seededRandom } from './rng';
 import { handleInspectRoute } from './inspect-routes';
-import type { FaultOptions, LarkSandboxOptions, RateLimitOptions, SandboxCall } from './sandbox-options';
+import { larkMessageData, type Draft } from './messages-api';
+import { type ApiContext, routeOpenApi } from './open-api';
+import { orgChats, type SandboxOrg, type SandboxUser } from './org';
+import { DEFAULT_RATE_LIMITS, type RateLimits, refusal, rulesFor, SlidingWindowLimiter } from './rate-limit';
+import { seededRandom } from './rng';
+import type { ContactScope, FaultOptions, LarkSandboxOptions, RateLimitOptions, SandboxCall } from './sandbox-options';
 import { type InboundMessage, MessageStore, type SandboxMessage } from './store';
 
 export type { FaultOptions, LarkSandboxOptions, RateLimitOptions, SandboxCall };
 
-const RATE_LIMIT_BODY = { code: LarkCodes.rateLimited, msg: 'request trigger frequency limit' };
+type Reply = (status: number, body: Record<string, unknown>, headers?: Record<string, string>) => void;
 
-export class LarkSandbox {
+/** A local double of the Lark open platform that refuses what Lark refuses, with Lark's codes. */
+export class LarkSandbox implements SandboxControl {
   readonly appId: string;
   readonly botOpenId: string;
   readonly tenantKey: string;
   readonly org: SandboxOrg;
   calls: SandboxCall[] = [];
   rateLimited = 0;
+  /** Cards answered to a callback that Lark would not have shown, with why. */
+  rejectedCallbackCards: Array<{ messageId: string; issues: CardIssue[] }> = [];
   driver: LarkDriver | undefined;
+  contacts: ContactScope;
   private readonly appSecret: string;
   private readonly store = new MessageStore();
   private readonly limiter = new SlidingWindowLimiter();
   private readonly tokens = new Set<string>();
+  private readonly revoked = new Set<string>();
+  private readonly callbackTokens = new CallbackTokens();
+  private readonly faultState: Faults;
   private readonly chats: Set<string>;
   private readonly random: () => number;
-  private readonly now: () => number;
-  private limits: Required<RateLimitOptions>;
-  private faultOpts: Required<FaultOptions>;
+  readonly now: () => number;
+  private limits: RateLimits;
+  private readonly expiredTokenStatus: number;
   private server: Server | undefined;
   private baseUrl = '';
 
@@ -47,8 +58,10 @@ export class LarkSandbox {
     this.chats = new Set(orgChats(this.org));
     this.random = seededRandom(opts.seed ?? Math.floor(Math.random() * 2 ** 32));
     this.now = opts.now ?? Date.now;
-    this.limits = { appPerSecond: 50, recipientPerSecond: 5, messagePatchPerSecond: 5, enabled: true, ...opts.rateLimits };
-    this.faultOpts = { errorRate: 0, afterCommitErrorRate: 0, latencyMs: 0, ...opts.faults };
+    this.limits = { ...DEFAULT_RATE_LIMITS, ...opts.rateLimits };
+    this.faultState = new Faults(opts.faults);
+    this.contacts = opts.contacts ?? {};
+    this.expiredTokenStatus = opts.expiredTokenStatus ?? 400;
   }
 
   get url(): string {
@@ -75,13 +88,23 @@ export class LarkSandbox {
   }
 
   get faults(): Required<FaultOptions> {
-    return { ...this.faultOpts };
+    return { ...this.faultState.opts };
   }
   setFaults(f: FaultOptions): void {
-    this.faultOpts = { ...this.faultOpts, ...f };
+    this.faultState.set(f);
+  }
+  /** Every open-API call fails for `durationMs` of sandbox time: 503, or the connection is reset. */
+  startOutage(durationMs: number, kind: OutageKind = 'unavailable'): void {
+    this.faultState.startOutage(durationMs, this.now(), kind);
+  }
+  endOutage(): void {
+    this.faultState.endOutage();
   }
   setRateLimits(r: RateLimitOptions): void {
     this.limits = { ...this.limits, ...r };
+  }
+  get rateLimits(): RateLimits {
+    return { ...this.limits };
   }
 
   messages(): SandboxMessage[] {
@@ -99,11 +122,24 @@ export class LarkSandbox {
     this.store.recordInbound(m);
     if (m.chat_type === 'group') this.chats.add(m.chat_id);
   }
-  applyCallbackCard(messageId: string, card: unknown): void {
+  /** A callback's `{card:{type:'raw'}}` answer replaces the clicked card, unless Lark would refuse it. */
+  applyCallbackCard(messageId: string, card: unknown): boolean {
+    const issues = validateCard(card);
+    if (issues.length > 0) {
+      this.rejectedCallbackCards.push({ messageId, issues });
+      return false;
+    }
     const m = this.message(messageId);
-    if (!m || m.msg_type !== 'interactive') return;
-    m.patches.push({ content: card, at: String(Date.now()) });
+    if (!m || m.msg_type !== 'interactive') return true;
+    m.patches.push({ content: card, at: String(this.now()) });
     m.card = card;
+    return true;
+  }
+  issueCallbackToken(token: string, messageId: string, openId: string): void {
+    this.callbackTokens.issue(token, messageId, openId, this.now());
+  }
+  callbackAnswered(token: string): void {
+    this.callbackTokens.answered(token);
   }
 
   findUser(openId: string): SandboxUser | undefined {
@@ -120,8 +156,9 @@ export class LarkSandbox {
     this.chats.add(chatId);
   }
 
-  /** Invalidates every issued token, so clients see 99991663 until they fetch a new one. */
+  /** Expires every issued token, so clients see 99991663 until they fetch a new one. */
   revokeTokens(): void {
+    for (const t of this.tokens) this.revoked.add(t);
     this.tokens.clear();
   }
 
@@ -129,8 +166,10 @@ export class LarkSandbox {
   reset(): void {
     this.store.clear();
     this.limiter.clear();
+    this.callbackTokens.clear();
     this.calls = [];
     this.rateLimited = 0;
+    this.rejectedCallbackCards = [];
   }
 
   attachDriver(driver: LarkDriver): void {
@@ -143,6 +182,8 @@ export class LarkSandbox {
       messages: this.store.all().length,
       calls: this.calls.length,
       rateLimited: this.rateLimited,
+      outageHits: this.faultState.outageHits,
+      rejectedCallbackCards: this.rejectedCallbackCards.length,
       faults: this.faults,
       bot: { open_id: this.botOpenId, app_name: BOT_APP_NAME },
       appId: this.appId,
@@ -171,11 +212,19 @@ export class LarkSandbox {
   private async openApi(req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): Promise<void> {
     const method = req.method ?? 'GET';
     const path = url.pathname;
-    const reply = (status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void => {
+    const reply: Reply = (status, body, headers = {}) => {
       this.calls.push({ method, path, query: url.search, status, code: body.code as number | undefined, at: new Date(this.now()).toISOString() });
       sendJson(res, status, body, headers);
     };
-    if (this.faultOpts.latencyMs > 0) await new Promise((r) => setTimeout(r, this.faultOpts.latencyMs));
+    const latency = this.faultState.opts.latencyMs;
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    const outage = this.faultState.outage(this.now());
+    if (outage === 'reset') {
+      this.calls.push({ method, path, query: url.search, status: 0, at: new Date(this.now()).toISOString() });
+      req.socket.destroy();
+      return;
+    }
+    if (outage) return reply(503, { code: LarkCodes.internal, msg: 'sandbox outage: service unavailable' });
     const body = parseJson(raw);
 
     if (method === 'POST' && path === '/open-apis/auth/v3/tenant_access_token/internal') {
@@ -188,14 +237,16 @@ export class LarkSandbox {
     }
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!bearer || !this.tokens.has(bearer)) {
-      return reply(200, { code: LarkCodes.invalidAccessToken, msg: 'Invalid access token for authorization.' });
+      const status = bearer && this.revoked.has(bearer) ? this.expiredTokenStatus : 200;
+      return reply(status, { code: LarkCodes.invalidAccessToken, msg: 'Invalid access token for authorization.' });
     }
-    if (this.random() < this.faultOpts.errorRate) {
+    if (this.random() < this.faultState.opts.errorRate) {
       const status = this.random() < 0.5 ? 500 : 503;
       return reply(status, { code: LarkCodes.internal, msg: 'sandbox injected fault (nothing recorded)' });
     }
     try {
-      const data = routeOpenApi(this.messageContext(), this.botOpenId, method, path, url.searchParams, body);
+      const ctx: ApiContext = { ...this.messageContext(), tokens: this.callbackTokens, contacts: this.contacts };
+      const data = routeOpenApi(ctx, this.botOpenId, method, path, url.searchParams, body);
       if ('draft' in data) return this.write(data.draft, data.kind, reply);
       return reply(200, { code: 0, msg: 'success', ...data.payload });
     } catch (e) {
@@ -204,34 +255,33 @@ export class LarkSandbox {
     }
   }
 
-  private write(draft: Draft, kind: 'send' | 'patch', reply: (s: number, b: Record<string, unknown>, h?: Record<string, string>) => void): void {
+  private write(draft: Draft, kind: 'send' | 'patch', reply: Reply): void {
     const now = this.now();
     if (this.limits.enabled) {
-      const checks: Array<[string, number]> =
-        kind === 'send'
-          ? [
-              ['app', this.limits.appPerSecond],
-              [`to:${draft.key}`, this.limits.recipientPerSecond],
-            ]
-          : [[`patch:${draft.key}`, this.limits.messagePatchPerSecond]];
-      for (const [key, limit] of checks) {
-        const waitMs = this.limiter.check(key, limit, now);
+      const rules = rulesFor(this.limits, kind, draft.key);
+      if (this.random() < this.faultState.opts.limitRate) {
+        this.rateLimited++;
+        const r = refusal(this.limits, rules[rules.length - 1]!, 1000);
+        return reply(r.status, r.body, r.headers);
+      }
+      for (const rule of rules) {
+        const waitMs = this.limiter.check(rule.key, rule.limit, rule.windowMs, now);
         if (waitMs !== undefined) {
           this.rateLimited++;
-          // Reset is whole seconds (≥ 1), as clients compute `sleep(reset * 1000)`.
-          return reply(429, RATE_LIMIT_BODY, { 'x-ogw-ratelimit-limit': String(limit), 'x-ogw-ratelimit-reset': String(Math.max(1, Math.ceil(waitMs / 1000))) });
+          const r = refusal(this.limits, rule, waitMs);
+          return reply(r.status, r.body, r.headers);
         }
       }
-      for (const [key] of checks) this.limiter.record(key, now);
+      for (const rule of rules) this.limiter.record(rule.key, now);
     }
     const { message } = draft.commit();
-    if (this.random() < this.faultOpts.afterCommitErrorRate) {
+    if (this.random() < this.faultState.opts.afterCommitErrorRate) {
       return reply(500, { code: LarkCodes.internal, msg: 'sandbox injected fault (after commit)' });
     }
     reply(200, { code: 0, msg: 'success', data: kind === 'send' ? larkMessageData(this.messageContext(), message) : {} });
   }
 
-  private messageContext(): MessageContext {
+  private messageContext() {
     return { appId: this.appId, tenantKey: this.tenantKey, org: this.org, store: this.store, chats: this.chats, now: this.now };
   }
 }

@@ -6,7 +6,7 @@ import type { CoreDeps } from '../../src/core/deps';
 import { applyOrgSnapshot } from '../../src/core/org/org.service';
 import { ORG_COLUMNS, parseOrgRows } from '../../src/core/org/org-snapshot';
 import { readTableFromString } from '../../src/io/table-file';
-import { LarkDriver, LarkSandbox, demoOrg, orgToCsv, type SandboxMessage, type SandboxOrg } from '../../src/sandbox';
+import { LarkDriver, LarkSandbox, demoOrg, orgToCsv, type LarkDriverOptions, type LarkSandboxOptions, type SandboxMessage, type SandboxOrg } from '../../src/sandbox';
 import { createTestStore, testConfig, type TestStore } from './stores';
 
 let appCounter = 0;
@@ -20,6 +20,10 @@ export interface HarnessOptions {
   /** Import the org into the database before the test (default true). */
   seedOrg?: boolean;
   sqliteFile?: string;
+  /** Extra sandbox settings (rate limits, contact range, faults …). */
+  sandbox?: Partial<LarkSandboxOptions>;
+  /** Extra driver settings (duplicate pushes …). */
+  driver?: Partial<LarkDriverOptions>;
 }
 
 /**
@@ -41,7 +45,7 @@ export class Harness {
     // Unique per app: the SDK keys its token cache by app id.
     const appId = `cli_${(++appCounter).toString(16).padStart(4, '0')}${Math.random().toString(16).slice(2, 14).padEnd(12, '0')}`;
     const appSecret = 'test-secret';
-    const sandbox = new LarkSandbox({ appId, appSecret, org, seed: 42 });
+    const sandbox = new LarkSandbox({ appId, appSecret, org, seed: 42, ...opts.sandbox });
     const { url: baseUrl } = await sandbox.start(0);
     const store = await createTestStore(opts.dialect ?? 'sqlite', opts.sqliteFile ? { file: opts.sqliteFile } : {});
     const clock = new ManualClock(opts.now ?? '2026-11-20T10:00:00+08:00');
@@ -56,6 +60,7 @@ export class Harness {
       encryptKey: config.encryptKey,
       verificationToken: config.verificationToken,
       retrySchedule: [],
+      ...opts.driver,
     });
     sandbox.attachDriver(driver);
     const h = new Harness(app, sandbox, driver, clock, store, org);

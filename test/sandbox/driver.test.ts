@@ -85,6 +85,8 @@ describe('LarkDriver', () => {
       context: { open_message_id: 'om_card1', open_chat_id: p2pChatIdFor(APP, 'ou_abc') },
     });
     expect(click!.event.token).toMatch(/^c-/);
+    // Card callbacks carry create_time in microseconds ("card.action.trigger" only).
+    expect(click!.header.create_time).toBe(String(Date.parse('2026-06-12T07:00:00Z') * 1000));
     expect(form!.event.action).toMatchObject({ name: 'submit_btn', form_value: { done: '写完了' } });
   });
 
@@ -114,6 +116,21 @@ describe('LarkDriver', () => {
     await d.redeliver(first.eventId);
     expect(r.got[3]!.payload.header.event_id).toBe(first.eventId);
     expect(r.got[3]!.validSignature).toBe(true);
+  });
+
+  it('never re-sends a card callback, and pushes a message again under a new event_id when asked', async () => {
+    const r = await receiver([500, 200, 200]);
+    cleanups.push(r.close);
+    const d = driverFor(r.url);
+    const click = await d.clickCard('ou_x', { messageId: 'om_1', value: { a: 'x' } });
+    expect(click.status).toBe(500);
+    expect(d.pending()).toBe(0);
+    const sent = await d.sendText('ou_x', '帮助');
+    const again = await d.duplicatePush(sent.messageId!);
+    expect(again.eventId).not.toBe(sent.eventId);
+    const [, first, second] = r.got.map((g) => g.payload);
+    expect(second!.event.message.message_id).toBe(first!.event.message.message_id);
+    expect(second!.header.event_id).toBe(again.eventId);
   });
 
   it('gives up after the schedule, and treats a timeout as a failure', async () => {

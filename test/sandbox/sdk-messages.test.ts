@@ -76,8 +76,9 @@ describe('LarkSandbox with the real SDK Client', () => {
     expect(await codeOf(create('oc_unknown', 'text', '{"text":"x"}', 'chat_id'))).toBe(LarkCodes.botNotInChat);
     expect(await codeOf(create(staff.open_id, 'interactive', JSON.stringify({ body: {} })))).toBe(LarkCodes.cardInvalid);
     const big = card('x'.repeat(31 * 1024));
-    expect(await codeOf(create(staff.open_id, 'interactive', JSON.stringify(big)))).toBe(LarkCodes.contentTooLong);
-    const plain = await create(staff.open_id, 'interactive', JSON.stringify(card('a', false)));
+    expect(await codeOf(create(staff.open_id, 'interactive', JSON.stringify(big)))).toBe(LarkCodes.cardInvalid);
+    const { config: _c, ...noMulti } = card('a');
+    const plain = await create(staff.open_id, 'interactive', JSON.stringify(noMulti));
     const patch = client.im.v1.message.patch({ path: { message_id: (plain as { data: { message_id: string } }).data.message_id }, data: { content: JSON.stringify(card('b')) } });
     expect(await codeOf(patch)).toBe(LarkCodes.cardInvalid);
     expect(await codeOf(client.im.v1.message.reply({ path: { message_id: 'om_missing' }, data: { msg_type: 'text', content: '{"text":"x"}' } }))).toBe(LarkCodes.messageNotFound);

@@ -126,4 +126,19 @@ describe('the Lark webhook', () => {
     const rows = await h.db.selectFrom('inbox').selectAll().where('event_id', '=', event.header.event_id).execute();
     expect(rows).toHaveLength(1);
   });
+
+  it('gives one message pushed under five event ids at once exactly one effect (de-duplicated by message_id)', async () => {
+    const who = h.person('孙浩').open_id;
+    const before = h.inbox('孙浩').length;
+    const bodies = Array.from({ length: 5 }, () => {
+      const event = textMessageEvent(base(), { sender: { open_id: who, user_id: '', union_id: '' }, text: '帮助', messageId: 'om_same_message', chatId: 'oc_p2p_same', chatType: 'p2p' });
+      return Buffer.from(JSON.stringify({ encrypt: encryptLarkPayload(JSON.stringify(event), KEY) }));
+    });
+    const results = await Promise.all(bodies.map((raw) => post(raw, signedHeaders(raw))));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    await h.settle();
+    expect(h.inbox('孙浩').length - before).toBe(1);
+    const rows = await h.db.selectFrom('inbound_messages').selectAll().where('message_id', '=', 'om_same_message').execute();
+    expect(rows).toHaveLength(1);
+  });
 });

@@ -1,0 +1,81 @@
+/**
+ * `node bin/run-ts.mjs bench/fanout.ts [--recipients 2000] [--scale 10] [--db file|postgres://…]`
+ *
+ * A Friday-prompt fan-out through the strict sandbox: Lark's limits exactly (50/s and 1,000/min per
+ * app, 5/s per user), 2 % of writes refused with 230020 anyway, and a 3-minute outage once half
+ * the messages are out. Time runs `scale` times faster on both sides. Prints one `name: value` line
+ * per figure; rates are in sandbox time, so they compare with Lark's per-minute limit directly.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { systemClock } from '../src/core/clock';
+import { migrateToLatest, openStore } from '../src/db/connect';
+import { outboxMessenger } from '../src/db/outbox.repository';
+import { LarkApi } from '../src/lark/lark-api';
+import { OutboxWorker } from '../src/lark/outbox-worker';
+import { buildOrg, LarkSandbox } from '../src/sandbox';
+import { scaledClock } from '../src/workers/clock';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+};
+const RECIPIENTS = Number(arg('recipients', '2000'));
+const SCALE = Number(arg('scale', '10'));
+const OUTAGE_MS = 3 * 60_000;
+const out = (name: string, value: number, digits = 0) => console.log(`${name}: ${value.toFixed(digits)}`);
+
+/** The most timestamps that fall in any window of `ms` (sorted input). */
+function maxInWindow(times: number[], ms: number): number {
+  let best = 0;
+  for (let lo = 0, hi = 0; hi < times.length; hi++) {
+    while (times[hi]! - times[lo]! >= ms) lo++;
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
+}
+
+const org = buildOrg({ units: [{ id: 'D1', name: '全市', staff: Array.from({ length: RECIPIENTS }, (_, i) => ({ name: `人员${i}` })) }] });
+const clock = scaledClock(SCALE);
+const sandbox = new LarkSandbox({ appId: 'cli_benchfanout0001', appSecret: 's', org, seed: 2026, now: clock.now, faults: { limitRate: 0.02 } });
+const { url } = await sandbox.start(0);
+const store = openStore(arg('db', `file:${join(mkdtempSync(join(tmpdir(), 'pingshi-fanout-')), 'bench.db')}`));
+await migrateToLatest(store.db, store.schema);
+const worker = new OutboxWorker({ db: store.db, api: new LarkApi({ appId: 'cli_benchfanout0001', appSecret: 's', baseUrl: url }), log: pino({ level: 'silent' }), clock, pollMs: 50 });
+const messenger = outboxMessenger(store.db, systemClock);
+for (const u of org.users) await messenger.send({ type: 'open_id', id: u.open_id }, { kind: 'text', text: '本周周记请于周五 18:00 前提交。' }, `weekly-prompt:bench:${u.open_id}`);
+
+const started = clock.now();
+worker.start();
+while (sandbox.messages().length < RECIPIENTS / 2) await new Promise((r) => setTimeout(r, 20));
+const outageAt = clock.now();
+sandbox.startOutage(OUTAGE_MS);
+await worker.drain(30 * 60_000);
+await worker.stop();
+const finished = clock.now();
+
+const times = sandbox
+  .messages()
+  .map((m) => Number(m.create_time))
+  .sort((a, b) => a - b);
+const perRecipient = new Map<string, number>();
+for (const m of sandbox.messages()) perRecipient.set(m.receive_id, (perRecipient.get(m.receive_id) ?? 0) + 1);
+const sendingMs = finished - started - Math.min(OUTAGE_MS, finished - outageAt);
+const left = await store.db.selectFrom('outbox').select('id').where('status', '!=', 'sent').execute();
+
+out('fanout_recipients', RECIPIENTS);
+out('fanout_recipients_reached', perRecipient.size);
+out('fanout_duplicates', [...perRecipient.values()].reduce((n, c) => n + c - 1, 0));
+out('fanout_not_sent', left.length);
+out('fanout_refused_230020', sandbox.calls.filter((c) => c.code === 230020).length);
+out('fanout_outage_failures', sandbox.calls.filter((c) => c.status === 503).length);
+out('fanout_max_in_any_minute', maxInWindow(times, 60_000));
+out('fanout_max_in_any_second', maxInWindow(times, 1000));
+out('fanout_rate_per_min_while_sending', (times.length / sendingMs) * 60_000, 1);
+out('fanout_sandbox_minutes_total', (finished - started) / 60_000, 2);
+out('fanout_time_scale', SCALE);
+
+await sandbox.stop();
+await store.close();

@@ -1,0 +1,176 @@
+import { sql, type Kysely } from 'kysely';
+import { newId } from '../core/ids';
+import type { Database } from '../db/schema';
+
+/**
+ * Lark's message limits counted in the database, so the server, a CLI job and other instances stay
+ * within them together: 50/s and 1,000/min per app, 5/s per user or group chat, 5/s PATCH per message.
+ * Sliding windows (a log of admitted calls), a little longer than Lark's so clock skew never tips
+ * one over; 1,000 per 61 s still reaches 98 % of 1,000/min. One lock row serialises the check and the
+ * booking across processes (SQLite takes its write lock on the first UPDATE; PostgreSQL a row lock).
+ */
+export interface MessageLimits {
+  appPerSecond: number;
+  appPerMinute: number;
+  targetPerSecond: number;
+  secondWindowMs: number;
+  minuteWindowMs: number;
+}
+
+export const LARK_MESSAGE_LIMITS: MessageLimits = {
+  appPerSecond: 50,
+  appPerMinute: 1000,
+  targetPerSecond: 5,
+  secondWindowMs: 1100,
+  minuteWindowMs: 61_000,
+};
+
+const APP = 'app';
+const KEEP_MS = 120_000;
+
+export type Acquired = { ok: true; ids: string[] } | { ok: false; waitMs: number };
+
+type Db = Kysely<Database>;
+
+export class SharedRateLimiter {
+  private bookings = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => number,
+    private readonly limits: MessageLimits = LARK_MESSAGE_LIMITS,
+  ) {}
+
+  /** Books one call to `target` (`user:…`, `chat:…`, `patch:…`) if every window has room, else says how long to wait. */
+  async tryAcquire(target: string): Promise<Acquired> {
+    const [result] = await this.acquireBatch([target]);
+    return result!;
+  }
+
+  /**
+   * Books calls for a batch of targets, in order, in one transaction: each gets a slot if its own
+   * window and the app's have room (counting the slots booked earlier in the batch), else a wait.
+   */
+  async acquireBatch(targets: string[]): Promise<Acquired[]> {
+    if (targets.length === 0) return [];
+    return this.db.transaction().execute(async (trx) => {
+      // Toggling keeps the lock row's value bounded; the write is what serialises the transaction.
+      await trx.updateTable('rate_lock').set({ n: sql<number>`1 - n` }).where('name', '=', 'limiter').execute();
+      const now = this.now();
+      const l = this.limits;
+      const distinct = [...new Set(targets)];
+      const [pauses, perSecond, perMinute, counts] = await Promise.all([
+        trx.selectFrom('rate_pauses').select(['bucket', 'until_ms']).where('bucket', 'in', [APP, ...distinct]).where('until_ms', '>', now).execute(),
+        this.count(trx, APP, now - l.secondWindowMs),
+        this.count(trx, APP, now - l.minuteWindowMs),
+        trx
+          .selectFrom('rate_events')
+          .select(['bucket', (eb) => eb.fn.countAll().as('n')])
+          .where('bucket', 'in', distinct)
+          .where('at_ms', '>', now - l.secondWindowMs)
+          .groupBy('bucket')
+          .execute(),
+      ]);
+      const pausedUntil = new Map(pauses.map((p) => [p.bucket, Number(p.until_ms)]));
+      const used = new Map(counts.map((c) => [c.bucket, Number(c.n)]));
+      let room = Math.min(l.appPerSecond - perSecond, l.appPerMinute - perMinute);
+      let appWait: number | undefined;
+      const results: Acquired[] = [];
+      const booked: string[] = [];
+      const rows: Array<{ id: string; bucket: string; at_ms: number }> = [];
+      for (const target of targets) {
+        const paused = Math.max(pausedUntil.get(APP) ?? 0, pausedUntil.get(target) ?? 0) - now;
+        if (paused > 0) {
+          results.push({ ok: false, waitMs: paused });
+          continue;
+        }
+        if ((used.get(target) ?? 0) >= l.targetPerSecond) {
+          results.push({ ok: false, waitMs: await this.windowWait(trx, target, l.targetPerSecond, l.secondWindowMs, now, booked.filter((b) => b === target).length) });
+          continue;
+        }
+        if (room <= 0) {
+          appWait ??= Math.max(await this.windowWait(trx, APP, l.appPerSecond, l.secondWindowMs, now, booked.length), await this.windowWait(trx, APP, l.appPerMinute, l.minuteWindowMs, now, booked.length));
+          results.push({ ok: false, waitMs: appWait });
+          continue;
+        }
+        room--;
+        used.set(target, (used.get(target) ?? 0) + 1);
+        booked.push(target);
+        const pair = [
+          { id: newId('re'), bucket: APP, at_ms: now },
+          { id: newId('re'), bucket: target, at_ms: now },
+        ];
+        rows.push(...pair);
+        results.push({ ok: true, ids: pair.map((r) => r.id) });
+      }
+      if (rows.length > 0) await trx.insertInto('rate_events').values(rows).execute();
+      this.bookings += booked.length;
+      if (this.bookings >= 500) {
+        this.bookings = 0;
+        await trx.deleteFrom('rate_events').where('at_ms', '<', now - KEEP_MS).execute();
+      }
+      return results;
+    });
+  }
+
+  /**
+   * Re-stamps booked slots with the time the call finished. Lark counts a call when it arrives, which
+   * can be well after the booking (a token fetch, a busy event loop); counting it from its end keeps
+   * our windows behind Lark's, never ahead.
+   */
+  async stamp(ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.db.updateTable('rate_events').set({ at_ms: this.now() }).where('id', 'in', ids).execute();
+  }
+
+  /** Calls the app could still make now without waiting (how many rows a worker should claim). */
+  async capacity(): Promise<number> {
+    const now = this.now();
+    const l = this.limits;
+    const [second, minute, paused] = await Promise.all([
+      this.count(this.db, APP, now - l.secondWindowMs),
+      this.count(this.db, APP, now - l.minuteWindowMs),
+      this.pausedFor(this.db, [APP], now),
+    ]);
+    return paused > 0 ? 0 : Math.max(0, Math.min(l.appPerSecond - second, l.appPerMinute - minute));
+  }
+
+  /** After Lark refused with a wait (99991400 for the app, 230020 for one user or chat), nobody sends there until it passes. */
+  async pause(bucket: 'app' | string, ms: number): Promise<void> {
+    const until = this.now() + ms;
+    const res = await this.db.updateTable('rate_pauses').set({ until_ms: until }).where('bucket', '=', bucket).where('until_ms', '<', until).executeTakeFirst();
+    if (Number(res.numUpdatedRows) > 0) return;
+    await this.db
+      .insertInto('rate_pauses')
+      .values({ bucket, until_ms: until })
+      .onConflict((oc) => oc.column('bucket').doNothing())
+      .execute();
+  }
+
+  private async pausedFor(db: Db, buckets: string[], now: number): Promise<number> {
+    const rows = await db.selectFrom('rate_pauses').select('until_ms').where('bucket', 'in', buckets).where('until_ms', '>', now).execute();
+    return Math.max(0, ...rows.map((r) => Number(r.until_ms) - now));
+  }
+
+  private async count(db: Db, bucket: string, after: number): Promise<number> {
+    const row = await db.selectFrom('rate_events').select((eb) => eb.fn.countAll().as('n')).where('bucket', '=', bucket).where('at_ms', '>', after).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  /** 0 when the window has room; else until its oldest booking that must leave does. `extra` were booked just now. */
+  private async windowWait(db: Db, bucket: string, limit: number, windowMs: number, now: number, extra = 0): Promise<number> {
+    const stored = await this.count(db, bucket, now - windowMs);
+    const n = stored + extra;
+    if (n < limit) return 0;
+    if (n - limit >= stored) return windowMs; // only this batch's bookings would have to leave
+    const row = await db
+      .selectFrom('rate_events')
+      .select('at_ms')
+      .where('bucket', '=', bucket)
+      .where('at_ms', '>', now - windowMs)
+      .orderBy('at_ms')
+      .limit(1)
+      .offset(n - limit)
+      .executeTakeFirst();
+    return Math.max(1, Number(row?.at_ms ?? now) + windowMs - now);
+  }
+}

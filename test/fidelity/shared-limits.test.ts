@@ -1,0 +1,82 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/core/clock';
+import { openStore, type Store } from '../../src/db/connect';
+import { outboxMessenger } from '../../src/db/outbox.repository';
+import { LarkApi } from '../../src/lark/lark-api';
+import { OutboxWorker } from '../../src/lark/outbox-worker';
+import { SharedRateLimiter } from '../../src/lark/shared-limiter';
+import { buildOrg, LarkSandbox } from '../../src/sandbox';
+import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/stores';
+
+/**
+ * Two senders on one database (two connections, as the server and a CLI job or two instances have)
+ * keep within Lark's limits together: what one books, the other counts.
+ */
+describe.each(dialectsUnderTest())('limits shared through the database (%s)', (dialect) => {
+  let store: TestStore | undefined;
+  let second: Store | undefined;
+  let sandbox: LarkSandbox | undefined;
+  afterEach(async () => {
+    await sandbox?.stop();
+    await second?.close();
+    await store?.close();
+  });
+
+  /**
+   * PostgreSQL: two pools, as two instances. SQLite: one connection shared by both senders, because
+   * two synchronous SQLite connections in one process would block each other's transactions (in
+   * separate processes SQLite's busy timeout lets one wait for the other).
+   */
+  async function twoConnections() {
+    store = await createTestStore(dialect, dialect === 'sqlite' ? { file: join(mkdtempSync(join(tmpdir(), 'pingshi-limits-')), 'bot.db') } : {});
+    if (dialect === 'sqlite') return [store.db, store.db] as const;
+    second = openStore(store.url);
+    return [store.db, second.db] as const;
+  }
+
+  it('counts the app’s minute and a user’s second across connections', async () => {
+    const [a, b] = await twoConnections();
+    let now = Date.parse('2026-11-20T07:00:00Z');
+    const clock = () => now;
+    const left = new SharedRateLimiter(a, clock);
+    const right = new SharedRateLimiter(b, clock);
+    for (let s = 0; s < 20; s++) {
+      const booked = await Promise.all([
+        left.acquireBatch(Array.from({ length: 25 }, (_, i) => `user:${s}-l${i}`)),
+        right.acquireBatch(Array.from({ length: 30 }, (_, i) => `user:${s}-r${i}`)),
+      ]);
+      expect(booked.flat().filter((x) => x.ok)).toHaveLength(50); // 50 a second between them
+      now += 1100;
+    }
+    // 1,000 booked in 22 s: the minute is full until the first second's bookings leave it.
+    const full = await right.tryAcquire('user:late');
+    expect(full).toMatchObject({ ok: false });
+    expect((full as { waitMs: number }).waitMs).toBeGreaterThan(30_000);
+    expect(await left.capacity()).toBe(0);
+    now += (full as { waitMs: number }).waitMs;
+    expect(await left.tryAcquire('user:late')).toMatchObject({ ok: true });
+
+    const same = await Promise.all([left.acquireBatch(['user:one', 'user:one', 'user:one']), right.acquireBatch(['user:one', 'user:one', 'user:one'])]);
+    expect(same.flat().filter((x) => x.ok)).toHaveLength(5); // 5 a second to one person
+  });
+
+  it('keeps two workers together within Lark’s windows, so the sandbox refuses nothing', async () => {
+    const [a, b] = await twoConnections();
+    const org = buildOrg({ units: [{ id: 'D1', name: '测试处', staff: Array.from({ length: 120 }, (_, i) => ({ name: `人员${i}` })) }] });
+    const appId = `cli_shared${dialect === 'sqlite' ? '01' : '02'}aaaaaaaa`;
+    sandbox = new LarkSandbox({ appId, appSecret: 's', org, seed: 5 });
+    const { url } = await sandbox.start(0);
+    const worker = (db: typeof a) => new OutboxWorker({ db, api: new LarkApi({ appId, appSecret: 's', baseUrl: url }), log: pino({ level: 'silent' }), pollMs: 20 });
+    const messenger = outboxMessenger(a, systemClock);
+    const [first] = org.users;
+    for (const u of org.users) await messenger.send({ type: 'open_id', id: u.open_id }, { kind: 'text', text: '通知' }, `n:${u.open_id}`);
+    for (let i = 0; i < 10; i++) await messenger.send({ type: 'open_id', id: first!.open_id }, { kind: 'text', text: `第${i}条` }, `same:${i}`);
+    await Promise.all([worker(a).drain(60_000), worker(b).drain(60_000)]);
+    expect(sandbox.messages()).toHaveLength(130);
+    expect(sandbox.rateLimited).toBe(0);
+  });
+});
