@@ -5,6 +5,7 @@ import { createWorkCalendar } from '../core/calendar/work-calendar';
 import { migrateToLatest, openStore, pingDatabase } from '../db/connect';
 import { redactText, redactUrl, secretsOf } from '../io/redact';
 import { LarkApi } from '../lark/lark-api';
+import { outboxDoctorCheck } from '../lark/outbox-health';
 import type { Io } from './context';
 
 type Check = { ok: boolean; warn?: boolean; text: string };
@@ -36,6 +37,7 @@ export async function doctor(io: Io, now = new Date()): Promise<number> {
       const ok = await pingDatabase(store.db);
       if (ok) await migrateToLatest(store.db);
       checks.push(ok ? { ok, text: `数据库：${shownUrl} 可用，结构已是最新` } : { ok, text: `数据库：${shownUrl} 无法连接，请检查 DATABASE_URL 与数据库服务` });
+      if (ok) checks.push(await outboxDoctorCheck(store.db));
     } catch (e) {
       checks.push({ ok: false, text: `数据库：${(e as Error).message}` });
     } finally {

@@ -11,6 +11,7 @@ import { doctor } from './doctor';
 import { exportLedger } from './export';
 import { importFile } from './import-file';
 import { runJobCommand } from './run-job';
+import { requeueGivenUp } from '../lark/outbox-health';
 import { serve } from './serve';
 import { redactText, secretsOf } from '../io/redact';
 
@@ -32,6 +33,7 @@ const USAGE = `用法：pingshi <命令>
                                           核对无误后加 --confirm 重新运行
   run-job NAME [--at ISO-8601]            立即执行一个定时任务
   export WHAT --period KEY [--format csv|xlsx] [--out FILE]
+  outbox retry [--all]                    重新发送已放弃的消息（--all 连同被飞书拒收的）
   doctor                                  检查配置、数据库与飞书连通性`;
 
 export type CliValues = Record<string, string | boolean | undefined>;
@@ -48,6 +50,7 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
       out: { type: 'string' },
       'skip-bad': { type: 'boolean', default: false },
       confirm: { type: 'boolean', default: false },
+      all: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: false,
@@ -111,6 +114,13 @@ const ONE_SHOT: Record<string, (app: App, rest: string[], values: CliValues, io:
     const code = await runJobCommand(app, rest[0], values.at, io);
     await sendQueued(app, io);
     return code;
+  },
+  outbox: async (app, rest, values, io) => {
+    if (rest[0] !== 'retry') throw invalidInput('用法：pingshi outbox retry [--all]');
+    const n = await requeueGivenUp(app.deps.db, app.deps.clock.now(), { includeRefused: Boolean(values.all) });
+    io.out.write(n > 0 ? `已重新排队 ${n} 条消息。\n` : `没有需要重新发送的消息${values.all ? '' : '（被飞书拒收的消息需加 --all）'}。\n`);
+    await sendQueued(app, io);
+    return 0;
   },
   export: async (app, rest, values, io) => {
     const what = rest[0];

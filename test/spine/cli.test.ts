@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
+import { migrateToLatest, openStore } from '../../src/db/connect';
 
 function io() {
   const out: string[] = [];
@@ -59,5 +60,46 @@ describe('the pingshi CLI', () => {
     expect(await main(['migrate'], r.io)).toBe(1);
     expect(r.err().trim().split('\n')).toHaveLength(1);
     expect(r.err()).toMatch(/^缺少 LARK_APP_SECRET、LARK_ENCRYPT_KEY、LARK_VERIFICATION_TOKEN：/);
+  });
+
+  it('shows given-up messages in doctor, and outbox retry puts them back in the queue', async () => {
+    const store = openStore(process.env.DATABASE_URL!);
+    await migrateToLatest(store.db);
+    const at = '2026-11-20T02:00:00.000Z';
+    const row = (id: string, status: string) => ({
+      id,
+      idem_key: `k-${id}`,
+      op: 'send',
+      receive_id_type: 'open_id',
+      receive_id: 'ou_x',
+      msg_type: 'text',
+      content: JSON.stringify({ text: '您好' }),
+      target_message_id: null,
+      target_key: null,
+      status,
+      attempts: 30,
+      next_attempt_at: at,
+      lease_until: null,
+      message_id: null,
+      last_error: status === 'failed' ? '230001 invalid receive_id' : 'HTTP 503',
+      created_at: at,
+      sent_at: null,
+    });
+    await store.db.insertInto('outbox').values([row('ob_1', 'given_up'), row('ob_2', 'failed')]).execute();
+    await store.close();
+
+    const doctor = io();
+    await main(['doctor'], doctor.io);
+    expect(doctor.out()).toContain('✘ 外发消息：1 条因飞书持续不可用超过 24 小时已放弃');
+
+    const retry = io();
+    expect(await main(['outbox', 'retry'], retry.io)).toBe(0);
+    expect(retry.out()).toContain('已重新排队 1 条消息');
+    const all = io();
+    expect(await main(['outbox', 'retry', '--all'], all.io)).toBe(0);
+    expect(all.out()).toContain('已重新排队 1 条消息');
+    const check = openStore(process.env.DATABASE_URL!);
+    expect((await check.db.selectFrom('outbox').select(['id', 'status']).orderBy('id').execute()).map((r) => r.status)).toEqual(['pending', 'pending']);
+    await check.close();
   });
 });
