@@ -18,9 +18,13 @@ export function card(opts: { title: string; subtitle?: string; template?: Header
   };
 }
 
-/** Text users wrote is shown verbatim: markdown control characters are escaped. */
+/**
+ * Text users wrote is shown verbatim: markdown control characters become HTML entities, the escape
+ * Lark's card markdown documents (a backslash would show up literally). Table cells are plain text
+ * and need none of this.
+ */
 export function escapeMd(text: string): string {
-  return text.replace(/([\\`*_~\[\]()<>#|])/g, '\\$1');
+  return text.replace(/[\\`*_~\[\]()<>#|]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export const md = (content: string): Element => ({ tag: 'markdown', content });

@@ -96,7 +96,7 @@ describe('季审定 cards', () => {
 
   it('objection review: open and decided; user text is escaped', () => {
     const open = objectionReviewCard(review);
-    expect(JSON.stringify(open)).toContain('三个月均为好 \\\\[见附件\\\\]\\\\(http://x\\\\)');
+    expect(JSON.stringify(open)).toContain('三个月均为好 &#91;见附件&#93;&#40;http://x&#41;');
     expect(open).toMatchSnapshot();
     expect(objectionReviewCard({ ...review, months: [], decided: { outcome: '维持原结果', answer: '名额*所限*', byName: '林管理', atLabel: '7月4日 11:00' } })).toMatchSnapshot();
   });

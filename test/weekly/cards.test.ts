@@ -96,7 +96,7 @@ describe('weekly cards', () => {
     const json = weeklyReviewCard(vm);
     expect(json).toMatchSnapshot();
     // What staff typed is shown verbatim, never as markdown.
-    expect(JSON.stringify(json)).toContain('\\\\*校对\\\\*');
+    expect(JSON.stringify(json)).toContain('&#42;校对&#42;');
   });
 
   it('returned card', () => {

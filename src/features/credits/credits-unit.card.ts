@@ -21,7 +21,7 @@ export function creditsUnitCard(v: UnitCredits, opts: CreditsUnitOptions = {}): 
           { name: 'remaining', label: '总学时差额' },
         ],
         c.behind.map((b) => ({
-          name: escapeMd(b.name),
+          name: b.name,
           remaining: b.remainingHours > 0 ? h(b.remainingHours) : '总学时已够，网络或必修学时不足',
         })),
       ),
