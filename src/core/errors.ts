@@ -16,7 +16,9 @@ export type ErrorCode =
   /** A card built from an older state of the record, or whose value no longer parses. */
   | 'STALE'
   /** Named in the contract but not built yet. */
-  | 'NOT_BUILT';
+  | 'NOT_BUILT'
+  /** A date of a year whose official holiday schedule is not known yet. */
+  | 'CALENDAR_GAP';
 
 export type ToastType = 'error' | 'warning' | 'info';
 
@@ -33,6 +35,7 @@ export const ERROR_PRESENTATION: Record<ErrorCode, { toast: ToastType; exitCode:
   NOT_APPLICABLE: { toast: 'info', exitCode: 1 },
   STALE: { toast: 'error', exitCode: 1 },
   NOT_BUILT: { toast: 'info', exitCode: 1 },
+  CALENDAR_GAP: { toast: 'warning', exitCode: 1 },
 };
 
 export class DomainError extends Error {
