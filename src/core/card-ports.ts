@@ -1,4 +1,4 @@
-import type { MaintenanceCards } from './calendar/calendar-alert.service';
+import type { MaintenanceCards } from './calendar/calendar-gap-view';
 import type { CreditsCards } from './credits/credits-views';
 import type { QuarterCards } from './quarterly/views';
 import type { WeeklyCards } from './weekly/weekly-view-models';

@@ -1,17 +1,6 @@
 import type { CoreDeps } from '../deps';
 import { findActivePeople } from '../org/people.repository';
 import { hasRole } from '../org/person';
-import type { CardJson } from '../ports';
-
-export interface CalendarGapView {
-  year: number;
-  /** The job that is waiting, e.g. weekly-prompt. */
-  job: string;
-}
-
-export interface MaintenanceCards {
-  calendarGap(v: CalendarGapView): CardJson;
-}
 
 /**
  * Tells the admins once per missing year (the key makes repeats no-ops) that jobs wait for the

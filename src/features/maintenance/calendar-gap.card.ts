@@ -1,4 +1,4 @@
-import type { CalendarGapView } from '../../core/calendar/calendar-alert.service';
+import type { CalendarGapView } from '../../core/calendar/calendar-gap-view';
 import type { CardJson } from '../../core/ports';
 import { card, md, note } from '../../../cards/components';
 
