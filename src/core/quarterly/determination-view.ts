@@ -89,7 +89,7 @@ export async function determinationView(db: Db, rules: Rules, units: UnitIndex, 
     pending: lock ? [] : await pendingMonths(db, pool, onPage, nameOf),
     recusal:
       determiners.length > 0
-        ? { members: determiners.map((p) => p!.name), confirmedBy: signoffs.filter((s) => s.revision === revision).map((s) => nameOf(s.signedBy)) }
+        ? { members: determiners.map((p) => p!.name).sort((a, b) => a.localeCompare(b, 'zh-CN')), confirmedBy: signoffs.filter((s) => s.revision === revision).map((s) => nameOf(s.signedBy)) }
         : null,
     locked: lock
       ? {

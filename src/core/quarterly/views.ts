@@ -72,6 +72,8 @@ export interface DeterminationView {
 export interface TeamProposalView {
   quarterLabel: string;
   rows: Array<{ name: string; pool: string; score: string; proposedTier: string; tier: string; status: string }>;
+  /** When the list is split over several cards: this card's place and the whole list's length. */
+  part?: { index: number; count: number; total: number } | null;
 }
 
 export interface FeedbackView {

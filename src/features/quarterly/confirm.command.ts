@@ -11,6 +11,9 @@ import { hasRole } from '../../core/org/person';
 import { findActiveUnits } from '../../core/org/people.repository';
 import { defineCommand } from '../../../commands/define-command';
 
+/** Table rows per card: about 120 bytes a row keeps a card well under Lark's 30 KB. */
+const TEAM_ROWS_PER_CARD = 60;
+
 export default defineCommand({
   name: 'confirm',
   aliases: ['审定'],
@@ -25,7 +28,13 @@ export default defineCommand({
     const label = formatQuarterLabel(quarter);
     const units = await loadUnits(deps.db);
     if (!args.trim() && !isDeterminerOf(actor, organOf(actor.unitId, units), units) && hasRole(actor, 'supervisor')) {
-      await ctx.reply({ kind: 'card', card: quarterTeamProposalsCard(await teamProposals(deps, actor, quarter)) });
+      // A 局长's chain can be the whole organ: the list is split over cards, never cut.
+      const view = await teamProposals(deps, actor, quarter);
+      const parts = Math.max(1, Math.ceil(view.rows.length / TEAM_ROWS_PER_CARD));
+      for (let i = 0; i < parts; i++) {
+        const rows = view.rows.slice(i * TEAM_ROWS_PER_CARD, (i + 1) * TEAM_ROWS_PER_CARD);
+        await ctx.reply({ kind: 'card', card: quarterTeamProposalsCard({ ...view, rows, part: parts > 1 ? { index: i + 1, count: parts, total: view.rows.length } : null }) });
+      }
       return;
     }
     let unitId = actor.unitId;

@@ -11,11 +11,12 @@ export function quarterTeamProposalsCard(v: TeamProposalView): CardJson {
       elements: [md(`${v.quarterLabel}您分管人员的季度建议等次尚未生成（季度结束后由系统生成，交本机关考核管理员审定）。`)],
     });
   }
+  const part = v.part ? `（第 ${v.part.index}/${v.part.count} 部分）` : '';
   return card({
-    title: `季度建议等次 · ${v.quarterLabel}`,
+    title: `季度建议等次 · ${v.quarterLabel}${part}`,
     template: 'blue',
     elements: [
-      md(`您分管人员${v.quarterLabel}的季度建议等次（由本机关考核管理员按同级同台名额审定），共 ${v.rows.length} 人：`),
+      md(`您分管人员${v.quarterLabel}的季度建议等次（由本机关考核管理员按同级同台名额审定），共 ${v.part?.total ?? v.rows.length} 人${v.part ? `，本卡片为其中 ${v.rows.length} 人` : ''}：`),
       table(
         [
           { name: 'name', label: '姓名' },
