@@ -121,6 +121,9 @@ describe.each(dialectsUnderTest())('季审定 determination guards (%s)', (diale
     await h.say('江海燕', '/审定');
     expect(textOf(h.inbox('江海燕').at(-1)!)).toContain('仅限');
     expect(await h.db.selectFrom('quarter_results').selectAll().execute()).toHaveLength(0);
+    // A 处室 supervisor who does not determine is told the proposals are not made yet.
+    await h.say('钱处长', '/审定');
+    expect(textOf(h.inbox('钱处长').at(-1)!)).toContain('季度建议等次尚未生成');
 
     await h.say('林管理', '/审定');
     // The organisation was imported on 8 July: only the people graded in the quarter are candidates.
@@ -140,6 +143,16 @@ describe.each(dialectsUnderTest())('季审定 determination guards (%s)', (diale
     await h.say('韩管理', '/审定');
     expect(cardsTitled(h, '韩管理', '季度审定 · 某市某局 · 一般干部')).toHaveLength(1);
     expect(cardsTitled(h, '韩管理', '季度审定 · 某市某局 · 副职')).toHaveLength(0);
+
+    // 钱处长 sees the proposals of the people he leads, read-only, and nobody else's.
+    await h.say('钱处长', '/审定');
+    const team = JSON.stringify(cardOf(h.inbox('钱处长').at(-1)!));
+    expect(team).toContain('季度建议等次 · 2026年第二季度');
+    expect(team).toContain('"name":"江海燕","pool":"一般干部","score":"95","proposedTier":"好","tier":"好","status":"待审定"');
+    expect(team).toContain('"name":"孙副一","pool":"副职"');
+    expect(team).not.toContain('钱处长"');
+    expect(team).not.toContain('魏科员');
+    expect(team).not.toContain('确认审定');
   });
 
   it('withdraws the proposal of someone who left before being graded, so the pool and its quota are right', async () => {
