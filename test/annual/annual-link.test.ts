@@ -4,6 +4,7 @@ import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
 import { cardsTitled } from '../helpers/cards';
 import { captureIo, tempDir } from '../credits/flow-helpers';
+import { seedConfirmedResult } from '../quarterly/helpers';
 
 /**
  * Issue 10 item 7: the annual link per person — 优秀 eligibility with every reason (≥ 2 好, no
@@ -27,33 +28,7 @@ describe.each(dialectsUnderTest())('年度衔接 (%s)', (dialect) => {
   async function seedYear(tiers: Record<string, string[]>) {
     for (const u of h.org.users) {
       const row = tiers[u.name] ?? ['较好', '较好', '较好', '较好'];
-      for (const [i, tier] of row.entries()) {
-        await h.db
-          .insertInto('quarter_results')
-          .values({
-            id: newId('qr'),
-            open_id: u.open_id,
-            quarter_key: `2026-Q${i + 1}`,
-            unit_id: u.department_ids[0]!,
-            level: u.level,
-            scope_id: 'D100',
-            pool: u.level,
-            basis: null,
-            score: 90,
-            work: 90,
-            conduct: 90,
-            good_months: 3,
-            proposed_tier: tier,
-            tier,
-            status: 'confirmed',
-            comment: null,
-            confirmed_by: 'test',
-            confirmed_at: '2026-10-09T01:00:00.000Z',
-            feedback_at: '2026-10-09T01:00:00.000Z',
-            updated_at: '2026-10-09T01:00:00.000Z',
-          })
-          .execute();
-      }
+      for (const [i, tier] of row.entries()) await seedConfirmedResult(h, u.name, `2026-Q${i + 1}`, tier, { scopeId: 'D100' });
     }
   }
 

@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultRules, parseRules } from '../../src/core/rules/rules';
 import { trainingGate } from '../../src/core/annual/training-gate';
 import type { TrainingRecord } from '../../src/core/credits';
+import { rec as record } from '../credits/helpers';
 
 const rules = defaultRules();
-const rec = (date: string, kind: TrainingRecord['kind'], hours: number, extra: Partial<TrainingRecord> = {}): TrainingRecord => ({
-  date,
-  title: '培训',
-  kind,
-  hours,
-  required: false,
-  source: 'import',
-  status: 'approved',
-  ...extra,
-});
+const rec = (date: string, kind: TrainingRecord['kind'], hours: number, extra: Partial<TrainingRecord> = {}) => record(hours, kind, { date, ...extra });
 const year2026 = [rec('2026-05-01', 'offline', 90), rec('2026-06-01', 'online', 30)];
 
 // Issue 10 item 7 (seed 002): 缓定 while the year's training is unmet, cleared when 补学 completes it.

@@ -124,6 +124,38 @@ export async function seedMonth(
     .execute();
 }
 
+/** A confirmed quarter result as 季审定 stores it, for tests of what follows (the annual link). */
+export async function seedConfirmedResult(h: Harness, name: string, quarter: string, tier: string, where: { unitId?: string; level?: string; scopeId?: string } = {}) {
+  const person = h.person(name);
+  const unitId = where.unitId ?? person.department_ids[0]!;
+  const level = where.level ?? person.level;
+  await h.db
+    .insertInto('quarter_results')
+    .values({
+      id: newId('qr'),
+      open_id: person.open_id,
+      quarter_key: quarter,
+      unit_id: unitId,
+      level,
+      scope_id: where.scopeId ?? unitId,
+      pool: level,
+      basis: null,
+      score: 90,
+      work: 90,
+      conduct: 90,
+      good_months: 3,
+      proposed_tier: tier,
+      tier,
+      status: 'confirmed',
+      comment: null,
+      confirmed_by: 'test',
+      confirmed_at: '2026-10-09T01:00:00.000Z',
+      feedback_at: '2026-10-09T01:00:00.000Z',
+      updated_at: '2026-10-09T01:00:00.000Z',
+    })
+    .execute();
+}
+
 /** Three months at each person's mean (the same score each month). */
 export async function seedQuarter(h: Harness, means: Record<string, number> = MEANS) {
   for (const [name, mean] of Object.entries(means)) for (const m of MONTHS) await seedMonth(h, name, m, mean);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
-import { CLOSE_AT, confirmAllPools, confirmPool, quarterOrg, quarterState, rawOf, seedQuarter, textOf, tiersOf } from './helpers';
+import { CLOSE_AT, confirmAllPools, confirmPool, quarterOrg, quarterState, rawOf, seedConfirmedResult, seedQuarter, textOf, tiersOf } from './helpers';
 import { buttonValue, cardOf, cardsTitled, expectToast } from '../helpers/cards';
 import { objectionReject } from '../../src/features/quarterly/quarterly-actions';
 
@@ -117,29 +117,7 @@ describe.each(dialectsUnderTest())('异议 and 等次 (%s)', (dialect) => {
 
   it('links the year: two quarters of 好 and the hours met make one eligible; hours not met at year end defer the annual tier', async () => {
     h = await Harness.start({ dialect, org: quarterOrg(), now: '2027-01-15T10:00:00+08:00' });
-    const seedResult = async (name: string, quarter: string, tier: string) =>
-      h.db
-        .insertInto('quarter_results')
-        .values({
-          id: newId('qr'),
-          open_id: h.person(name).open_id,
-          quarter_key: quarter,
-          unit_id: 'U1',
-          level: '一般干部',
-          score: 90,
-          work: 90,
-          conduct: 90,
-          good_months: 3,
-          proposed_tier: tier,
-          tier,
-          status: 'confirmed',
-          comment: null,
-          confirmed_by: 'test',
-          confirmed_at: '2026-10-09T01:00:00.000Z',
-          feedback_at: '2026-10-09T01:00:00.000Z',
-          updated_at: '2026-10-09T01:00:00.000Z',
-        })
-        .execute();
+    const seedResult = (name: string, quarter: string, tier: string) => seedConfirmedResult(h, name, quarter, tier, { unitId: 'U1', level: '一般干部' });
     for (const [q, t] of [['2026-Q1', '好'], ['2026-Q2', '较好'], ['2026-Q3', '好'], ['2026-Q4', '较好']] as const) {
       await seedResult('江海燕', q, t);
       await seedResult('程立新', q, t);
