@@ -151,7 +151,7 @@ export async function confirmPool(deps: CoreDeps, actor: Person, choice: PoolCho
     const outcome = await signOrLock(trx, deps, units, actor, pool, stored, at);
     if (outcome.kind === 'signed') return outcome.notice;
     await lockPool(trx, deps, actor, pool, stored, { goodCount: check.goodCount, quota: check.quota, countersigned: outcome.countersigned }, at);
-    const warnings = [...check.warnings, ...scopeCheck.warnings];
+    const warnings = [...new Set([...check.warnings, ...scopeCheck.warnings])];
     return warnings.length > 0 ? `已确认审定并锁定。提示：${warnings.join('；')}` : '已确认审定并锁定，结果已私信反馈本人及其主管领导。';
   });
   return (await determinationView(deps.db, deps.rules, units, pool, choice.page, notice))!;
