@@ -82,6 +82,18 @@ export function select(opts: { name: string; placeholder: string; options: Array
   };
 }
 
+/** Several choices from a list; the form sends the chosen values as an array. */
+export function multiSelect(opts: { name: string; placeholder: string; options: Array<{ label: string; value: string }> }): Element {
+  return {
+    tag: 'multi_select_static',
+    name: opts.name,
+    placeholder: { tag: 'plain_text', content: opts.placeholder },
+    options: opts.options.map((o) => ({ text: { tag: 'plain_text', content: o.label }, value: o.value })),
+    required: false,
+    width: 'fill',
+  };
+}
+
 export function columns(cols: Element[][]): Element {
   return {
     tag: 'column_set',

@@ -1,9 +1,10 @@
-import { renderHelp } from '../cards/help.card';
+import { helpCard, helpView } from '../cards/help.card';
+import { rulesSummary } from '../src/core/rules/summary';
 import { defineCommand, type CommandDef } from './define-command';
 
 /**
- * `/帮助`: what the caller may use. Built by the app with the full command list, which it passes
- * in, so this file needs no registry of its own (and no import of every feature).
+ * `/帮助`: what the caller may use, and the rules that decide tiers with their basis. Built by the app
+ * with the full command list, which it passes in, so this file needs no registry of its own.
  */
 export function helpCommand(all: () => readonly CommandDef[]): CommandDef {
   return defineCommand({
@@ -12,7 +13,7 @@ export function helpCommand(all: () => readonly CommandDef[]): CommandDef {
     describe: '查看您可以使用的命令',
     public: true,
     async run(ctx) {
-      await ctx.reply({ kind: 'card', card: renderHelp(ctx.actor, all()) });
+      await ctx.reply({ kind: 'card', card: helpCard(helpView(ctx.actor, all(), rulesSummary(ctx.deps.rules))) });
     },
   });
 }

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import { renderHelp } from '../cards/help.card';
+import { renderUnrecognized } from '../cards/help.card';
 import type { CommandDef } from '../commands/define-command';
 import { helpCommand } from '../commands/help.command';
 import type { ImporterDef } from './cli/define-importer';
@@ -24,11 +24,11 @@ import { createHttpApp, listenHttp } from './http/server';
 import { createLogger } from './io/log';
 import { secretsOf } from './io/redact';
 import type { JobDef } from './jobs/define-job';
-import { runJob } from './jobs/runner';
+import { runJob, type JobOutcome } from './jobs/runner';
 import { Scheduler } from './jobs/scheduler';
 import { LarkApi } from './lark/lark-api';
 import { OutboxWorker } from './lark/outbox-worker';
-import { createMetrics, type Metrics } from './metrics';
+import { createMetrics, registerCalendarReadiness, type Metrics } from './metrics';
 
 export interface AppOptions {
   config: Config;
@@ -90,7 +90,8 @@ export class App {
       log: this.log,
       cards: cardPortsOf(features),
     };
-    this.dispatcher = new Dispatcher(this.deps, { commands: this.commands, actions: features.flatMap((f) => f.actions), helpCard: renderHelp });
+    registerCalendarReadiness(this.metrics, this.deps.calendar, clock);
+    this.dispatcher = new Dispatcher(this.deps, { commands: this.commands, actions: features.flatMap((f) => f.actions), unrecognizedCard: renderUnrecognized });
     this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log });
     this.workers = opts.workers ?? true;
   }
@@ -132,7 +133,7 @@ export class App {
       this.outbox.start();
     }
     if (this.config.scheduler) {
-      this.scheduler = new Scheduler(this.deps, this.jobs);
+      this.scheduler = new Scheduler(this.deps, this.jobs, (name, outcome) => this.recordOutcome(name, outcome));
       await this.scheduler.start();
     }
     return this.url;
@@ -141,7 +142,15 @@ export class App {
   async runJob(name: string, at: Date = this.deps.clock.now()) {
     const job = this.jobs.find((j) => j.name === name);
     if (!job) throw new Error(`unknown job ${name}`);
-    return runJob(this.deps, job, at);
+    const outcome = await runJob(this.deps, job, at);
+    this.recordOutcome(name, outcome);
+    return outcome;
+  }
+
+  private recordOutcome(job: string, outcome: JobOutcome): void {
+    if (outcome.status === 'not-due' || outcome.status === 'already-done') return;
+    this.metrics.jobRuns.inc({ job, result: outcome.status });
+    this.metrics.jobsWaiting.set({ job }, outcome.status === 'waiting' ? outcome.year : 0);
   }
 
   ledger(name: string): Ledger | undefined {
@@ -175,7 +184,7 @@ export class App {
 /** The card builders core renders through, from the features that supply them; all must be present. */
 function cardPortsOf(features: readonly Feature[]): CardPorts {
   const ports: Partial<CardPorts> = Object.assign({}, ...features.map((f) => f.cards));
-  const missing = (['weekly', 'quarterly', 'credits'] as const).filter((k) => !ports[k]);
+  const missing = (['weekly', 'quarterly', 'credits', 'maintenance'] as const).filter((k) => !ports[k]);
   if (missing.length > 0) throw new Error(`features missing for the card ports: ${missing.join(', ')}`);
   return ports as CardPorts;
 }

@@ -1,4 +1,7 @@
 import client from 'prom-client';
+import { shanghaiDate } from './core/calendar/periods';
+import type { WorkCalendar } from './core/calendar/work-calendar';
+import type { Clock } from './core/clock';
 
 /** One registry per app instance, so tests that boot several apps don't collide. */
 export function createMetrics() {
@@ -47,7 +50,27 @@ export function createMetrics() {
       labelNames: ['job', 'result'],
       registers: [registry],
     }),
+    jobsWaiting: new client.Gauge({
+      name: 'pingshi_job_waiting_for_calendar',
+      help: 'The year whose missing holiday schedule a job waits for; 0 when it does not wait',
+      labelNames: ['job'],
+      registers: [registry],
+    }),
   };
+}
+
+/** `pingshi_calendar_year_ready{year}`: this year's and next year's holiday schedule, 1 when both holidays and make-up days are known. */
+export function registerCalendarReadiness(metrics: ReturnType<typeof createMetrics>, calendar: WorkCalendar, clock: Clock): void {
+  new client.Gauge({
+    name: 'pingshi_calendar_year_ready',
+    help: 'Whether the official holiday and make-up workday schedule of the year is known',
+    labelNames: ['year'],
+    registers: [metrics.registry],
+    collect() {
+      const year = Number(shanghaiDate(clock.now()).slice(0, 4));
+      for (const y of [year, year + 1]) this.set({ year: String(y) }, calendar.hasDataForYear(y) ? 1 : 0);
+    },
+  });
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,3 +1,4 @@
+import type { MaintenanceCards } from './calendar/calendar-gap-view';
 import type { CreditsCards } from './credits/credits-views';
 import type { QuarterCards } from './quarterly/views';
 import type { WeeklyCards } from './weekly/weekly-view-models';
@@ -11,4 +12,5 @@ export interface CardPorts {
   weekly: WeeklyCards;
   quarterly: QuarterCards;
   credits: CreditsCards;
+  maintenance: MaintenanceCards;
 }

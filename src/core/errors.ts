@@ -18,7 +18,9 @@ export type ErrorCode =
   /** Named in the contract but not built yet. */
   | 'NOT_BUILT'
   /** Would do something hard to undo at scale (deactivate many people): run again with confirmation. */
-  | 'NEEDS_CONFIRMATION';
+  | 'NEEDS_CONFIRMATION'
+  /** A date of a year whose official holiday schedule is not known yet. */
+  | 'CALENDAR_GAP';
 
 export type ToastType = 'error' | 'warning' | 'info';
 
@@ -36,6 +38,7 @@ export const ERROR_PRESENTATION: Record<ErrorCode, { toast: ToastType; exitCode:
   STALE: { toast: 'error', exitCode: 1 },
   NOT_BUILT: { toast: 'info', exitCode: 1 },
   NEEDS_CONFIRMATION: { toast: 'warning', exitCode: 3 },
+  CALENDAR_GAP: { toast: 'warning', exitCode: 1 },
 };
 
 export class DomainError extends Error {

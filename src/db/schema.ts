@@ -179,8 +179,15 @@ export interface QuarterResultTable {
   id: string;
   open_id: string;
   quarter_key: string;
+  /** The person's own unit (处室) in the quarter. */
   unit_id: string;
   level: string;
+  /** What the 好 quota is counted over: the organ, or the 处室 when quota_scope is division. */
+  scope_id: string | null;
+  /** The 同级同台 pool (a name from quarterly.pools). */
+  pool: string | null;
+  /** How the proposal was reached, in words. */
+  basis: string | null;
   score: number | null;
   work: number | null;
   conduct: number | null;
@@ -195,12 +202,35 @@ export interface QuarterResultTable {
   updated_at: string;
 }
 
+/** One per determined pool: unit_id holds the scope id and level the pool name (see migration 0008). */
 export interface QuarterLockTable {
   unit_id: string;
   quarter_key: string;
   level: string;
   locked_by: string;
   locked_at: string;
+}
+
+/** A determiner's confirmation of a pool that contains their own result, waiting for a second one. */
+export interface QuarterSignoffTable {
+  scope_id: string;
+  quarter_key: string;
+  pool: string;
+  signed_by: string;
+  revision: string;
+  signed_at: string;
+}
+
+/** 诫勉 / 处分 / 组织处理 and its 影响期 (both ends inclusive). */
+export interface SanctionTable {
+  id: string;
+  open_id: string;
+  kind: string;
+  start_date: string;
+  end_date: string;
+  note: string | null;
+  created_by: string | null;
+  created_at: string;
 }
 
 export interface ObjectionTable {
@@ -235,6 +265,8 @@ export interface TrainingRecordTable {
   decided_at: string | null;
   decision_note: string | null;
   created_at: string;
+  /** 结业考试 'pass' / 'fail' where the import gives it; null otherwise. */
+  exam_result: string | null;
 }
 
 /** An org change waiting for its caller's confirmation (migration 0010). */
@@ -264,6 +296,8 @@ export interface Database {
   monthly_reviews: MonthlyReviewTable;
   quarter_results: QuarterResultTable;
   quarter_locks: QuarterLockTable;
+  quarter_signoffs: QuarterSignoffTable;
+  sanctions: SanctionTable;
   objections: ObjectionTable;
   training_records: TrainingRecordTable;
   org_change_holds: OrgChangeHoldTable;
@@ -285,3 +319,4 @@ export type QuarterResultRow = Selectable<QuarterResultTable>;
 export type ObjectionRow = Selectable<ObjectionTable>;
 export type TrainingRecordRow = Selectable<TrainingRecordTable>;
 export type LeavePeriodRow = Selectable<LeavePeriodTable>;
+export type SanctionRow = Selectable<SanctionTable>;

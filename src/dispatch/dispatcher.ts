@@ -12,8 +12,8 @@ import type { CardResponse, Inbound } from './inbound';
 export interface DispatcherOptions {
   commands: readonly CommandDef[];
   actions: readonly ActionDef[];
-  /** The help card; with `unrecognized` (what was typed) the short answer to input the bot does not know. */
-  helpCard: (actor: Person | null, commands: readonly CommandDef[], unrecognized?: string) => CardJson;
+  /** The short answer to input the bot does not know (`said`: what was typed, '' for a non-text message). */
+  unrecognizedCard: (actor: Person | null, commands: readonly CommandDef[], said: string) => CardJson;
 }
 
 const NOT_IN_ORG = '您还不在平时考核名单中。如需参加，请联系本单位考核管理员导入或同步组织信息。';
@@ -103,7 +103,7 @@ export class Dispatcher {
   }
 
   private async sendHelp(ctx: BotContext, unrecognized: string): Promise<void> {
-    await ctx.reply({ kind: 'card', card: this.opts.helpCard(ctx.actor, this.opts.commands, unrecognized) });
+    await ctx.reply({ kind: 'card', card: this.opts.unrecognizedCard(ctx.actor, this.opts.commands, unrecognized) });
   }
 
   private logFailure(e: unknown, inbound: Inbound, where: string): string {

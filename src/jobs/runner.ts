@@ -1,4 +1,6 @@
 import { hostname } from 'node:os';
+import { alertCalendarGap } from '../core/calendar/calendar-alert.service';
+import { isCalendarGap } from '../core/calendar/calendar-gap';
 import { fixedClock } from '../core/clock';
 import type { CoreDeps } from '../core/deps';
 import { claimJobRun, finishJobRun, findJobRun } from '../db/job-runs.repository';
@@ -10,12 +12,20 @@ export type JobOutcome =
   | { status: 'not-due'; message: string }
   | { status: 'already-done'; periodKey: string; message: string }
   | { status: 'done'; periodKey: string; message: string }
-  | { status: 'failed'; periodKey: string; message: string };
+  | { status: 'failed'; periodKey: string; message: string }
+  /** The job needs a day of a year whose holiday schedule is missing: nothing was sent, it runs once the year is provided. */
+  | { status: 'waiting'; periodKey: string | null; year: number; message: string };
 
 /** Runs one job for the period due at `at`, at most once per (job, period) across restarts and instances. */
 export async function runJob(appDeps: CoreDeps, job: JobDef, at: Date): Promise<JobOutcome> {
   const deps: CoreDeps = { ...appDeps, clock: fixedClock(at) };
-  const periodKey = job.periodAt(deps);
+  let periodKey: string | null;
+  try {
+    periodKey = job.periodAt(deps);
+  } catch (e) {
+    if (isCalendarGap(e)) return waiting(deps, job, null, e.year, e.message);
+    throw e;
+  }
   if (!periodKey) return { status: 'not-due', message: `${job.name}: 此时没有需要执行的内容` };
   if (!(await claimJobRun(deps.db, job.name, periodKey, INSTANCE_ID, at))) {
     const run = await findJobRun(deps.db, job.name, periodKey);
@@ -27,8 +37,16 @@ export async function runJob(appDeps: CoreDeps, job: JobDef, at: Date): Promise<
     return { status: 'done', periodKey, message: `${job.name} ${periodKey}: ${summary}` };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    deps.log.error({ err: e, job: job.name, periodKey }, 'job failed');
+    // A failed run may be taken over, so a run that waited for the calendar is retried later.
     await finishJobRun(deps.db, job.name, periodKey, 'failed', message, at);
+    if (isCalendarGap(e)) return waiting(deps, job, periodKey, e.year, message);
+    deps.log.error({ err: e, job: job.name, periodKey }, 'job failed');
     return { status: 'failed', periodKey, message: `${job.name} ${periodKey}: 失败：${message}` };
   }
+}
+
+async function waiting(deps: CoreDeps, job: JobDef, periodKey: string | null, year: number, reason: string): Promise<JobOutcome> {
+  deps.log.warn({ job: job.name, periodKey, year }, 'job waits for the holiday schedule');
+  await alertCalendarGap(deps, year, job.name);
+  return { status: 'waiting', periodKey, year, message: `${job.name}${periodKey ? ` ${periodKey}` : ''}: 暂停等待：${reason}` };
 }

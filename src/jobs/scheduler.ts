@@ -1,7 +1,7 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { CoreDeps } from '../core/deps';
 import type { JobDef } from './define-job';
-import { runJob } from './runner';
+import { runJob, type JobOutcome } from './runner';
 
 /**
  * Cron only decides when to look; each job decides what is due and claims it in the database,
@@ -13,6 +13,7 @@ export class Scheduler {
   constructor(
     private readonly deps: CoreDeps,
     private readonly jobs: readonly JobDef[],
+    private readonly onOutcome: (job: string, outcome: JobOutcome) => void = () => {},
   ) {}
 
   async start(): Promise<void> {
@@ -31,6 +32,7 @@ export class Scheduler {
   private async tick(job: JobDef): Promise<void> {
     try {
       const outcome = await runJob(this.deps, job, this.deps.clock.now());
+      this.onOutcome(job.name, outcome);
       if (outcome.status === 'done' || outcome.status === 'failed') this.deps.log.info({ job: job.name, outcome }, outcome.message);
     } catch (e) {
       this.deps.log.error({ err: e, job: job.name }, 'scheduler tick failed');

@@ -24,10 +24,36 @@ describe('annualEligibility (majority_good_no_low, the default)', () => {
     expect(r.reasons).toEqual(['平时考核有 2026-Q3“一般”等次，不能评为优秀']);
   });
 
-  it('training not met → not eligible and the annual tier is deferred', () => {
+  // Issue 10 item 7, seed 002: "年底不得评先评优，并缓定当年年度考核等次，等培训任务完成后再确定".
+  it('training not met → not eligible and the annual tier is 缓定, with what is missing', () => {
     const r = annualEligibility({ quarters: year('好', '好', '好', '好'), creditsMet: false }, rules);
     expect(r.annualTierDeferred).toBe(true);
-    expect(r.reasons).toEqual(['学时未达标，年度等次暂缓']);
+    expect(r.reasons).toEqual(['学时未达标，年度等次缓定，待培训任务完成后再确定，当年不得评先评优']);
+    const named = annualEligibility({ quarters: year('好', '好', '好', '好'), creditsMet: false, trainingShortfall: ['集中培训差 90 学时'] }, rules);
+    expect(named.reasons).toEqual(['学时未达标（集中培训差 90 学时），年度等次缓定，待培训任务完成后再确定，当年不得评先评优']);
+  });
+
+  it('补学 completed in the window clears the 缓定; 评优 stays lost unless the rules restore it', () => {
+    const madeUp = { quarters: year('好', '好', '好', '好'), creditsMet: false, trainingMadeUp: true };
+    const r = annualEligibility(madeUp, rules);
+    expect(r.annualTierDeferred).toBe(false);
+    expect(r.reasons).toEqual(['年度培训任务在次年补学完成，缓定已解除；按规定当年不得评先评优']);
+    expect(annualEligibility(madeUp, parseRules({ annual: { makeup_restores_excellent: true } })).eligibleExcellent).toBe(true);
+  });
+
+  it('a sanction whose 影响期 overlaps the year bars 优秀; kinds come from the rules', () => {
+    const sanctions = [{ kind: '诫勉', startDate: '2025-10-01', endDate: '2026-03-31' }];
+    const r = annualEligibility({ quarters: year('好', '好', '好', '好'), creditsMet: true, sanctions }, rules);
+    expect(r.reasons).toEqual(['受诫勉，影响期 2025-10-01 至 2026-03-31，影响期内不能评为优秀']);
+    const lenient = parseRules({ annual: { disqualifiers: { sanction_kinds: ['记过', '记大过', '降级', '撤职'] } } });
+    expect(annualEligibility({ quarters: year('好', '好', '好', '好'), creditsMet: true, sanctions }, lenient).eligibleExcellent).toBe(true);
+  });
+
+  it('leave over half the year’s workdays bars 优秀; exactly half does not', () => {
+    const base = { quarters: year('好', '好', '好', '好'), creditsMet: true as const };
+    expect(annualEligibility({ ...base, leave: { days: 125, workdays: 249 } }, rules).reasons).toEqual(['病事假累计 125 个工作日，超过全年 249 个工作日的一半，不参加评优']);
+    expect(annualEligibility({ ...base, leave: { days: 124, workdays: 248 } }, rules).eligibleExcellent).toBe(true);
+    expect(annualEligibility({ ...base, leave: { days: 200, workdays: 248 } }, parseRules({ annual: { disqualifiers: { leave_over_half_year: false } } })).eligibleExcellent).toBe(true);
   });
 
   it('ignores training when require_training is off', () => {

@@ -9,6 +9,7 @@ import {
   weekOfDue,
 } from '../../src/core/calendar/schedule';
 import { createWorkCalendar } from '../../src/core/calendar/work-calendar';
+import { CalendarGapError } from '../../src/core/calendar/calendar-gap';
 
 const rules = defaultRules();
 const cal = createWorkCalendar(rules.calendar);
@@ -91,7 +92,11 @@ describe('monthly and quarterly times', () => {
     expect(quarterOfCloseDue(sh('2026-10-08T09:00'), cal, rules)).toBe('2026-Q2');
     expect(quarterOfCloseDue(sh('2026-10-14T08:59'), cal, rules)).toBe('2026-Q2');
     expect(quarterOfCloseDue(sh('2026-10-14T09:00'), cal, rules)).toBe('2026-Q3');
-    expect(quarterOfCloseDue(sh('2027-01-06T12:00'), cal, rules)).toBe('2026-Q3');
+    // Issue 10 item 8: Q4's close needs 2027's schedule; without it the calendar does not guess.
+    expect(() => quarterOfCloseDue(sh('2027-01-06T12:00'), cal, rules)).toThrow(CalendarGapError);
+    // A test schedule for 2027 (holidays and make-up days both given), as a rules file would add it.
+    const with2027 = parseRules({ calendar: { extra_holidays: ['2027-01-01'], extra_workdays: ['2027-02-20'] } });
+    expect(quarterOfCloseDue(sh('2027-01-06T12:00'), createWorkCalendar(with2027.calendar), with2027)).toBe('2026-Q3');
     const atOnce = parseRules({ quarterly: { close_after_workdays: 0 } });
     expect(quarterOfCloseDue(sh('2026-10-07T12:00'), cal, atOnce)).toBe('2026-Q2');
     expect(quarterOfCloseDue(sh('2026-10-08T09:00'), cal, atOnce)).toBe('2026-Q3');

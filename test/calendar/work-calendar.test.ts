@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../src/core/calendar/work-calendar';
+import { CalendarGapError } from '../../src/core/calendar/calendar-gap';
 import { defaultRules } from '../../src/core/rules/rules';
 
 /**
@@ -92,8 +93,21 @@ describe('rules file overrides', () => {
     expect(cal.addWorkdays('2026-09-30', 2)).toBe('2026-10-08');
   });
 
-  it('extra dates give a year data', () => {
-    expect(cal.hasDataForYear(2099)).toBe(true);
+  // Issue 10 item 8: one added date used to mark a year ready; ready means holidays and make-up days.
+  it('a year is ready only with both its holidays and its make-up workdays', () => {
+    expect(cal.hasDataForYear(2099)).toBe(false);
+    expect(() => cal.isWorkday('2099-03-02')).toThrow(CalendarGapError);
+    const both = createWorkCalendar({ timezone: 'Asia/Shanghai', extra_holidays: ['2099-01-01'], extra_workdays: ['2099-01-03'] });
+    expect(both.hasDataForYear(2099)).toBe(true);
+    expect(both.isWorkday('2099-01-01')).toBe(false);
+    expect(both.isWorkday('2099-01-03')).toBe(true);
+  });
+
+  it('never guesses a year without data: 2026-W53 needs 2027-01-01 (元旦)', () => {
+    expect(cal.hasDataForYear(2027)).toBe(false);
+    expect(() => cal.workdaysOfWeek('2026-W53')).toThrow(/2027 年的节假日与调休安排尚未录入/);
+    expect(() => cal.firstWorkdayOnOrAfter('2026-12-31')).not.toThrow();
+    expect(() => cal.addWorkdays('2026-12-31', 1)).toThrow(CalendarGapError);
   });
 
   it('a week all made holiday has no workday', () => {

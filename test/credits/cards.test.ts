@@ -45,6 +45,7 @@ function stored(over: Partial<StoredTrainingRecord>): StoredTrainingRecord {
     decidedAt: null,
     decisionNote: null,
     createdAt: '2026-03-02T01:00:00.000Z',
+    examResult: null,
     ...over,
   };
 }
@@ -66,7 +67,7 @@ describe('credits cards', () => {
   });
 
   it('a colleague’s progress seen by an admin, requirement met', () => {
-    const met = [stored({ id: 'tr_9', hours: 60, kind: 'online' }), stored({ id: 'tr_8', kind: 'offline', hours: 40, required: false })];
+    const met = [stored({ id: 'tr_9', hours: 60, kind: 'online' }), stored({ id: 'tr_8', kind: 'offline', hours: 90, required: false })];
     expect(creditsProgressCard(credits(met), { own: false })).toMatchSnapshot();
   });
 
@@ -77,7 +78,7 @@ describe('credits cards', () => {
   it('unit summary, with someone short only of online hours', () => {
     const member = (openId: string, name: string, list: StoredTrainingRecord[]) => ({ openId, name, progress: yearProgress(list, training, { year: 2026 }) });
     const completion = unitCompletion([
-      member('ou_a', '赵敏', [stored({ hours: 60 }), stored({ kind: 'offline', hours: 30 })]),
+      member('ou_a', '赵敏', [stored({ hours: 60 }), stored({ kind: 'offline', hours: 90 })]),
       member('ou_b', '孙浩', [stored({ kind: 'offline', hours: 95 })]),
       member('ou_c', '张丽', [stored({ hours: 12.5 })]),
     ]);
@@ -105,6 +106,14 @@ describe('credits cards', () => {
     expect(claimApprovalCard(view)).toMatchSnapshot();
     expect(claimApprovalCard({ ...view, record: { ...records[0]!, status: 'approved' }, decidedByName: '陈思远' })).toMatchSnapshot();
     expect(claimApprovalCard({ ...view, record: { ...records[0]!, status: 'rejected' }, decidedByName: '陈思远', decisionNote: '缺少证明' })).toMatchSnapshot();
+  });
+
+  it('a failed 结业考试 is listed and not counted', () => {
+    const list = [stored({ id: 'tr_7', kind: 'offline', hours: 24, title: '公文写作培训班', examResult: 'fail' }), stored({ id: 'tr_6', kind: 'offline', hours: 70, examResult: 'pass' })];
+    const card = JSON.stringify(creditsProgressCard(credits(list), { own: true }));
+    expect(card).toContain('结业考试未通过，不计入');
+    expect(card).toContain('24 学时因结业考试未通过未计入');
+    expect(card).toContain('**集中培训** 70 / 90 学时（还差 20）');
   });
 
   it('checkpoint notices', () => {

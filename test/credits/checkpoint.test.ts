@@ -21,22 +21,25 @@ describe('checkpointFor', () => {
   });
 });
 
+// Issue 10 item 6: each requirement is checked on its own (集中培训 ≥ 90, 网络学习 ≥ 50).
 describe('isBehind', () => {
-  it('midyear: the 50% line (45 of 90) is on track, just under is behind', () => {
-    const at = yearProgress([rec(45)], training, { year: 2026 });
-    const under = yearProgress([rec(44.99)], training, { year: 2026 });
+  it('midyear: the 50% line of each requirement (45 of 90, 25 of 50) is on track, just under is behind', () => {
+    const at = yearProgress([rec(45), rec(25, 'online')], training, { year: 2026 });
+    const under = yearProgress([rec(44.99), rec(25, 'online')], training, { year: 2026 });
+    const onlineUnder = yearProgress([rec(90), rec(24.99, 'online')], training, { year: 2026 });
     expect(isBehind(at, 'midyear', training)).toBe(false);
     expect(isBehind(under, 'midyear', training)).toBe(true);
+    expect(isBehind(onlineUnder, 'midyear', training)).toBe(true);
   });
 
   it('midyear uses expected_share from the rules', () => {
-    const p = yearProgress([rec(45)], training, { year: 2026 });
+    const p = yearProgress([rec(45), rec(25, 'online')], training, { year: 2026 });
     expect(isBehind(p, 'midyear', trainingWith({ midyear_checkpoint: { expected_share: 0.6 } }))).toBe(true);
   });
 
   it('yearend: behind exactly when not met', () => {
-    const met = yearProgress([rec(40), rec(50, 'online')], training, { year: 2026 });
-    const notMet = yearProgress([rec(90)], training, { year: 2026 });
+    const met = yearProgress([rec(90), rec(50, 'online')], training, { year: 2026 });
+    const notMet = yearProgress([rec(40), rec(90, 'online')], training, { year: 2026 });
     expect(isBehind(met, 'yearend', training)).toBe(false);
     expect(isBehind(notMet, 'yearend', training)).toBe(true);
   });
@@ -45,22 +48,22 @@ describe('isBehind', () => {
 describe('whatIsStillNeeded', () => {
   it('names each shortfall', () => {
     const p = yearProgress([rec(35.5), rec(42, 'online'), rec(3, 'lecture', { status: 'pending' })], training, { year: 2026 });
-    expect(whatIsStillNeeded(p)).toBe('2026 年还差总学时 12.5 学时、网络学时 8 学时。另有 3 学时待审核。');
+    expect(whatIsStillNeeded(p)).toBe('2026 年还差集中培训 54.5 学时、网络学习 8 学时。另有 3 学时待审核。');
   });
 
-  it('only online when the total is already reached', () => {
+  it('only online when the concentrated training is done', () => {
     const p = yearProgress([rec(95)], training, { year: 2026 });
-    expect(whatIsStillNeeded(p)).toBe('2026 年还差网络学时 50 学时。');
+    expect(whatIsStillNeeded(p)).toBe('2026 年还差网络学习 50 学时。');
   });
 
-  it('points away from online study when its cap is reached', () => {
-    const capped = trainingWith({ online_cap_share_of_total: 0.5 });
+  it('points away from online study when its cap in a mixed requirement is reached', () => {
+    const capped = trainingWith({ requirements: [{ name: '总学时', kinds: ['offline', 'online'], hours: 90 }], online_cap_share_of_total: 0.5 });
     const p = yearProgress([rec(60, 'online')], capped, { year: 2026 });
     expect(whatIsStillNeeded(p)).toContain('网络学时已达计入上限');
   });
 
-  it('says done when met', () => {
-    const p = yearProgress([rec(40), rec(50, 'online')], training, { year: 2026 });
-    expect(whatIsStillNeeded(p)).toBe('2026 年学时要求已完成（已计 90 / 90 学时）。');
+  it('says done when met, each requirement', () => {
+    const p = yearProgress([rec(90), rec(50, 'online')], training, { year: 2026 });
+    expect(whatIsStillNeeded(p)).toBe('2026 年学时要求已完成（集中培训 90 / 90，网络学习 50 / 50）。');
   });
 });

@@ -40,7 +40,7 @@ describe.each(dialectsUnderTest())('学时申报 and approval (%s)', (dialect) =
     // Pending hours are shown but not counted.
     await h.say('赵敏', '/学分');
     const pendingCard = Harness.textOf(h.lastCard('赵敏').card);
-    expect(pendingCard).toContain('已计 0 学时 / 目标 90 学时');
+    expect(pendingCard).toContain('**集中培训** 0 / 90 学时');
     expect(pendingCard).toContain('待审核 16 学时');
 
     // The unit's 考核管理员 gets the card; the city admin does not, since the unit has its own.
@@ -71,7 +71,7 @@ describe.each(dialectsUnderTest())('学时申报 and approval (%s)', (dialect) =
 
     await h.say('赵敏', '/学分');
     const counted = Harness.textOf(h.lastCard('赵敏').card);
-    expect(counted).toContain('已计 16 学时 / 目标 90 学时');
+    expect(counted).toContain('**集中培训** 16 / 90 学时');
     expect(counted).toContain('依法行政专题培训班');
     expect(counted).toContain('已计入');
   });
@@ -99,7 +99,7 @@ describe.each(dialectsUnderTest())('学时申报 and approval (%s)', (dialect) =
 
     await h.say('孙浩', '/学分');
     const view = Harness.textOf(h.lastCard('孙浩').card);
-    expect(view).toContain('已计 0 学时');
+    expect(view).toContain('**集中培训** 0 / 90 学时');
     expect(view).toContain('已驳回，理由：未提供培训证明');
   });
 

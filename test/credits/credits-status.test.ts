@@ -23,9 +23,10 @@ describe.each(dialectsUnderTest())('trainingMetByPerson (%s)', (dialect) => {
         't.csv',
         trainingCsv([
           [zhao, '2026-02-01', '网络专题', 'online', '50', '0'],
-          [zhao, '2026-03-01', '轮训', 'offline', '40', '0'],
+          [zhao, '2026-03-01', '轮训', 'offline', '90', '0'],
           [sun, '2026-03-01', '轮训', 'offline', '120', '0'],
           [sun, '2025-03-01', '网络专题', 'online', '90', '0'],
+          [sun, '2025-04-01', '轮训', 'offline', '90', '0'],
         ]),
       ),
     );

@@ -59,8 +59,8 @@ describe.each(dialectsUnderTest())('import training (%s)', (dialect) => {
 
     const exported = await runCli(h, ['export', 'credits', '--period', '2026']);
     expect(exported.code).toBe(0);
-    expect(exported.out.split('\n')[0]).toBe('year,unit,name,open_id,total_hours,online_hours,required_hours,target_hours,met');
-    expect(exported.out).toContain(`2026,办公室,赵敏,${zhao},28.5,12.5,12.5,90,0`);
+    expect(exported.out.split('\n')[0]).toBe('year,unit,name,open_id,total_hours,online_hours,required_hours,target_hours,met,offline_hours,requirements');
+    expect(exported.out).toContain(`2026,办公室,赵敏,${zhao},28.5,12.5,12.5,140,0,16,集中培训 16/90；网络学习 12.5/50`);
     const wrongPeriod = await runCli(h, ['export', 'credits', '--period', '2026-11']);
     expect(wrongPeriod.code).toBe(1);
 

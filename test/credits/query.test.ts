@@ -11,7 +11,7 @@ describe.each(dialectsUnderTest())('/学分 (%s)', (dialect) => {
     tmp?.remove();
   });
 
-  /** 赵敏 meets the year; 孙浩 is short of online hours; the rest have nothing. */
+  /** 赵敏 meets both requirements; 孙浩 is short of both; the rest have nothing. */
   async function seed() {
     tmp = tempDir();
     h = await Harness.start({ dialect, now: '2026-11-20T10:00:00+08:00' });
@@ -22,7 +22,7 @@ describe.each(dialectsUnderTest())('/学分 (%s)', (dialect) => {
       trainingCsv([
         [zhao, '2026-02-01', '网络专题一', 'online', '40', '1'],
         [zhao, '2026-03-01', '网络专题二', 'online', '20.5', '0'],
-        [zhao, '2026-05-12', '处级干部轮训', 'offline', '4天', '1'],
+        [zhao, '2026-05-12', '处级干部轮训', 'offline', '12天', '1'],
         [sun, '2026-04-01', '网络专题一', 'online', '30', '1'],
         [sun, '2026-06-01', '业务骨干培训', 'offline', '64', '0'],
         [sun, '2025-12-20', '去年的课', 'offline', '8', '0'],
@@ -40,10 +40,13 @@ describe.each(dialectsUnderTest())('/学分 (%s)', (dialect) => {
     await h.say('赵敏', '/学分');
     const mine = Harness.textOf(h.lastCard('赵敏').card);
     const zhaoRow = ledger.find((r) => r.open_id === zhao)!;
-    expect(zhaoRow).toMatchObject({ year: '2026', unit: '办公室', name: '赵敏', total_hours: '92.5', online_hours: '60.5', required_hours: '72', target_hours: '90', met: '1' });
-    expect(mine).toContain(`已计 ${zhaoRow.total_hours} 学时 / 目标 ${zhaoRow.target_hours} 学时`);
+    // Issue 10 item 6: the ledger and the card show each requirement (集中培训, 网络学习) on its own.
+    expect(zhaoRow).toMatchObject({ year: '2026', unit: '办公室', name: '赵敏', total_hours: '156.5', online_hours: '60.5', required_hours: '136', target_hours: '140', met: '1' });
+    expect(zhaoRow).toMatchObject({ offline_hours: '96', requirements: '集中培训 96/90；网络学习 60.5/50' });
+    expect(mine).toContain('✅ **集中培训** 96 / 90 学时');
+    expect(mine).toContain('✅ **网络学习** 60.5 / 50 学时');
     expect(mine).toContain(`**网络学时**\n${zhaoRow.online_hours} 学时`);
-    expect(mine).toContain('**线下等其他**\n32 学时');
+    expect(mine).toContain('**线下等其他**\n96 学时');
     expect(mine).toContain(`**必修**\n${zhaoRow.required_hours} 学时`);
     expect(mine).toContain('**选修**\n20.5 学时');
     expect(mine).toContain('2026 年学时要求已完成');
@@ -54,16 +57,18 @@ describe.each(dialectsUnderTest())('/学分 (%s)', (dialect) => {
     const his = Harness.textOf(h.lastCard('孙浩').card);
     const sunRow = ledger.find((r) => r.open_id === sun)!;
     expect(sunRow).toMatchObject({ total_hours: '94', online_hours: '30', required_hours: '30', met: '0' });
-    expect(his).toContain(`已计 ${sunRow.total_hours} 学时 / 目标 90 学时`);
+    expect(sunRow).toMatchObject({ requirements: '集中培训 64/90；网络学习 30/50' });
+    expect(his).toContain('⬜ **集中培训** 64 / 90 学时（还差 26）');
+    expect(his).toContain('⬜ **网络学习** 30 / 50 学时（还差 20）');
     expect(his).toContain('尚未达标');
-    expect(his).toContain('网络学时 20 学时');
+    expect(his).toContain('还差集中培训 26 学时、网络学习 20 学时');
     expect(his).not.toContain('去年的课');
 
     // Above the degree cap: the ledger has what was recorded, the card says how much of it counts.
     await h.say('王芳', '/学分');
     const capped = Harness.textOf(h.lastCard('王芳').card);
     expect(ledger.find((r) => r.name === '王芳')).toMatchObject({ total_hours: '30', met: '0' });
-    expect(capped).toContain('已计 24 学时 / 目标 90 学时');
+    expect(capped).toContain('**集中培训** 24 / 90 学时');
     expect(capped).toContain('共记录 30 学时，其中 6 学时超出计入上限未计');
 
     // Everyone active is in the ledger, people without records at 0.
@@ -93,7 +98,7 @@ describe.each(dialectsUnderTest())('/学分 (%s)', (dialect) => {
     await h.say('陈思远', '/学分 孙浩');
     const card = Harness.textOf(h.lastCard('陈思远').card);
     expect(card).toContain('孙浩（办公室）的学时');
-    expect(card).toContain('已计 94 学时');
+    expect(card).toContain('**集中培训** 64 / 90 学时');
 
     await h.say('陈思远', '/学分 本单位');
     const unitCard = h.lastCard('陈思远').card;
@@ -101,10 +106,10 @@ describe.each(dialectsUnderTest())('/学分 (%s)', (dialect) => {
     expect(unit).toContain('办公室 · 学时完成情况');
     expect(unit).toContain('2026 年学时达标 1 / 6 人');
     expect(unit).toContain('尚未达标（5 人');
-    // The behind list is a table: 孙浩 has the hours but lacks online ones, so he sorts last.
+    // The behind list is a table with each requirement's shortfall: 孙浩 misses least, so he sorts last.
     const behind = JSON.stringify(unitCard);
-    expect(behind).toContain('{"name":"孙浩","remaining":"总学时已够，网络或必修学时不足"}');
-    expect(behind).toContain('{"name":"李明华","remaining":"90 学时"}');
+    expect(behind).toContain('{"name":"孙浩","remaining":"46 学时","missing":"集中培训差 26 学时、网络学习差 20 学时"}');
+    expect(behind).toContain('{"name":"李明华","remaining":"140 学时","missing":"集中培训差 90 学时、网络学习差 50 学时"}');
     expect(behind).not.toContain('赵敏'); // met, so not listed
 
     await h.say('陈思远', '/学分 郑凯');

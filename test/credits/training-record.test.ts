@@ -33,8 +33,18 @@ describe('validateTrainingRow', () => {
         required: true,
         source: 'import',
         status: 'approved',
+        examResult: null,
       },
     });
+  });
+
+  it('reads the optional 结业考试 result column: pass / fail in English or Chinese, empty when absent', () => {
+    const result = (text?: string) => {
+      const r = validateTrainingRow(text === undefined ? row() : row({ result: text }), rules, context);
+      return r.ok ? r.record.examResult : 'refused';
+    };
+    expect([result(), result(''), result('pass'), result('PASS'), result('通过'), result('合格')]).toEqual([null, null, 'pass', 'pass', 'pass', 'pass']);
+    expect([result('fail'), result('未通过'), result('不合格')]).toEqual(['fail', 'fail', 'fail']);
   });
 
   it('takes the training section alone as well as the whole rules', () => {
@@ -67,6 +77,7 @@ describe('validateTrainingRow', () => {
     [{ hours: '26天' }, '折合 208 学时'],
     [{ hours: '' }, '学时不合理：未填写'],
     [{ required: 'yes' }, '应为 1 或 0'],
+    [{ result: 'maybe' }, '结业考试结果（result）应为 pass 或 fail'],
   ])('refuses %j with a reason', (over, reason) => {
     const result = validateTrainingRow(row(over), rules, context);
     expect(result.ok).toBe(false);

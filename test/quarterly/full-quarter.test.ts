@@ -7,6 +7,7 @@ import { dialectsUnderTest } from '../helpers/stores';
 import {
   CLOSE_AT,
   DEPUTIES,
+  confirmAllPools,
   EVERYONE,
   GENERAL,
   MEANS,
@@ -61,15 +62,20 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
     expect(quarterClose.periodAt(h.depsAt(CLOSE_AT))).toBe(QUARTER);
     const outcome = await h.runJob('quarter-close', CLOSE_AT);
     expect(outcome).toMatchObject({ status: 'done', periodKey: QUARTER });
-    expect(outcome.message).toContain('1 个单位已生成建议等次，发出审定卡片 2 张');
+    // Issue 10: the quota is counted over the organ (某市某局), so its three pools go to both of its
+    // 考核管理员 (林管理 in 综合处, 韩管理 in 法规处).
+    expect(outcome.message).toContain('1 个机关已生成建议等次，发出审定卡片 6 张');
     expect(await h.runJob('quarter-close', '2026-07-08T09:30:00+08:00')).toMatchObject({ status: 'already-done' });
 
-    // One card per pool to the unit's 考核管理员 only.
-    expect(cardsTitled(h, '林管理', '季度审定')).toHaveLength(2);
-    for (const other of ['韩管理', '马管理', '钱处长', '江海燕']) expect(cardsTitled(h, other, '季度审定')).toHaveLength(0);
+    expect(cardsTitled(h, '林管理', '季度审定')).toHaveLength(3);
+    expect(cardsTitled(h, '韩管理', '季度审定')).toHaveLength(3);
+    for (const other of ['马管理', '钱处长', '江海燕']) expect(cardsTitled(h, other, '季度审定')).toHaveLength(0);
 
     const proposed = await tiersOf(h);
-    expect(Object.keys(proposed).sort()).toEqual([...EVERYONE].sort());
+    // The people nobody graded this quarter are 不定等次 and outside the quota base.
+    const ungraded = ['高局长', '马管理', '严处长', '韩管理', '魏科员'];
+    expect(Object.keys(proposed).sort()).toEqual([...EVERYONE, ...ungraded].sort());
+    for (const name of ungraded) expect(proposed[name]).toMatchObject({ proposed: '不定等次', tier: '不定等次' });
     expect(Object.values(proposed).every((r) => r.status === 'proposed')).toBe(true);
     // The quota binds in both pools: the lowest-scoring 好 proposals are moved to 较好.
     expect(proposed['丁建国']).toMatchObject({ proposed: '好', tier: '较好' });
@@ -79,9 +85,10 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
 
     const general = determinationCard(h, '林管理', '一般干部');
     const generalText = textOf(general);
-    expect(generalText).toContain('**本池人数**：8 人');
-    expect(generalText).toContain('**“好”等次名额**：3 人（8 人 × 40%，向下取整；依据：地方通行做法）');
-    expect(generalText).toContain('须调整为“较好”（按得分由低到高，已预先调整）**：方文静（90 分）、丁建国（91 分）');
+    expect(generalText).toContain('**本组人数**：11 人（参评 8 人，不定等次不计入）　**“好”等次名额**：3 人');
+    expect(generalText).toContain('全机关参评 12 人 × 40%，向下取整，共 4 人；按最大余数法分到各组，有参评人员的组至少 1 人：正职 0 人、副职 1 人、一般干部 3 人');
+    expect(generalText).toContain('依据：地方通行做法；按本机关参评人数计算：国家规定');
+    expect(generalText).toContain('本组 2 人的“好”等次建议须调整为“较好”（按得分由低到高，已预先调整）**，本页：方文静（90 分）、丁建国（91 分）');
     expect(textOf(determinationCard(h, '林管理', '副职'))).toContain('**“好”等次名额**：1 人');
 
     // ---- 好 over the quota is refused on the card, nothing saved -------------------------------
@@ -91,21 +98,17 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
     expectToast(await h.click('林管理', general, buttonValue(cardOf(general), '保存调整'), overQuota), 'error', '上限 3 人');
     expect(await quarterState(h)).toEqual(before);
 
-    // ---- confirm both pools ----------------------------------------------------------------
-    for (const level of ['副职', '一般干部']) {
-      const msg = determinationCard(h, '林管理', level);
-      const res = await h.click('林管理', msg, buttonValue(cardOf(msg), '确认审定'), formOf(cardOf(msg)));
-      expectToast(res, 'success', '已确认审定');
-      expect(textOf(res.card!.data)).toContain('由 **林管理** 审定并锁定');
-    }
+    // ---- confirm every pool: 一般干部 holds both admins' own results, so it takes both -----------
+    await confirmAllPools(h);
+    expect(textOf(determinationCard(h, '林管理', '副职'))).toContain('由 **林管理** 审定并锁定');
     const confirmed = await tiersOf(h);
     expect(Object.values(confirmed).every((r) => r.status === 'confirmed')).toBe(true);
     expect(Object.values(confirmed).filter((r) => r.tier === '好').map((r) => r)).toHaveLength(4);
-    const locks = await h.db.selectFrom('quarter_locks').selectAll().where('unit_id', '=', 'U1').execute();
-    expect(locks.map((l) => l.level).sort()).toEqual(['一般干部', '副职']);
+    const locks = await h.db.selectFrom('quarter_locks').selectAll().where('unit_id', '=', 'R0').execute();
+    expect(locks.map((l) => l.level).sort()).toEqual(['一般干部', '副职', '正职']);
+    expect(locks.find((l) => l.level === '一般干部')!.locked_by).toBe(h.person('韩管理').open_id);
     const confirmAudits = await h.db.selectFrom('audit_log').selectAll().where('action', '=', 'grading.quarter.confirm').execute();
-    expect(confirmAudits).toHaveLength(12);
-    expect(confirmAudits.every((a) => a.actor === h.person('林管理').open_id)).toBe(true);
+    expect(confirmAudits).toHaveLength(17);
 
     // ---- feedback: one private card each, with own tier, score, comments and the deadline -----
     for (const name of EVERYONE) {
@@ -120,18 +123,18 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
       expect(cards[0]!.receive_id).toBe(h.person(name).open_id);
     }
     // Nobody's inbox names another person's result, except a supervisor's summary of own reports.
-    for (const name of EVERYONE.filter((n) => n !== '钱处长' && n !== '林管理')) {
+    for (const name of EVERYONE.filter((n) => n !== '钱处长' && n !== '林管理' && n !== '韩管理')) {
       const all = h.inbox(name).map(rawOf).join('\n');
       for (const other of EVERYONE.filter((n) => n !== name)) expect(all, `${name} sees ${other}`).not.toContain(other);
     }
     // The supervisors: 钱处长 gets his direct reports per pool, 高局长 only 钱处长.
     const qianSummaries = cardsTitled(h, '钱处长', '季度审定结果').map(rawOf).join('\n');
     for (const n of [...DEPUTIES.slice(1), ...GENERAL]) expect(qianSummaries).toContain(n);
-    const gaoSummaries = cardsTitled(h, '高局长', '季度审定结果');
-    expect(gaoSummaries).toHaveLength(1);
-    expect(rawOf(gaoSummaries[0]!)).toContain('钱处长');
-    for (const n of [...GENERAL, ...DEPUTIES.slice(1)]) expect(rawOf(gaoSummaries[0]!)).not.toContain(n);
-    expect(cardsTitled(h, '严处长', '季度审定结果')).toHaveLength(0);
+    // 高局长 leads 钱处长 (副职) and 严处长 and 马管理 (不定等次): one summary per pool, none naming others' reports.
+    const gaoSummaries = cardsTitled(h, '高局长', '季度审定结果').map(rawOf).join('\n');
+    expect(gaoSummaries).toContain('钱处长');
+    for (const n of [...GENERAL, ...DEPUTIES.slice(1)]) expect(gaoSummaries).not.toContain(n);
+    expect(rawOf(cardsTitled(h, '严处长', '季度审定结果')[0]!)).toContain('韩管理');
 
     // ---- objections: 方文静 (moved down by the quota) and 庞晓东 (一般) -------------------------
     h.clock.set('2026-07-10T10:00:00+08:00');
@@ -181,18 +184,20 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
 
     // ---- exports agree with the cards ------------------------------------------------------
     const ledger = await exportCsv(h, 'quarter-tiers', QUARTER);
-    expect(ledger).toHaveLength(12);
+    expect(ledger).toHaveLength(17);
     for (const row of ledger) {
       expect(row.quarter).toBe(QUARTER);
-      expect(row.unit).toBe('综合处');
       expect(row.tier, row.name).toBe(feedbackTier(h, row.name!));
       expect(row.status).toBe(row.name === '庞晓东' ? 'corrected' : 'confirmed');
     }
+    // Each row names the person's own 处室, though the quota was counted over the organ.
+    expect(ledger.filter((r) => r.unit === '综合处').map((r) => r.name).sort()).toEqual([...EVERYONE].sort());
+    expect(ledger.find((r) => r.name === '韩管理')).toMatchObject({ unit: '法规处', tier: '不定等次' });
     expect(ledger.find((r) => r.name === '江海燕')).toMatchObject({ level: '一般干部', score: '95', tier: '好' });
 
     const annual = await exportCsv(h, 'annual-eligibility', '2026');
     const jiang = annual.find((r) => r.name === '江海燕')!;
-    expect(jiang).toMatchObject({ year: '2026', unit: '综合处', good_quarters: '1', low_quarters: '0', eligible_excellent: '0', credits_met: '' });
+    expect(jiang).toMatchObject({ year: '2026', unit: '综合处', good_quarters: '1', low_quarters: '0', eligible_excellent: '0', credits_met: '', deferred: '0' });
     expect(jiang.reason).toContain('2026-Q1、2026-Q3、2026-Q4 平时考核结果尚未审定');
     // 庞晓东's 一般 was corrected: the annual link sees the corrected tier.
     expect(annual.find((r) => r.name === '庞晓东')).toMatchObject({ low_quarters: '0' });

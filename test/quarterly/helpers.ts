@@ -1,4 +1,4 @@
-import { cardsTitled, type Card } from '../helpers/cards';
+import { buttonValue, cardOf, cardsTitled, expectToast, type Card } from '../helpers/cards';
 import { tierForScore } from '../../src/core/monthly/score';
 import { UNDETERMINED } from '../../src/core/rules/terms';
 import { defaultRules } from '../../src/core/rules/rules';
@@ -16,9 +16,12 @@ export const CLOSE_AT = '2026-07-08T09:00:00+08:00';
 export const UNIT = 'U1';
 
 /**
- * 综合处 (U1) has 12 people in two pools: 副职 (钱处长 who leads it, and three deputies) and
- * 一般干部 (eight, one of them 林管理 the unit's 考核管理员). 法规处 (U2) is another team with its
- * own supervisor and 考核管理员; 马管理 is the city admin in the 局.
+ * 某市某局 (R0) is the organ: 高局长 and 马管理 (the city admin) sit in it, with two 处室.
+ * 综合处 (U1) has 12 graded people: 副职 (钱处长 who leads it, and three deputies) and 一般干部
+ * (eight, one of them 林管理, a 考核管理员 of the organ). 法规处 (U2) has 严处长, 韩管理 (the
+ * organ's other 考核管理员) and 魏科员; nobody outside 综合处 is graded in the tests' months, so
+ * they are 不定等次 and outside the quota base. The organ's pools: 正职 (2, none rated), 副职 (4)
+ * and 一般干部 (11, 8 rated): floor(40% × 12) = 4 seats, 1 for 副职 and 3 for 一般干部.
  */
 export function quarterOrg(): SandboxOrg {
   return buildOrg({
@@ -61,7 +64,7 @@ export function quarterOrg(): SandboxOrg {
   });
 }
 
-/** Quarterly means: 副职 quota 1 (4 × 40%), 一般干部 quota 3 (8 × 40%); both bind. */
+/** Quarterly means: 副职 has 1 seat and 一般干部 3 (the organ's 4 shared by largest remainder); both bind. */
 export const MEANS: Record<string, number> = {
   钱处长: 94,
   孙副一: 92,
@@ -121,15 +124,69 @@ export async function seedMonth(
     .execute();
 }
 
+/** A confirmed quarter result as 季审定 stores it, for tests of what follows (the annual link). */
+export async function seedConfirmedResult(h: Harness, name: string, quarter: string, tier: string, where: { unitId?: string; level?: string; scopeId?: string } = {}) {
+  const person = h.person(name);
+  const unitId = where.unitId ?? person.department_ids[0]!;
+  const level = where.level ?? person.level;
+  await h.db
+    .insertInto('quarter_results')
+    .values({
+      id: newId('qr'),
+      open_id: person.open_id,
+      quarter_key: quarter,
+      unit_id: unitId,
+      level,
+      scope_id: where.scopeId ?? unitId,
+      pool: level,
+      basis: null,
+      score: 90,
+      work: 90,
+      conduct: 90,
+      good_months: 3,
+      proposed_tier: tier,
+      tier,
+      status: 'confirmed',
+      comment: null,
+      confirmed_by: 'test',
+      confirmed_at: '2026-10-09T01:00:00.000Z',
+      feedback_at: '2026-10-09T01:00:00.000Z',
+      updated_at: '2026-10-09T01:00:00.000Z',
+    })
+    .execute();
+}
+
 /** Three months at each person's mean (the same score each month). */
 export async function seedQuarter(h: Harness, means: Record<string, number> = MEANS) {
   for (const [name, mean] of Object.entries(means)) for (const m of MONTHS) await seedMonth(h, name, m, mean);
 }
 
-export function determinationCard(h: Harness, admin: string, level: string, unitName = '综合处'): SandboxMessage {
-  const hit = cardsTitled(h, admin, `季度审定 · ${unitName} · ${level}`).at(-1);
-  if (!hit) throw new Error(`${admin} has no determination card for ${unitName} ${level}`);
+export const ORGAN = '某市某局';
+
+export function determinationCard(h: Harness, admin: string, pool: string, scopeName = ORGAN): SandboxMessage {
+  const hit = cardsTitled(h, admin, `季度审定 · ${scopeName} · ${pool}`).at(-1);
+  if (!hit) throw new Error(`${admin} has no determination card for ${scopeName} ${pool}`);
   return hit;
+}
+
+/**
+ * Confirms a pool as it stands: 林管理 confirms; where the pool holds his own result (一般干部),
+ * 韩管理 — the organ's other 考核管理员 — confirms the same state, which locks it.
+ */
+export async function confirmPool(h: Harness, pool: string, first = '林管理', second = '韩管理') {
+  const msg = determinationCard(h, first, pool);
+  const res = await h.click(first, msg, buttonValue(cardOf(msg), '确认审定'), formOf(cardOf(msg)));
+  if (res.toast?.type !== 'success' || JSON.stringify(res.card ?? {}).includes('审定并锁定')) return res;
+  const ask = determinationCard(h, second, pool);
+  return h.click(second, ask, buttonValue(cardOf(ask), '确认审定'), formOf(cardOf(ask)));
+}
+
+/** Every pool of the organ's quarter, 正职 (all 不定等次) included. */
+export async function confirmAllPools(h: Harness) {
+  for (const pool of ['正职', '副职', '一般干部']) {
+    const res = await confirmPool(h, pool);
+    expectToast(res, 'success', '已确认审定并锁定');
+  }
 }
 
 /** The select initial values of a determination card, as the form Lark would submit unchanged. */
@@ -140,6 +197,7 @@ export function formOf(card: Card): Record<string, string> {
     if (Array.isArray(v)) return v.forEach(walk);
     const o = v as Record<string, unknown>;
     if (o.tag === 'select_static' && typeof o.name === 'string') out[o.name] = String(o.initial_option ?? '');
+    if (o.tag === 'multi_select_static' && typeof o.name === 'string') out[o.name] = '';
     Object.values(o).forEach(walk);
   };
   walk(card);

@@ -3,7 +3,7 @@ import { monthlyReviewAt, quarterCloseAt } from '../../src/core/calendar/schedul
 import quarterClose from '../../src/features/quarterly/quarter-close.job';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
-import { CLOSE_AT, EVERYONE, MEANS, MONTHS, QUARTER, determinationCard, formOf, quarterOrg, textOf, tiersOf } from './helpers';
+import { CLOSE_AT, EVERYONE, MEANS, MONTHS, QUARTER, confirmAllPools, determinationCard, formOf, quarterOrg, textOf, tiersOf } from './helpers';
 import { buttonValue, cardOf, cardTitle, cardsTitled, expectToast } from '../helpers/cards';
 
 /** The grading card `leader` got for `person` most recently (one per month). */
@@ -16,20 +16,23 @@ function gradingCard(h: Harness, leader: string, person: string) {
   return hit;
 }
 
-async function grade(h: Harness, person: string, score: number, month: string) {
+async function grade(h: Harness, person: string, score: number | null, month: string) {
   const leader = h.org.users.find((u) => u.open_id === h.person(person).leader_user_id)!.name;
   const msg = gradingCard(h, leader, person);
   const res = await h.click(leader, msg, buttonValue(cardOf(msg), '提交评鉴'), {
-    work: String(score),
-    conduct: String(score),
+    work: score === null ? '' : String(score),
+    conduct: score === null ? '' : String(score),
     bonuses: '',
     deductions: '',
-    tier: 'auto',
-    override_reason: '',
+    tier: score === null ? '不定等次' : 'auto',
+    override_reason: score === null ? '借调在外' : '',
     comment: `${month} 工作扎实`,
   });
   expect(res.toast?.type, `${person} ${month}: ${JSON.stringify(res.toast)}`).toBe('success');
 }
+
+/** The organ's people outside 综合处 get grading cards too; here they were seconded elsewhere (不定等次). */
+const SECONDED = ['马管理', '严处长', '韩管理', '魏科员'];
 
 describe.each(dialectsUnderTest())('three monthly rounds through the grading cards into 季审定 (%s)', (dialect) => {
   let h: Harness;
@@ -42,6 +45,7 @@ describe.each(dialectsUnderTest())('three monthly rounds through the grading car
       const at = monthlyReviewAt(month, deps.calendar, deps.rules).toISOString();
       expect(await h.runJob('monthly-review', at)).toMatchObject({ status: 'done', periodKey: month });
       for (const name of EVERYONE) await grade(h, name, MEANS[name]!, month);
+      for (const name of SECONDED) await grade(h, name, null, month);
     }
 
     // June's cards go out on 1 July, 09:00; the quarter closes 5 workdays later (8 July, 09:00).
@@ -56,13 +60,15 @@ describe.each(dialectsUnderTest())('three monthly rounds through the grading car
     for (const name of EVERYONE.slice(0, 6)) await grade(h, name, MEANS[name]!, '2026-06');
     h.clock.set('2026-07-06T16:00:00+08:00');
     for (const name of EVERYONE.slice(6)) await grade(h, name, MEANS[name]!, '2026-06');
+    for (const name of SECONDED) await grade(h, name, null, '2026-06');
     expect(quarterClose.periodAt(h.depsAt('2026-07-07T18:00:00+08:00'))).toBe('2026-Q1');
 
     // Then the quarter closes: the cards have every month, nothing pending.
     expect(await h.runJob('quarter-close', CLOSE_AT)).toMatchObject({ status: 'done', periodKey: QUARTER });
     const closed = determinationCard(h, '林管理', '一般干部');
     expect(textOf(closed)).not.toContain('尚有月度评鉴未完成');
-    expect(textOf(closed)).toContain('**庞晓东**　75 分　建议：一般');
+    expect(textOf(closed)).toContain('**庞晓东** · 综合处　75 分　建议：一般');
+    expect(textOf(closed)).toContain('**韩管理** · 法规处　暂无得分　建议：不定等次');
     expect(textOf(determinationCard(h, '林管理', '副职'))).not.toContain('尚有月度评鉴未完成');
 
     // 钱处长 re-grades 庞晓东's June (75 → 96, a 好 in the month), which changes his quarter; the
@@ -89,11 +95,8 @@ describe.each(dialectsUnderTest())('three monthly rounds through the grading car
     await h.say('林管理', '/审定');
     const fresh = determinationCard(h, '林管理', '一般干部');
     expect(textOf(fresh)).not.toContain('尚有月度评鉴未完成');
-    expect(textOf(fresh)).toContain('**庞晓东**　82 分　建议：较好');
-    for (const level of ['副职', '一般干部']) {
-      const msg = determinationCard(h, '林管理', level);
-      expectToast(await h.click('林管理', msg, buttonValue(cardOf(msg), '确认审定'), formOf(cardOf(msg))), 'success', '已确认审定');
-    }
+    expect(textOf(fresh)).toContain('**庞晓东** · 综合处　82 分　建议：较好');
+    await confirmAllPools(h);
 
     const tiers = await tiersOf(h);
     expect(Object.entries(tiers).filter(([, r]) => r.tier === '好').map(([n]) => n).sort()).toEqual(['江海燕', '程立新', '白雪梅', '钱处长'].sort());

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRules, parseRules, type RulesInput } from '../../src/core/rules/rules';
-import {
-  checkDetermination,
-  fitPoolToQuota,
-  goodQuota,
-  groupByPool,
-  type QuotaCandidate,
-} from '../../src/core/grading';
+import { checkDetermination, fitPoolToQuota, poolOf, type QuotaCandidate } from '../../src/core/grading';
 
 const rules = defaultRules();
 const withQuota = (good_quota: NonNullable<NonNullable<RulesInput['quarterly']>['good_quota']>) =>
@@ -20,31 +14,6 @@ const person = (personId: string, score: number, extra: Partial<QuotaCandidate> 
   conduct: score,
   goodMonths: 1,
   ...extra,
-});
-
-describe('goodQuota', () => {
-  it('is floor(40% × pool size) by default', () => {
-    expect([0, 1, 2, 3, 4, 5, 9, 10, 12].map((n) => goodQuota(n, rules))).toEqual([0, 0, 0, 1, 1, 2, 3, 4, 4]);
-  });
-
-  it('honours round and ceil', () => {
-    const round = withQuota({ rounding: 'round' });
-    const ceil = withQuota({ rounding: 'ceil' });
-    expect([3, 4, 7].map((n) => goodQuota(n, round))).toEqual([1, 2, 3]);
-    expect([1, 3, 5, 7].map((n) => goodQuota(n, ceil))).toEqual([1, 2, 2, 3]);
-  });
-
-  it('is not fooled by float error (0.4 × 5, 0.7 × 10, 0.1 × 3)', () => {
-    expect(goodQuota(5, withQuota({ rounding: 'ceil' }))).toBe(2);
-    expect(goodQuota(10, withQuota({ max_share: 0.7, rounding: 'ceil' }))).toBe(7);
-    expect(goodQuota(3, withQuota({ max_share: 0.1, rounding: 'ceil' }))).toBe(1);
-    expect(goodQuota(30, withQuota({ max_share: 0.1, rounding: 'floor' }))).toBe(3);
-  });
-
-  it('refuses a nonsense pool size', () => {
-    expect(() => goodQuota(-1, rules)).toThrow(/非负整数/);
-    expect(() => goodQuota(2.5, rules)).toThrow(/非负整数/);
-  });
 });
 
 describe('fitPoolToQuota', () => {
@@ -64,7 +33,7 @@ describe('fitPoolToQuota', () => {
   ];
 
   it('12 people, 7 proposed 好, quota 4: the 3 lowest drop to 较好, lowest first', () => {
-    const fit = fitPoolToQuota(pool12, rules);
+    const fit = fitPoolToQuota(pool12, 4, rules);
     expect(fit.quota).toBe(4);
     expect(fit.proposedGood).toBe(7);
     expect(fit.mustMove).toEqual(['g', 'f', 'e']);
@@ -76,13 +45,13 @@ describe('fitPoolToQuota', () => {
   });
 
   it('moves nobody when the quota does not bind', () => {
-    const fit = fitPoolToQuota(pool12.slice(0, 10).map((c, i) => (i < 4 ? c : { ...c, proposedTier: '较好' as const })), rules);
+    const fit = fitPoolToQuota(pool12.slice(0, 10).map((c, i) => (i < 4 ? c : { ...c, proposedTier: '较好' as const })), 4, rules);
     expect(fit.mustMove).toEqual([]);
     expect(fit.proposedGood).toBe(4);
   });
 
   it('breaks a tie at the line by work_score', () => {
-    // 5 people → quota 2; b and c tie on score 92, c has the higher work score.
+    // 2 seats; b and c tie on score 92, c has the higher work score.
     const pool = [
       person('a', 95),
       person('b', 92, { work: 90 }),
@@ -90,7 +59,7 @@ describe('fitPoolToQuota', () => {
       person('d', 80),
       person('e', 80),
     ];
-    const fit = fitPoolToQuota(pool, rules);
+    const fit = fitPoolToQuota(pool, 2, rules);
     expect(fit.quota).toBe(2);
     expect(fit.mustMove).toEqual(['b']);
     expect(fit.undecidedTie).toEqual([]);
@@ -105,7 +74,7 @@ describe('fitPoolToQuota', () => {
       person('d', 80),
       person('e', 80),
     ];
-    expect(fitPoolToQuota(pool, rules).mustMove).toEqual(['c']);
+    expect(fitPoolToQuota(pool, 2, rules).mustMove).toEqual(['c']);
   });
 
   it('leaves a tie that survives every key to a human and moves none of the tied', () => {
@@ -118,7 +87,7 @@ describe('fitPoolToQuota', () => {
       person('e', 80),
       person('f', 80),
     ];
-    const fit = fitPoolToQuota(pool, rules); // 7 → quota 2
+    const fit = fitPoolToQuota(pool, 2, rules);
     expect(fit.quota).toBe(2);
     expect(fit.undecidedTie).toEqual(['b', 'c', 'z']);
     expect(fit.tieSeats).toBe(1);
@@ -129,18 +98,19 @@ describe('fitPoolToQuota', () => {
   it('uses conduct_score when the rules list it', () => {
     const r = withQuota({ tie_break: ['conduct_score'] });
     const pool = [person('x', 95), person('a', 92, { conduct: 85 }), person('b', 92, { conduct: 88 }), person('c', 70), person('d', 70)];
-    expect(fitPoolToQuota(pool, r).mustMove).toEqual(['a']);
+    expect(fitPoolToQuota(pool, 2, r).mustMove).toEqual(['a']);
   });
 
-  it('moves everyone when the quota is 0', () => {
-    const fit = fitPoolToQuota([person('a', 95), person('b', 91)], rules);
+  it('moves everyone when the pool has no seat', () => {
+    const fit = fitPoolToQuota([person('a', 95), person('b', 91)], 0, rules);
     expect(fit.quota).toBe(0);
     expect(fit.mustMove).toEqual(['b', 'a']);
     expect(fit.undecidedTie).toEqual([]);
   });
 
   it('refuses the same person twice', () => {
-    expect(() => fitPoolToQuota([person('a', 95), person('a', 91)], rules)).toThrow(/两次/);
+    expect(() => fitPoolToQuota([person('a', 95), person('a', 91)], 1, rules)).toThrow(/两次/);
+    expect(() => fitPoolToQuota([person('a', 95)], -1, rules)).toThrow(/名额须为非负整数/);
   });
 });
 
@@ -150,16 +120,16 @@ describe('checkDetermination', () => {
     Object.fromEntries(pool.map((p, i) => [p.personId, i < good ? ('好' as const) : ('较好' as const)]));
 
   it('passes at the quota', () => {
-    expect(checkDetermination(pool, tiers(4), rules)).toEqual({ quota: 4, goodCount: 4, errors: [], warnings: [] });
+    expect(checkDetermination(pool, tiers(4), 4, rules)).toEqual({ quota: 4, goodCount: 4, errors: [], warnings: [] });
   });
 
   it('blocks above the quota with hard_block', () => {
-    const check = checkDetermination(pool, tiers(5), rules);
-    expect(check.errors).toEqual(['好等次已达上限（本池 12 人，上限 4 人，现选 5 人），请先将其他人调整为较好']);
+    const check = checkDetermination(pool, tiers(5), 4, rules);
+    expect(check.errors).toEqual(['好等次已达上限（本池参评 12 人，上限 4 人，现选 5 人），请先将其他人调整为较好']);
   });
 
   it('only warns when hard_block is off', () => {
-    const check = checkDetermination(pool, tiers(5), withQuota({ hard_block: false }));
+    const check = checkDetermination(pool, tiers(5), 4, withQuota({ hard_block: false }));
     expect(check.errors).toEqual([]);
     expect(check.warnings).toHaveLength(1);
   });
@@ -167,20 +137,17 @@ describe('checkDetermination', () => {
   it('names people without a tier and people outside the pool', () => {
     const chosen: Record<string, '好' | '较好'> = { ...tiers(2), outsider: '较好' };
     delete chosen.p11;
-    const check = checkDetermination(pool, chosen, rules);
+    const check = checkDetermination(pool, chosen, 4, rules);
     expect(check.errors).toEqual(['尚有 1 人未确定等次：干部11', '有 1 人不属于本池，不能在此确定等次：outsider']);
   });
 });
 
-describe('groupByPool', () => {
-  it('splits by level in the fixed order and drops empty pools', () => {
-    const people = [
-      { id: 1, level: '一般干部' as const },
-      { id: 2, level: '正职' as const },
-      { id: 3, level: '一般干部' as const },
-    ];
-    const pools = groupByPool(people);
-    expect([...pools.keys()]).toEqual(['正职', '一般干部']);
-    expect(pools.get('一般干部')!.map((p) => p.id)).toEqual([1, 3]);
+describe('poolOf', () => {
+  it('maps a level to its pool in the rules; merged pools and unknown levels', () => {
+    expect(poolOf('副职', rules)).toBe('副职');
+    const merged = parseRules({ quarterly: { pools: [{ name: '处级领导', levels: ['正职', '副职'] }, '一般干部'] } });
+    expect(poolOf('正职', merged)).toBe('处级领导');
+    expect(poolOf('副职', merged)).toBe('处级领导');
+    expect(poolOf('科级', merged)).toBeNull();
   });
 });

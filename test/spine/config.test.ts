@@ -55,7 +55,9 @@ describe('configuration', () => {
     const missing = leaves(defaultRules()).filter((p) => !basisOf(p));
     expect(missing).toEqual([]);
     expect(basisOf('quarterly.good_quota.max_share')).toBe('local-common');
-    expect(basisOf('training.annual_required_hours')).toBe('national');
+    expect(basisOf('training.requirements')).toBe('national');
+    expect(basisOf('quarterly.quota_scope')).toBe('national');
+    expect(basisOf('quarterly.month_caps')).toBe('design');
   });
 
   it('layers a YAML rules file over the defaults and rejects a bad value in one line', () => {

@@ -15,6 +15,10 @@ describe.each(dialectsUnderTest())('help and unknown input (%s)', (dialect) => {
     expect(text).toContain('/帮助');
     // A staff member does not see the admin-only sync command.
     expect(text).not.toContain('/同步');
+    // Issue 10: the rules that decide tiers, each citing its basis.
+    expect(text).toContain('季度“好”等次不超过本机关参评人数的 40%（向下取整），按同级同台分组（正职、副职、一般干部）以最大余数法分配名额；不定等次不计入参评人数（依据：地方通行做法、国家规定）');
+    expect(text).toContain('有月度“较差”的季度至多“一般”，有月度“一般”的季度至多“较好”（依据：本系统默认）');
+    expect(text).toContain('年度学时：集中培训 ≥ 90 学时、网络学习 ≥ 50 学时，各项分别达标（依据：国家规定）');
   });
 
   it('answers unknown input with a short card that says so and names the commands, and English names work too', async () => {

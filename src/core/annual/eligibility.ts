@@ -11,9 +11,18 @@ export interface QuarterTier {
 
 export interface AnnualEligibilityInput {
   quarters: readonly QuarterTier[];
-  /** null when the training ledger has no verdict yet. */
+  /** The year's own records against the requirements; null while the year runs and they are not yet met. */
   creditsMet: boolean | null;
+  /** What the year's records are short of, e.g. "集中培训差 30 学时". */
+  trainingShortfall?: readonly string[];
+  /** Unmet in the year but completed by 补学 records of the next year within the rules' window. */
+  trainingMadeUp?: boolean;
+  /** Leave (of the counted kinds) in the year's workdays, against the year's workdays. */
+  leave?: { days: number; workdays: number };
+  /** Kept for callers that only know the verdict. */
   leaveDaysOverHalfYear?: boolean;
+  /** Sanctions (诫勉, 处分, 组织处理) whose 影响期 overlaps the year. */
+  sanctions?: ReadonlyArray<{ kind: string; startDate: string; endDate: string }>;
 }
 
 export interface AnnualEligibility {
@@ -21,7 +30,7 @@ export interface AnnualEligibility {
   goodQuarters: number;
   /** Quarters rated 一般 or 较差. */
   lowQuarters: number;
-  /** Training requirement not met: the annual tier waits until it is. */
+  /** 缓定: the year's training is not completed, so the annual tier waits until it is. */
   annualTierDeferred: boolean;
   /** Why not eligible, in a fixed order; empty exactly when eligible. */
   reasons: string[];
@@ -32,7 +41,9 @@ export interface AnnualEligibility {
  * - majority_good_no_low: at least `min_good_quarters` quarters of 好 ("一半以上" includes half,
  *   so 2 of 4) and no quarter in `forbid_tiers`;
  * - at_least_one_good: at least one quarter of 好 (forbid_tiers belongs to the other mode);
- * plus the training gate and the disqualifiers. A quarter not yet determined blocks eligibility:
+ * plus the training gate (not met at year end: the annual tier is 缓定 until 补学 completes it, and
+ * the year's 评先评优 is lost unless `makeup_restores_excellent`), leave over half the year's workdays
+ * and a sanction whose 影响期 overlaps the year. A quarter not yet determined blocks eligibility:
  * it could still be 一般, so eligibility cannot be established before the year is complete.
  * 不定等次 counts as neither 好 nor low.
  */
@@ -59,13 +70,23 @@ export function annualEligibility(input: AnnualEligibilityInput, rules: Pick<Rul
     reasons.push('平时考核没有“好”等次，不具备评优资格');
   }
 
-  const annualTierDeferred = annual.require_training && input.creditsMet === false;
+  const madeUp = input.creditsMet === false && input.trainingMadeUp === true;
+  const annualTierDeferred = annual.require_training && input.creditsMet === false && !madeUp;
   if (annual.require_training) {
-    if (input.creditsMet === false) reasons.push('学时未达标，年度等次暂缓');
+    const short = input.trainingShortfall?.length ? `（${input.trainingShortfall.join('、')}）` : '';
+    if (annualTierDeferred) reasons.push(`学时未达标${short}，年度等次缓定，待培训任务完成后再确定，当年不得评先评优`);
+    if (madeUp && !annual.makeup_restores_excellent) reasons.push('年度培训任务在次年补学完成，缓定已解除；按规定当年不得评先评优');
     if (input.creditsMet === null) reasons.push('学时完成情况尚未确认，暂不能确定评优资格');
   }
-  if (annual.disqualifiers.leave_over_half_year && input.leaveDaysOverHalfYear === true) {
+  const { leave_over_half_year, sanction_kinds } = annual.disqualifiers;
+  if (leave_over_half_year && input.leave && input.leave.days * 2 > input.leave.workdays) {
+    reasons.push(`病事假累计 ${input.leave.days} 个工作日，超过全年 ${input.leave.workdays} 个工作日的一半，不参加评优`);
+  } else if (leave_over_half_year && !input.leave && input.leaveDaysOverHalfYear === true) {
     reasons.push('病事假累计超过半年，不参加评优');
+  }
+  for (const s of input.sanctions ?? []) {
+    if (!(sanction_kinds as readonly string[]).includes(s.kind)) continue;
+    reasons.push(`受${s.kind}，影响期 ${s.startDate} 至 ${s.endDate}，影响期内不能评为优秀`);
   }
 
   return { eligibleExcellent: reasons.length === 0, goodQuarters, lowQuarters, annualTierDeferred, reasons };

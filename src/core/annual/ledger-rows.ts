@@ -14,20 +14,22 @@ export const ANNUAL_ELIGIBILITY_COLUMNS = [
   'credits_met',
   'eligible_excellent',
   'reason',
+  'deferred',
 ] as const;
 
 const flag = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
 
 /**
  * `export annual-eligibility`: everyone active plus anyone with a result that year (who may have
- * left since). credits_met is empty while the year runs and the hours are not yet met.
+ * left since). credits_met is empty while the year runs and the hours are not yet met; deferred is
+ * 1 while the annual tier is 缓定.
  */
 export async function* annualEligibilityRecords(deps: CoreDeps, year: string) {
   const ids = new Set([...(await findActivePeople(deps.db)).map((p) => p.openId), ...(await openIdsWithResults(deps.db, quartersOfYear(year)))]);
   const people = await peopleByOpenId(deps.db, [...ids]);
   const units = await unitNames(deps.db);
   const ordered = [...people.values()].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.openId < b.openId ? -1 : 1));
-  const status = await annualStatusOf(deps.db, deps.rules, year, ordered.map((p) => p.openId), deps.clock.now());
+  const status = await annualStatusOf(deps.db, deps.rules, deps.calendar, year, ordered.map((p) => p.openId), deps.clock.now());
   for (const p of ordered) {
     const s = status.get(p.openId)!;
     yield {
@@ -40,6 +42,8 @@ export async function* annualEligibilityRecords(deps: CoreDeps, year: string) {
       credits_met: flag(s.creditsMet),
       eligible_excellent: flag(s.eligibility.eligibleExcellent),
       reason: s.eligibility.reasons.join('；'),
+      // 1 while the annual tier is 缓定 (the year's training not completed, 补学 not yet done).
+      deferred: s.eligibility.annualTierDeferred ? 1 : 0,
     };
   }
 }

@@ -14,6 +14,23 @@ export interface TierOverviewView {
     lowQuarters: number;
     reasons: string[];
     creditsLabel: string;
+    /** 缓定: the annual tier waits for the year's training. */
+    deferred: boolean;
     honourLoss: string | null;
   };
+}
+
+/** The year-end card to an organ's 考核管理员. */
+export interface YearEndView {
+  organName: string;
+  year: string;
+  /** People with at least one determined quarter that is not 不定等次. */
+  participants: number;
+  ceiling: { count: number; text: string; reduction: string | null };
+  eligible: Array<{ name: string; unitName: string }>;
+  deferred: Array<{ name: string; unitName: string; shortfall: string }>;
+  notEligible: number;
+  /** Participants with a quarter not yet determined (the list may still change). */
+  undetermined: number;
+  makeUpUntil: string | null;
 }

@@ -79,21 +79,33 @@ export interface WeeklyDue {
  * - prompt: the most recent week whose `promptAt` ≤ at, but only while at < that week's
  *   `reminderAt` — once the reminder is due it replaces the prompt, so a prompt missed over a long
  *   outage is not sent late.
+ * Each is computed only as far as it needs the calendar: a reminder comes after its week has ended,
+ * so the week still running is not asked about, and the last week of December does not hold up the
+ * previous week's reminder while next year's holidays are unknown (CalendarGapError).
  */
 export function weekOfDue(at: Date, calendar: WorkCalendar, rules: Rules): WeeklyDue {
-  let prompt: string | null = null;
-  let reminder: string | null = null;
-  let promptSettled = false;
+  return { prompt: promptWeekDue(at, calendar, rules), reminder: reminderWeekDue(at, calendar, rules) };
+}
+
+export function promptWeekDue(at: Date, calendar: WorkCalendar, rules: Rules): string | null {
   let week = weekKeyOf(shanghaiDate(at));
-  for (let i = 0; i <= LOOKBACK_WEEKS && (!promptSettled || !reminder); i++, week = previousWeek(week)) {
+  for (let i = 0; i <= LOOKBACK_WEEKS; i++, week = previousWeek(week)) {
     const s = weeklySchedule(week, calendar, rules);
-    if (!promptSettled && s.promptAt && s.promptAt <= at) {
-      promptSettled = true;
-      if (s.reminderAt && at < s.reminderAt) prompt = week;
-    }
-    if (!reminder && s.reminderAt && s.reminderAt <= at) reminder = week;
+    if (s.promptAt && s.promptAt <= at) return s.reminderAt && at < s.reminderAt ? week : null;
   }
-  return { prompt, reminder };
+  return null;
+}
+
+export function reminderWeekDue(at: Date, calendar: WorkCalendar, rules: Rules): string | null {
+  const today = shanghaiDate(at);
+  let week = weekKeyOf(today);
+  for (let i = 0; i <= LOOKBACK_WEEKS; i++, week = previousWeek(week)) {
+    // A week still running has no reminder due yet.
+    if (parsePeriodKey(week, 'week').end >= today) continue;
+    const s = weeklySchedule(week, calendar, rules);
+    if (s.reminderAt && s.reminderAt <= at) return week;
+  }
+  return null;
 }
 
 /** The most recent month whose review time is ≤ at (the monthly-review job's period). */

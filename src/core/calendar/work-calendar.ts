@@ -3,6 +3,7 @@
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import type { Rules } from '../rules/rules';
 import { DomainError } from '../errors';
+import { CalendarGapError } from './calendar-gap';
 import { addDays, datesFrom, datesOfWeek, dayNumber, parsePeriodKey, weekdayOf } from './periods';
 
 /** Values look like "National Day,国庆节,3": English name, Chinese name, days granted. */
@@ -14,9 +15,9 @@ interface OfficialSchedule {
 
 const official = chineseDaysData as OfficialSchedule;
 
-const officialYears: ReadonlySet<number> = new Set(
-  [...Object.keys(official.holidays), ...Object.keys(official.workdays)].map((d) => Number(d.slice(0, 4))),
-);
+const yearsOf = (dates: Iterable<string>): Set<number> => new Set([...dates].map((d) => Number(d.slice(0, 4))));
+const officialHolidayYears = yearsOf(Object.keys(official.holidays));
+const officialWorkdayYears = yearsOf(Object.keys(official.workdays));
 
 /** A rules file that marks every day off must not hang a search; a year of days is plenty. */
 const SEARCH_LIMIT_DAYS = 400;
@@ -37,7 +38,11 @@ export interface WorkCalendar {
   addWorkdays(date: string, n: number): string;
   /** Workdays d with a < d ≤ b (negative when b < a), so addWorkdays(a, workdaysBetween(a, b)) lands on b's workday. */
   workdaysBetween(a: string, b: string): number;
-  /** Whether the official schedule for `year` is known (package data or dates in the rules file). */
+  /**
+   * Whether the official schedule for `year` is known: its holidays and its make-up workdays (from
+   * the package or the rules file) are both present. Every other method throws CalendarGapError
+   * for a date of a year that is not.
+   */
   hasDataForYear(year: number): boolean;
 }
 
@@ -48,9 +53,13 @@ function chineseName(entry: string | undefined): string | null {
 export function createWorkCalendar(cal: Rules['calendar']): WorkCalendar {
   const extraHolidays = new Set(cal.extra_holidays);
   const extraWorkdays = new Set(cal.extra_workdays);
-  const ruleYears = new Set([...extraHolidays, ...extraWorkdays].map((d) => Number(d.slice(0, 4))));
+  const holidayYears = new Set([...officialHolidayYears, ...yearsOf(extraHolidays)]);
+  const workdayYears = new Set([...officialWorkdayYears, ...yearsOf(extraWorkdays)]);
+  const hasDataForYear = (year: number): boolean => holidayYears.has(year) && workdayYears.has(year);
 
   function isWorkday(date: string): boolean {
+    const year = Number(date.slice(0, 4));
+    if (!hasDataForYear(year)) throw new CalendarGapError(year);
     // The rules file wins: it carries announcements the package has not caught up with.
     if (extraWorkdays.has(date)) return true;
     if (extraHolidays.has(date)) return false;
@@ -102,6 +111,6 @@ export function createWorkCalendar(cal: Rules['calendar']): WorkCalendar {
       return d;
     },
     workdaysBetween,
-    hasDataForYear: (year) => officialYears.has(year) || ruleYears.has(year),
+    hasDataForYear,
   };
 }

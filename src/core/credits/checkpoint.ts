@@ -31,26 +31,25 @@ export function checkpointKey(date: string, training: Rules['training']): string
 }
 
 /**
- * Mid-year: counted hours below `expected_share` of the target (exactly at the line is on track).
- * Year-end: the year's requirement is not met.
+ * Mid-year: some requirement's counted hours are below `expected_share` of its hours (exactly at
+ * the line is on track). Year-end: the year's requirements are not all met.
  */
 export function isBehind(progress: YearProgress, kind: CheckpointKind, training: Rules['training']): boolean {
   if (kind === 'yearend') return !progress.met;
-  const expected = Math.round(training.midyear_checkpoint.expected_share * toCenti(progress.target));
-  return toCenti(progress.countedHours) < expected;
+  return progress.requirements.some((r) => toCenti(r.counted) < Math.round(training.midyear_checkpoint.expected_share * toCenti(r.hours)));
 }
 
 /** One short sentence for a notice card: what is still missing, or that the year is done. */
 export function whatIsStillNeeded(progress: YearProgress): string {
   if (progress.met) {
-    return `${progress.year} 年学时要求已完成（已计 ${formatHours(progress.countedHours)} / ${formatHours(progress.target)} 学时）。`;
+    const each = progress.requirements.map((r) => `${r.name} ${formatHours(r.counted)} / ${formatHours(r.hours)}`).join('，');
+    return `${progress.year} 年学时要求已完成（${each || `已计 ${formatHours(progress.countedHours)} 学时`}）。`;
   }
   const parts: string[] = [];
-  if (progress.remainingHours > 0) {
-    const hint = progress.onlineCapReached ? '（网络学时已达计入上限，请参加线下等其他培训）' : '';
-    parts.push(`总学时 ${formatHours(progress.remainingHours)} 学时${hint}`);
+  for (const r of progress.requirements.filter((x) => x.remaining > 0)) {
+    const hint = progress.onlineCapReached && r.kinds.includes('online') && r.kinds.length > 1 ? '（网络学时已达计入上限，请参加线下等其他培训）' : '';
+    parts.push(`${r.name} ${formatHours(r.remaining)} 学时${hint}`);
   }
-  if (progress.onlineRemaining > 0) parts.push(`网络学时 ${formatHours(progress.onlineRemaining)} 学时`);
   if (progress.requiredRemaining !== null && progress.requiredRemaining > 0) {
     parts.push(`必修学时 ${formatHours(progress.requiredRemaining)} 学时`);
   }

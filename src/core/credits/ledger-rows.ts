@@ -12,6 +12,8 @@ export const CREDITS_LEDGER_COLUMNS = [
   'required_hours',
   'target_hours',
   'met',
+  'offline_hours',
+  'requirements',
 ] as const;
 
 const PEOPLE_PER_BATCH = 500;
@@ -19,7 +21,7 @@ const PEOPLE_PER_BATCH = 500;
 /**
  * The `credits` ledger of a year: everyone active, plus anyone who has left but has records that
  * year. Hours are approved hours as recorded (before caps), so they add up to the imported files;
- * `met` is 1 or 0 and follows the rules (caps, online minimum) like `/学分` does.
+ * `met` is 1 or 0 and follows the rules (each requirement, caps) like `/学分` does; `requirements` shows each.
  */
 export async function* creditsLedgerRows(deps: CoreDeps, yearKey: string): AsyncGenerator<Record<string, string | number>> {
   const year = Number(yearKey);
@@ -47,6 +49,9 @@ export async function* creditsLedgerRows(deps: CoreDeps, yearKey: string): Async
         required_hours: formatHours(p.requiredHours),
         target_hours: formatHours(p.target),
         met: p.met ? 1 : 0,
+        offline_hours: formatHours(p.offlineHours),
+        // Each requirement on its own ("集中培训 60/90；网络学习 50/50"): met is 1 only when all are.
+        requirements: p.requirements.map((r) => `${r.name} ${formatHours(r.counted)}/${formatHours(r.hours)}`).join('；'),
       };
     }
   }

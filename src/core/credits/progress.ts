@@ -4,14 +4,28 @@ import { invalidInput } from '../errors';
 import { formatHours, fromCenti, toCenti } from './hours';
 import type { TrainingRecord } from './training-record';
 
-type ProgressRecord = Pick<TrainingRecord, 'date' | 'kind' | 'hours' | 'required' | 'status'>;
+type ProgressRecord = Pick<TrainingRecord, 'date' | 'kind' | 'hours' | 'required' | 'status' | 'examResult'>;
+
+/** One of the year's requirements (`training.requirements`), e.g. 集中培训 ≥ 90 学时. */
+export interface RequirementProgress {
+  name: string;
+  kinds: TrainingKind[];
+  /** The hours required. */
+  hours: number;
+  /** Hours that count toward it (after caps). */
+  counted: number;
+  remaining: number;
+  met: boolean;
+}
 
 /** One person's 学时 for one year. All hour figures are in 学时 with at most two decimals. */
 export interface YearProgress {
   year: number;
-  /** `training.annual_required_hours`. */
+  /** The requirements' hours added up. */
   target: number;
-  /** Approved hours of the year as recorded, before any cap. */
+  /** Each requirement on its own: they are met separately. */
+  requirements: RequirementProgress[];
+  /** Approved hours of the year as recorded, before any cap (a failed 结业考试 excluded). */
   totalHours: number;
   onlineHours: number;
   /** Every kind except `online`. */
@@ -19,28 +33,32 @@ export interface YearProgress {
   requiredHours: number;
   electiveHours: number;
   byKind: Record<TrainingKind, number>;
-  /** Cut off by `kind_caps` and by `online_cap_share_of_total`. */
+  /** Cut off by `kind_caps`. */
   cappedHours: number;
-  /** Hours carried in from last year; 0 unless `carry_over` is enabled. Counted as elective. */
+  /** Hours carried in from last year; 0 unless `carry_over` is enabled. Counted toward the first requirement. */
   carryInHours: number;
-  /** What counts toward the target: total − capped + carried in. */
+  /** What counts: total − capped + carried in. */
   countedHours: number;
+  /** The requirements' shortfalls added up (or the 必修/选修 total's, when larger). */
   remainingHours: number;
-  onlineRemaining: number;
   /** null unless `required_vs_elective` is enabled. */
   requiredRemaining: number | null;
-  /** True when online hours already fill the share of the target they may count for. */
+  /** True when online hours already fill the share of a mixed requirement they may count for. */
   onlineCapReached: boolean;
   met: boolean;
   unmetReasons: string[];
   /** Claims of the year still waiting for approval; not counted. */
   pendingHours: number;
+  /** Records whose 结业考试 was failed: recorded, not counted. */
+  failedExamHours: number;
 }
 
 export interface YearProgressOptions {
   year: number;
   /** Hours carried over from the previous year (see `carryOut`); ignored unless carry-over is enabled. */
   carryIn?: number;
+  /** Also count approved records dated in the next year up to this date (YYYY-MM-DD): 补学 for a deferred year. */
+  makeUpUntil?: string | null;
 }
 
 /** Hundredths of an hour, split by whether the hours are required. */
@@ -50,40 +68,36 @@ interface Split {
 }
 
 /**
- * Progress against the year's requirement. Only approved records dated in `year` count;
- * pending ones are summed separately, rejected ones ignored.
+ * Progress against the year's requirements. Only approved records dated in `year` count (with
+ * `makeUpUntil`, also those of the next year up to that date); pending ones are summed separately,
+ * rejected ones and failed 结业考试 ignored.
  *
- * Choices the rules leave open:
- * - Caps cut elective hours before required ones, so a cap never makes the 必修 minimum harder
- *   than it must be.
- * - The online minimum is measured after the online kind cap (if any) but before
- *   `online_cap_share_of_total`, which only limits how much online study fills the total.
- * - With `required_vs_elective` enabled, its `total` is checked in addition to
- *   `annual_required_hours`; `remainingHours` is the larger shortfall.
+ * - Each requirement counts the hours of its kinds and is met on its own: by default 集中培训
+ *   (offline, degree, exam, lecture) ≥ 90 and 网络学习 (online) ≥ 50, so 90 online and no
+ *   concentrated training meets only the second.
+ * - Kind caps cut elective hours before required ones, so a cap never makes the 必修 minimum harder
+ *   than it must be. `online_cap_share_of_total` limits online hours within a requirement that
+ *   mixes online with other kinds to that share of its hours.
+ * - With `required_vs_elective` enabled, its minima are checked in addition.
  */
-export function yearProgress(
-  records: ReadonlyArray<ProgressRecord>,
-  training: Rules['training'],
-  options: YearProgressOptions,
-): YearProgress {
+export function yearProgress(records: ReadonlyArray<ProgressRecord>, training: Rules['training'], options: YearProgressOptions): YearProgress {
   const { year } = options;
   if (!Number.isInteger(year) || year < 1 || year > 9999) throw invalidInput(`年份无效：${year}`);
   const carryInRaw = options.carryIn ?? 0;
   if (!Number.isFinite(carryInRaw) || carryInRaw < 0) throw invalidInput(`结转学时无效：${carryInRaw}`);
 
   const yearPrefix = `${String(year).padStart(4, '0')}-`;
+  const inWindow = (date: string) => date.startsWith(yearPrefix) || (!!options.makeUpUntil && date > `${yearPrefix}12-31` && date <= options.makeUpUntil);
   const byKind = emptyByKind<Split>(() => ({ required: 0, elective: 0 }));
   let pending = 0;
+  let failed = 0;
   for (const record of records) {
-    if (!record.date.startsWith(yearPrefix) || record.status === 'rejected') continue;
+    if (!inWindow(record.date) || record.status === 'rejected') continue;
     const centi = recordCenti(record);
-    if (record.status === 'pending') {
-      pending += centi;
-      continue;
-    }
-    const split = byKind[record.kind];
-    if (record.required) split.required += centi;
-    else split.elective += centi;
+    if (record.status === 'pending') pending += centi;
+    else if (record.examResult === 'fail') failed += centi;
+    else if (record.required) byKind[record.kind].required += centi;
+    else byKind[record.kind].elective += centi;
   }
 
   const recorded = emptyByKind((kind) => total(byKind[kind]));
@@ -91,39 +105,44 @@ export function yearProgress(
     const cap = training.kind_caps[kind];
     return cap === undefined ? { ...byKind[kind] } : cutTo(byKind[kind], toCenti(cap));
   });
-  const onlineForMinimum = total(counted.online);
-
-  const targetCenti = toCenti(training.annual_required_hours);
-  const onlineShareCap =
-    training.online_cap_share_of_total === null ? null : Math.round(training.online_cap_share_of_total * targetCenti);
-  if (onlineShareCap !== null) counted.online = cutTo(counted.online, onlineShareCap);
-
   const carryIn = training.carry_over ? toCenti(carryInRaw) : 0;
+  const reasons: string[] = [];
+  let onlineCapReached = false;
+  const requirements = training.requirements.map((req, index) => {
+    const need = toCenti(req.hours);
+    const mixed = req.kinds.includes('online') && req.kinds.length > 1;
+    const onlineCap = mixed && training.online_cap_share_of_total !== null ? Math.round(training.online_cap_share_of_total * need) : null;
+    let have = 0;
+    for (const kind of req.kinds) {
+      const hours = total(counted[kind]);
+      have += kind === 'online' && onlineCap !== null ? Math.min(hours, onlineCap) : hours;
+      if (kind === 'online' && onlineCap !== null && hours >= onlineCap) onlineCapReached = true;
+    }
+    if (index === 0) have += carryIn;
+    const missing = Math.max(0, need - have);
+    if (missing > 0) reasons.push(`${req.name}差 ${formatHours(fromCenti(missing))} 学时`);
+    return { name: req.name, kinds: [...req.kinds], hours: fromCenti(need), counted: fromCenti(have), remaining: fromCenti(missing), met: missing === 0 };
+  });
+
   const totalCenti = sumKinds((kind) => recorded[kind]);
   const countedFromRecords = sumKinds((kind) => total(counted[kind]));
   const countedCenti = countedFromRecords + carryIn;
-  const countedRequired = sumKinds((kind) => counted[kind].required);
   const requiredCenti = sumKinds((kind) => byKind[kind].required);
-
-  const reasons: string[] = [];
-  const shortfall = (need: number, have: number, label: string): number => {
-    const missing = Math.max(0, need - have);
-    if (missing > 0) reasons.push(`${label}差 ${formatHours(fromCenti(missing))} 学时`);
-    return missing;
-  };
-  const totalMissing = shortfall(targetCenti, countedCenti, '总学时');
-  const onlineMissing = shortfall(toCenti(training.online_min_hours), onlineForMinimum, '网络学时');
   let requiredMissing: number | null = null;
   let rveTotalMissing = 0;
   const rve = training.required_vs_elective;
   if (rve.enabled) {
-    requiredMissing = shortfall(toCenti(rve.required), countedRequired, '必修学时');
-    rveTotalMissing = shortfall(toCenti(rve.total), countedCenti, '必修与选修合计');
+    requiredMissing = Math.max(0, toCenti(rve.required) - sumKinds((kind) => counted[kind].required));
+    if (requiredMissing > 0) reasons.push(`必修学时差 ${formatHours(fromCenti(requiredMissing))} 学时`);
+    rveTotalMissing = Math.max(0, toCenti(rve.total) - countedCenti);
+    if (rveTotalMissing > 0) reasons.push(`必修与选修合计差 ${formatHours(fromCenti(rveTotalMissing))} 学时`);
   }
+  const requirementsMissing = requirements.reduce((sum, r) => sum + toCenti(r.remaining), 0);
 
   return {
     year,
-    target: fromCenti(targetCenti),
+    target: fromCenti(requirements.reduce((sum, r) => sum + toCenti(r.hours), 0)),
+    requirements,
     totalHours: fromCenti(totalCenti),
     onlineHours: fromCenti(recorded.online),
     offlineHours: fromCenti(totalCenti - recorded.online),
@@ -133,13 +152,13 @@ export function yearProgress(
     cappedHours: fromCenti(totalCenti - countedFromRecords),
     carryInHours: fromCenti(carryIn),
     countedHours: fromCenti(countedCenti),
-    remainingHours: fromCenti(Math.max(totalMissing, rveTotalMissing)),
-    onlineRemaining: fromCenti(onlineMissing),
+    remainingHours: fromCenti(Math.max(requirementsMissing, rveTotalMissing)),
     requiredRemaining: requiredMissing === null ? null : fromCenti(requiredMissing),
-    onlineCapReached: onlineShareCap !== null && onlineForMinimum >= onlineShareCap,
+    onlineCapReached,
     met: reasons.length === 0,
     unmetReasons: reasons,
     pendingHours: fromCenti(pending),
+    failedExamHours: fromCenti(failed),
   };
 }
 

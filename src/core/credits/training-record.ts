@@ -1,4 +1,4 @@
-import type { TrainingKind } from '../rules/terms';
+import type { ExamResult, TrainingKind } from '../rules/terms';
 import type { Rules } from '../rules/rules';
 import { invalidInput } from '../errors';
 import { isCalendarDate } from './calendar-date';
@@ -21,10 +21,34 @@ export interface TrainingRecord {
   required: boolean;
   source: TrainingSource;
   status: TrainingStatus;
+  /** 结业考试 result where the training platform gives one; a failed exam's hours do not count. */
+  examResult?: ExamResult | null;
 }
 
-/** The import columns (CONTRACT.md): `open_id,date,title,kind,hours,required`. */
+/** The import columns (CONTRACT.md): `open_id,date,title,kind,hours,required`, plus an optional `result`. */
 export const TRAINING_IMPORT_COLUMNS = ['open_id', 'date', 'title', 'kind', 'hours', 'required'] as const;
+
+/** Optional: the 结业考试 result, `pass` or `fail` (also 通过/合格, 未通过/不合格); empty when there is no exam. */
+export const TRAINING_RESULT_COLUMN = 'result';
+
+const RESULT_WORDS: Record<string, ExamResult> = {
+  pass: 'pass',
+  passed: 'pass',
+  通过: 'pass',
+  合格: 'pass',
+  fail: 'fail',
+  failed: 'fail',
+  未通过: 'fail',
+  不通过: 'fail',
+  不合格: 'fail',
+};
+
+/** Reads the optional result cell: null when empty, undefined when it says something else. */
+export function parseExamResult(text: string): ExamResult | null | undefined {
+  const word = text.normalize('NFKC').trim().toLowerCase();
+  if (word === '') return null;
+  return RESULT_WORDS[word];
+}
 
 export interface TrainingRowContext {
   knownPerson: (openId: string) => boolean;
@@ -79,11 +103,15 @@ export function validateTrainingRow(
     reasons.push(`是否必修（required）应为 1 或 0，实为“${requiredText}”`);
   }
 
-  if (reasons.length > 0 || kind === null || !hours.ok) return { ok: false, reason: reasons.join('；') };
+  const resultText = cell(TRAINING_RESULT_COLUMN);
+  const examResult = parseExamResult(resultText);
+  if (examResult === undefined) reasons.push(`结业考试结果（result）应为 pass 或 fail（通过/未通过），或留空，实为“${resultText}”`);
+
+  if (reasons.length > 0 || kind === null || !hours.ok || examResult === undefined) return { ok: false, reason: reasons.join('；') };
   return {
     ok: true,
     openId,
-    record: { date, title, kind, hours: hours.hours, required: requiredText === '1', source: 'import', status: 'approved' },
+    record: { date, title, kind, hours: hours.hours, required: requiredText === '1', source: 'import', status: 'approved', examResult },
   };
 }
 

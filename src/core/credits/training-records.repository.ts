@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { TrainingKind } from '../rules/terms';
+import type { ExamResult, TrainingKind } from '../rules/terms';
 import type { Database, TrainingRecordRow } from '../../db/schema';
 import type { TrainingRecord, TrainingSource, TrainingStatus } from './training-record';
 
@@ -29,6 +29,7 @@ export function toStored(row: TrainingRecordRow): StoredTrainingRecord {
     required: Number(row.required) === 1,
     source: row.source as TrainingSource,
     status: row.status as TrainingStatus,
+    examResult: row.exam_result === 'pass' || row.exam_result === 'fail' ? (row.exam_result as ExamResult) : null,
     note: row.note,
     decidedBy: row.decided_by,
     decidedAt: row.decided_at,
@@ -40,11 +41,15 @@ export function toStored(row: TrainingRecordRow): StoredTrainingRecord {
 /** SQLite allows at most 32,766 bound parameters per statement; 500 ids stay far below any limit. */
 const IN_CHUNK = 500;
 
-/** All records of the year for the given people, grouped by person (everyone asked for gets an entry). */
+/**
+ * All records of the year for the given people, grouped by person (everyone asked for gets an
+ * entry); with `alsoYear`, that year's records too (the 补学 window after a deferred year).
+ */
 export async function recordsOfYearByPerson(
   db: Db,
   year: number,
   openIds: ReadonlyArray<string>,
+  alsoYear?: number,
 ): Promise<Map<string, StoredTrainingRecord[]>> {
   const byPerson = new Map<string, StoredTrainingRecord[]>(openIds.map((id) => [id, []]));
   const unique = [...new Set(openIds)];
@@ -53,7 +58,7 @@ export async function recordsOfYearByPerson(
     const rows = await db
       .selectFrom('training_records')
       .selectAll()
-      .where('year', '=', year)
+      .where('year', 'in', alsoYear === undefined ? [year] : [year, alsoYear])
       .where('open_id', 'in', chunk)
       .orderBy('date', 'desc')
       .orderBy('created_at', 'desc')
@@ -95,6 +100,7 @@ function toRow(record: NewTrainingRecord) {
     decided_at: null,
     decision_note: null,
     created_at: record.createdAt,
+    exam_result: record.examResult ?? null,
   };
 }
 

@@ -12,7 +12,7 @@ export interface UnitCompletion {
   /** met / headcount, 0–1 rounded to 4 decimals; 0 for an empty unit. */
   completionRate: number;
   /** Everyone not yet meeting the requirement, most hours missing first. */
-  behind: Array<{ openId: string; name: string; remainingHours: number }>;
+  behind: Array<{ openId: string; name: string; remainingHours: number; /** "集中培训差 30、网络学习差 10" */ missing: string }>;
 }
 
 /**
@@ -25,7 +25,12 @@ export function unitCompletion(people: ReadonlyArray<UnitMember>): UnitCompletio
   const met = people.filter((person) => person.progress.met).length;
   const behind = people
     .filter((person) => !person.progress.met)
-    .map((person) => ({ openId: person.openId, name: person.name, remainingHours: person.progress.remainingHours }))
+    .map((person) => ({
+      openId: person.openId,
+      name: person.name,
+      remainingHours: person.progress.remainingHours,
+      missing: person.progress.unmetReasons.join('、'),
+    }))
     .sort(
       (a, b) =>
         b.remainingHours - a.remainingHours ||

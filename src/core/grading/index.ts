@@ -15,9 +15,10 @@ export {
   type MonthlyScore,
   type TierChoice,
 } from '../monthly/score';
-export { proposeQuarter, type MonthResult, type QuarterProposal } from '../quarterly/proposal';
+export { proposeQuarter, type MonthResult, type QuarterProposal, type QuarterContext } from '../quarterly/proposal';
+export { goodQuota, allocateSeats, type SeatAllocation, type PoolHeadcount } from '../quarterly/seats';
+export { seatsOfScope, checkScopeQuota, fitScopeToQuota, type ScopeMember, type ScopeFit } from '../quarterly/scope-quota';
 export {
-  goodQuota,
   fitPoolToQuota,
   checkDetermination,
   quotaMessage,
@@ -26,7 +27,7 @@ export {
   type PoolMember,
   type DeterminationCheck,
 } from '../quarterly/quota';
-export { groupByPool } from '../quarterly/pools';
+export { poolOf, poolNames } from '../quarterly/pools';
 export {
   applyAdjustment,
   correctLocked,

@@ -1,6 +1,7 @@
 import { UNDETERMINED } from '../rules/terms';
 import type { MonthlyReviewRow } from '../../db/schema';
 import { audit } from '../audit';
+import { parsePeriodKey } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
 import { notFound, staleCard } from '../errors';
 import { findActivePeople, findPerson } from '../org/people.repository';
@@ -23,13 +24,16 @@ export interface Gradee {
 /**
  * Everyone graded for a month: active people whose direct supervisor is an active person in the
  * organisation. A supervisor is graded by their own leader in turn; the top of the chain is not.
+ * With `monthKey`, nobody who joined after the month ended (joined_on) is graded for it.
  */
-export async function gradeesOf(deps: CoreDeps, filter: { leaderOpenId?: string } = {}): Promise<Gradee[]> {
+export async function gradeesOf(deps: CoreDeps, filter: { leaderOpenId?: string; monthKey?: string } = {}): Promise<Gradee[]> {
   const everyone = await findActivePeople(deps.db);
   const byId = new Map(everyone.map((p) => [p.openId, p]));
+  const monthEnd = filter.monthKey ? parsePeriodKey(filter.monthKey, 'month').end : null;
   const out: Gradee[] = [];
   for (const person of everyone) {
     if (!person.leaderOpenId || (filter.leaderOpenId && person.leaderOpenId !== filter.leaderOpenId)) continue;
+    if (monthEnd && person.joinedOn > monthEnd) continue;
     const leader = byId.get(person.leaderOpenId);
     if (leader && leader.openId !== person.openId) out.push({ person, leader });
   }

@@ -1,13 +1,21 @@
 import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
 import type { Rules } from '../rules/rules';
 import { DomainError, invalidInput, locked, notFound } from '../errors';
-import { goodQuota, quotaMessage } from './quota';
+import { assertNoProblems } from '../problems';
+import { checkScopeQuota, type ScopeMember } from './scope-quota';
 import { hasText, isTierOrUndetermined } from '../tiers';
 
-/** One pool's quarterly tiers while the unit admin determines them. */
+/**
+ * One pool's quarterly tiers while the admin determines or corrects them, with the rest of its
+ * scope: the scope's pools share the 好 seats, so a change is checked against all of them.
+ */
 export interface DeterminationState {
+  pool: string;
   locked: boolean;
-  tiers: Readonly<Record<string, TierOrUndetermined>>;
+  /** Everyone of the scope, every pool. */
+  members: readonly ScopeMember[];
+  /** The scope's other pools already locked (their 好 must stay within their seats). */
+  lockedPools?: ReadonlySet<string>;
 }
 
 export interface TierChange {
@@ -28,20 +36,20 @@ type AdjustRules = Pick<Rules, 'quarterly' | 'monthly'>;
 export const LOCKED_MESSAGE = '本季度结果已审定锁定，如需更正请走异议或更正流程';
 
 /**
- * The unit admin changes one tier before confirming. Refused once the quarter is locked: after
- * the results are fed back, only an audited correction may change them. Never mutates `state`.
+ * The admin changes one tier before confirming. Refused once the pool is locked: after the results
+ * are fed back, only an audited correction may change them. Never mutates `state`.
  */
 export function applyAdjustment(state: DeterminationState, change: TierChange, rules: AdjustRules): DeterminationState {
   if (state.locked) throw locked(LOCKED_MESSAGE);
-  const tiers = applyChanges(state.tiers, [change], rules);
-  enforceQuota(state.tiers, tiers, rules);
-  return { locked: false, tiers };
+  const members = applyChanges(state, [change], rules);
+  assertQuota(state, members, rules);
+  return { ...state, members };
 }
 
 /**
- * An audited correction to a locked quarter (an upheld objection, a clerical error). It needs a
- * reason and still obeys the quota; a swap (one up, one down) is passed as one list so it is
- * checked as a whole. The quarter stays locked. Never mutates `state`.
+ * An audited correction to a locked pool (an upheld objection, a clerical error). It needs a reason
+ * and still obeys the quota; a swap (one up, others down) is passed as one list so it is checked as
+ * a whole. The pool stays locked. Never mutates `state`.
  */
 export function correctLocked(
   state: DeterminationState,
@@ -53,55 +61,33 @@ export function correctLocked(
     throw new DomainError('NOT_APPLICABLE', '本季度结果尚未锁定，请直接调整等次，无需走更正流程');
   }
   if (!hasText(reason)) throw invalidInput('更正已审定的结果须填写理由（如异议成立的依据）');
-  const tiers = applyChanges(state.tiers, changes, rules);
+  const members = applyChanges(state, changes, rules);
+  const tierOf = new Map(state.members.map((m) => [m.personId, m.tier]));
   const corrections = changes
-    .filter((c) => state.tiers[c.personId] !== c.tier)
-    .map((c) => ({ personId: c.personId, from: state.tiers[c.personId]!, to: c.tier, reason: reason.trim() }));
+    .filter((c) => tierOf.get(c.personId) !== c.tier)
+    .map((c) => ({ personId: c.personId, from: tierOf.get(c.personId)!, to: c.tier, reason: reason.trim() }));
   if (corrections.length === 0) throw invalidInput('更正后的等次与原结果相同，无需更正');
-  enforceQuota(state.tiers, tiers, rules, '请在同一次更正中将其他人调整为较好');
-  return { state: { locked: true, tiers }, corrections };
+  assertQuota(state, members, rules, '请在同一次更正中将本组其他“好”等次人员调整为较好');
+  return { state: { ...state, members }, corrections };
 }
 
-function applyChanges(
-  before: Readonly<Record<string, TierOrUndetermined>>,
-  changes: readonly TierChange[],
-  rules: AdjustRules,
-): Record<string, TierOrUndetermined> {
+function applyChanges(state: DeterminationState, changes: readonly TierChange[], rules: AdjustRules): ScopeMember[] {
   const seen = new Set<string>();
-  const after: Record<string, TierOrUndetermined> = { ...before };
+  const byId = new Map(state.members.map((m) => [m.personId, m]));
+  const after = new Map(byId);
   for (const { personId, tier } of changes) {
-    if (!Object.hasOwn(before, personId)) throw notFound('本池中没有此人，无法调整其等次');
+    const member = byId.get(personId);
+    if (!member || member.pool !== state.pool) throw notFound('本组中没有此人，无法调整其等次');
     if (seen.has(personId)) throw invalidInput('同一人在一次调整中出现了两次，请核对');
     seen.add(personId);
     if (!isTierOrUndetermined(tier)) throw invalidInput(`等次“${String(tier)}”无效，请从 好、较好、一般、较差 中选择`);
-    if (tier === UNDETERMINED && !rules.monthly.allow_undetermined) {
-      throw invalidInput('本单位规则不允许评为不定等次');
-    }
-    after[personId] = tier;
+    if (tier === UNDETERMINED && !rules.monthly.allow_undetermined) throw invalidInput('本单位规则不允许评为不定等次');
+    after.set(personId, { ...member, tier });
   }
-  return after;
+  return [...after.values()];
 }
 
-/**
- * A change is refused only when it raises the number of 好 above the quota, so lowering someone
- * is always possible even while a pool is still over (e.g. an undecided tie).
- */
-function enforceQuota(
-  before: Readonly<Record<string, TierOrUndetermined>>,
-  after: Readonly<Record<string, TierOrUndetermined>>,
-  rules: AdjustRules,
-  hint?: string,
-): void {
-  if (!rules.quarterly.good_quota.hard_block) return;
-  const poolSize = Object.keys(after).length;
-  const quota = goodQuota(poolSize, rules);
-  const goodBefore = countGood(before);
-  const goodAfter = countGood(after);
-  if (goodAfter > quota && goodAfter > goodBefore) {
-    throw new DomainError('QUOTA_EXCEEDED', quotaMessage(poolSize, quota, { hint }));
-  }
-}
-
-function countGood(tiers: Readonly<Record<string, TierOrUndetermined>>): number {
-  return Object.values(tiers).filter((t) => t === '好').length;
+function assertQuota(state: DeterminationState, after: readonly ScopeMember[], rules: AdjustRules, hint?: string): void {
+  const check = checkScopeQuota(state.members, after, { pool: state.pool, locked: state.lockedPools ?? new Set(), hint }, rules);
+  assertNoProblems(check.errors, 'QUOTA_EXCEEDED');
 }

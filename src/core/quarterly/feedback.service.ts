@@ -55,18 +55,18 @@ export async function deliverQuarterFeedback(
   }
 
   const leaders = await peopleByOpenId(db, [...teams.keys()]);
-  const unit = await unitName(db, pool.unitId);
+  const unit = await unitName(db, pool.scopeId);
   for (const [leaderId, team] of teams) {
     if (!leaders.get(leaderId)?.active) continue;
     const rows = team
       .map((r) => ({ name: people.get(r.openId)?.name ?? r.openId, score: scoreText(r.score), tier: r.tier, raw: r.score }))
       .sort((a, b) => (b.raw ?? -Infinity) - (a.raw ?? -Infinity) || a.name.localeCompare(b.name, 'zh-CN'))
       .map(({ raw: _raw, ...row }) => row);
-    const card = deps.cards.quarterly.teamSummary({ quarterLabel, unitName: unit, level: pool.level, rows });
+    const card = deps.cards.quarterly.teamSummary({ quarterLabel, unitName: unit, level: pool.pool, rows });
     await messenger.send(
       { type: 'open_id', id: leaderId },
       { kind: 'card', card },
-      `quarter-summary:${pool.quarterKey}:${pool.unitId}:${pool.level}:${leaderId}`,
+      `quarter-summary:${pool.quarterKey}:${pool.scopeId}:${pool.pool}:${leaderId}`,
     );
   }
 }

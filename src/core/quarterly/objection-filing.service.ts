@@ -9,6 +9,7 @@ import { isWithinObjectionWindow, objectionDeadline } from './objection-window';
 import { dateLabel, instantLabel } from './format';
 import { determinersOf } from './people.repository';
 import { latestDeterminedResult } from './results.repository';
+import { loadUnits } from './scope';
 
 export const MAX_REASON_CHARS = 1000;
 
@@ -68,7 +69,7 @@ export async function fileObjection(deps: CoreDeps, actor: Person, reasonText: s
     const view = await objectionReviewView(trx, deps.rules, (await findObjection(trx, id))!);
     const messenger = deps.messengerFor(trx);
     // The objector never handles their own objection, even when they are the unit's 考核管理员.
-    for (const admin of await determinersOf(trx, result.unitId, actor.openId)) {
+    for (const admin of await determinersOf(trx, result.scopeId, await loadUnits(trx), actor.openId)) {
       await messenger.send({ type: 'open_id', id: admin.openId }, { kind: 'card', card: deps.cards.quarterly.objectionReview(view) }, `objection:${id}:${admin.openId}`);
       handlers++;
     }

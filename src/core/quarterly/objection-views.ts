@@ -8,8 +8,12 @@ import { monthLines } from './feedback.service';
 import { instantLabel, scoreText } from './format';
 import { gradedMonthsOf } from './graded-months.repository';
 import { peopleByOpenId, unitName } from './people.repository';
-import { findResult } from './results.repository';
+import { findResult, findScopeQuarterResults, type QuarterResult } from './results.repository';
+import { seatsOfScope } from './scope-quota';
 import type { ObjectionReviewView } from './views';
+
+/** How many of the pool's lowest-scoring 好 the review card offers to move to 较好 with an upheld 好. */
+const SWAP_CANDIDATES = 5;
 
 export const OUTCOME_LABELS = { open: '待处理', rejected: '维持原结果', upheld: '异议成立，已更正' } as const;
 
@@ -18,6 +22,7 @@ export async function objectionReviewView(db: Kysely<Database>, rules: Rules, o:
   const result = await findResult(db, o.openId, o.quarterKey);
   const people = await peopleByOpenId(db, [o.openId, ...(o.decidedBy ? [o.decidedBy] : [])]);
   const months = await gradedMonthsOf(db, [o.openId], monthsOfQuarter(o.quarterKey));
+  const pool = await poolStanding(db, rules, result);
   return {
     objectionId: o.id,
     name: people.get(o.openId)?.name ?? o.openId,
@@ -30,6 +35,9 @@ export async function objectionReviewView(db: Kysely<Database>, rules: Rules, o:
     reason: o.reason,
     filedAtLabel: instantLabel(o.createdAt),
     tierOptions: tierOptions(rules),
+    seats: pool.seats,
+    goodCount: pool.good.length,
+    swapCandidates: o.status === 'open' ? pool.good.filter((r) => r.openId !== o.openId).slice(0, SWAP_CANDIDATES).map((r) => ({ openId: r.openId, label: `${pool.nameOf(r.openId)}（${scoreText(r.score)} 分）` })) : [],
     decided:
       o.status === 'open'
         ? null
@@ -40,4 +48,16 @@ export async function objectionReviewView(db: Kysely<Database>, rules: Rules, o:
             atLabel: instantLabel(o.decidedAt ?? o.createdAt),
           },
   };
+}
+
+/** The objector's pool: its seats now and its 好, lowest score first (the swap candidates). */
+async function poolStanding(db: Kysely<Database>, rules: Rules, result: QuarterResult | null) {
+  if (!result) return { seats: 0, good: [] as QuarterResult[], nameOf: (id: string) => id };
+  const scope = await findScopeQuarterResults(db, result.scopeId, result.quarterKey);
+  const seats = seatsOfScope(scope.map((r) => ({ personId: r.openId, pool: r.pool, tier: r.tier })), rules).seats[result.pool] ?? 0;
+  const good = scope
+    .filter((r) => r.pool === result.pool && r.tier === '好')
+    .sort((a, b) => (a.score ?? -Infinity) - (b.score ?? -Infinity) || (a.openId < b.openId ? -1 : 1));
+  const names = await peopleByOpenId(db, good.map((r) => r.openId));
+  return { seats, good, nameOf: (id: string) => names.get(id)?.name ?? id };
 }

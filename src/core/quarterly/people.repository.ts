@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { personRowToPerson, type Person } from '../org/person';
+import { hasRole, personRowToPerson, type Person } from '../org/person';
+import { organOf, type UnitIndex } from './scope';
 
 type Db = Kysely<Database>;
 
@@ -12,14 +13,41 @@ export async function peopleByOpenId(db: Db, openIds: readonly string[]): Promis
 }
 
 /**
- * Who determines a unit's quarter and handles its objections: the unit's own 考核管理员, else the
- * city admins. `exclude` keeps a person from handling their own objection.
+ * Whether `actor` may determine the quarter of a scope (an organ, or one of its 处室) and handle
+ * its objections: a 考核管理员 of the same organ, or a city admin.
  */
-export async function determinersOf(db: Db, unitId: string, exclude?: string): Promise<Person[]> {
+export function isDeterminerOf(actor: Person | null | undefined, scopeId: string, units: UnitIndex): boolean {
+  if (!actor) return false;
+  if (hasRole(actor, 'admin')) return true;
+  return hasRole(actor, 'unit_admin') && organOf(actor.unitId, units) === organOf(scopeId, units);
+}
+
+/**
+ * Who determines a scope's quarter and handles its objections: the organ's 考核管理员 (a
+ * unit_admin anywhere in it), else the city admins. `exclude` keeps a person from handling their
+ * own objection.
+ */
+export async function determinersOf(db: Db, scopeId: string, units: UnitIndex, exclude?: string): Promise<Person[]> {
+  const people = (await activePeople(db)).filter((p) => p.openId !== exclude);
+  const organ = organOf(scopeId, units);
+  const unitAdmins = people.filter((p) => hasRole(p, 'unit_admin') && organOf(p.unitId, units) === organ);
+  return unitAdmins.length > 0 ? unitAdmins : people.filter((p) => hasRole(p, 'admin'));
+}
+
+/**
+ * Who may give the second confirmation of a pool that contains `signer`'s own result: the organ's
+ * other 考核管理员 and the city admins.
+ */
+export async function countersignersOf(db: Db, scopeId: string, units: UnitIndex, signer: string): Promise<Person[]> {
+  const organ = organOf(scopeId, units);
+  return (await activePeople(db)).filter(
+    (p) => p.openId !== signer && (hasRole(p, 'admin') || (hasRole(p, 'unit_admin') && organOf(p.unitId, units) === organ)),
+  );
+}
+
+async function activePeople(db: Db): Promise<Person[]> {
   const rows = await db.selectFrom('people').selectAll().where('active', '=', 1).orderBy('open_id').execute();
-  const people = rows.map(personRowToPerson).filter((p) => p.openId !== exclude);
-  const unitAdmins = people.filter((p) => p.unitId === unitId && p.roles.includes('unit_admin'));
-  return unitAdmins.length > 0 ? unitAdmins : people.filter((p) => p.roles.includes('admin'));
+  return rows.map(personRowToPerson);
 }
 
 export async function unitName(db: Db, unitId: string): Promise<string> {

@@ -1,15 +1,12 @@
-import { LEVEL_POOLS, type LevelPool } from '../rules/terms';
+import type { Rules } from '../rules/rules';
 
 /**
- * 同级同台: people are ranked and the 好 quota is computed only within their own level pool.
- * Pools come out in the fixed order 正职, 副职, 一般干部 (empty pools omitted); members keep
- * their input order.
+ * 同级同台: people are ranked, and share the scope's 好 seats, within their level's pool. The
+ * rules list the pools (a pool may merge levels); null for a level no pool names.
  */
-export function groupByPool<T extends { level: LevelPool }>(people: readonly T[]): Map<LevelPool, T[]> {
-  const pools = new Map<LevelPool, T[]>();
-  for (const level of LEVEL_POOLS) {
-    const members = people.filter((p) => p.level === level);
-    if (members.length > 0) pools.set(level, members);
-  }
-  return pools;
+export function poolOf(level: string, rules: Pick<Rules, 'quarterly'>): string | null {
+  return rules.quarterly.pools.find((p) => (p.levels as readonly string[]).includes(level))?.name ?? null;
 }
+
+/** The pool names in the rules' order (the order cards and allocations use). */
+export const poolNames = (rules: Pick<Rules, 'quarterly'>): string[] => rules.quarterly.pools.map((p) => p.name);

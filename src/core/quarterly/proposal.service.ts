@@ -1,104 +1,129 @@
 import type { Kysely } from 'kysely';
-import type { LevelPool } from '../rules/terms';
 import type { Rules } from '../rules/rules';
 import type { Database } from '../../db/schema';
 import { audit } from '../audit';
+import { parsePeriodKey } from '../calendar/periods';
 import { findActivePeople } from '../org/people.repository';
 import { monthlyResultsForQuarter } from './month-results';
-import { proposeQuarter, type MonthResult } from './proposal';
-import { fitPoolToQuota } from './quota';
+import { peopleByOpenId } from './people.repository';
+import { poolNames, poolOf } from './pools';
+import { proposeQuarter, type MonthResult, type QuarterProposal } from './proposal';
 import {
   deleteProposal,
-  findLock,
   findResult,
-  findUnitQuarterResults,
+  findScopeLocks,
+  findScopeQuarterResults,
   insertProposal,
   refreshProposal,
   type ProposalColumns,
   type QuarterResult,
 } from './results.repository';
+import { loadUnits, scopeOf, type UnitIndex } from './scope';
+import { fitScopeToQuota } from './scope-quota';
 
 type Db = Kysely<Database>;
 
 export interface PoolProposal {
-  level: LevelPool;
+  pool: string;
   /** Already confirmed: nothing is recomputed and no card is due. */
   locked: boolean;
-  /** Each member's proposal with the quota applied (tier); empty for a locked pool. */
+  /** Each member's proposal with the seats applied (tier); empty for a locked pool. */
   proposals: ProposalColumns[];
   size: number;
 }
 
-export interface UnitProposal {
-  unitId: string;
-  /** False when nobody in the unit has a monthly review in the quarter: nothing to determine. */
+export interface ScopeProposal {
+  scopeId: string;
+  /** False when nobody in the scope has a monthly review in the quarter: nothing to determine. */
   hasData: boolean;
   pools: PoolProposal[];
-  /** People whose level is not one of the rules' pools; they cannot be ranked and are left out. */
+  /** People whose level is in none of the rules' pools; they cannot be ranked and are left out. */
   unpooled: string[];
 }
 
 interface Candidate {
   openId: string;
+  unitId: string;
   level: string;
+  pool: string | null;
   months: MonthResult[];
+  proposal: QuarterProposal;
+}
+
+/** The scopes (organs, or 处室) with monthly results in the quarter: each is determined on its own. */
+export async function scopesWithData(db: Db, rules: Rules, quarterKey: string): Promise<string[]> {
+  const units = await loadUnits(db);
+  const monthly = await monthlyResultsForQuarter(db, quarterKey);
+  return [...new Set(monthly.map((m) => scopeOf(m.unitId, units, rules)))].sort();
 }
 
 /**
- * The unit's quarterly proposals as the monthly results stand now, fitted to the 好 quota per
- * pool (ties at the line stay 好 for the admin to decide). Reads only.
+ * The scope's quarterly proposals as the monthly results stand now. Everyone graded in the scope
+ * this quarter is a candidate, and so is every active member who joined by the quarter's end
+ * (nobody graded them: 不定等次). Each open pool is fitted to its seats, the seats being shared
+ * over the scope by its rated headcount (locked pools count as determined). Reads only.
  */
-export async function computeUnitProposals(db: Db, rules: Rules, unitId: string, quarterKey: string): Promise<UnitProposal> {
-  const monthly = await monthlyResultsForQuarter(db, quarterKey, { unitId });
-  if (monthly.length === 0) return { unitId, hasData: false, pools: [], unpooled: [] };
+export async function computeScopeProposals(db: Db, rules: Rules, scopeId: string, quarterKey: string, units?: UnitIndex): Promise<ScopeProposal> {
+  const index = units ?? (await loadUnits(db));
+  const inScope = (unitId: string) => scopeOf(unitId, index, rules) === scopeId;
+  const monthly = (await monthlyResultsForQuarter(db, quarterKey)).filter((m) => inScope(m.unitId));
+  if (monthly.length === 0) return { scopeId, hasData: false, pools: [], unpooled: [] };
 
-  // Everyone graded in the unit this quarter, plus active members nobody graded: they are still
-  // assessed (as 不定等次) and count in the pool size.
-  const candidates = new Map<string, Candidate>(monthly.map((m) => [m.openId, { openId: m.openId, level: m.level, months: m.months }]));
-  for (const p of await findActivePeople(db, { unitId })) {
-    if (!candidates.has(p.openId)) candidates.set(p.openId, { openId: p.openId, level: p.level, months: [] });
-  }
-  const pools = rules.quarterly.pools;
-  const unpooled = [...candidates.values()].filter((c) => !(pools as readonly string[]).includes(c.level)).map((c) => c.openId);
+  const quarterEnd = parsePeriodKey(quarterKey, 'quarter').end;
+  const active = (await findActivePeople(db)).filter((p) => inScope(p.unitId) && p.joinedOn <= quarterEnd);
+  const people = await peopleByOpenId(db, [...monthly.map((m) => m.openId), ...active.map((p) => p.openId)]);
+  const raw = [
+    ...monthly.map((m) => ({ openId: m.openId, unitId: m.unitId, level: m.level, months: m.months, pending: m.pendingMonths })),
+    ...active.filter((p) => !monthly.some((m) => m.openId === p.openId)).map((p) => ({ openId: p.openId, unitId: p.unitId, level: p.level, months: [], pending: [] })),
+  ];
+  const candidates: Candidate[] = raw.map((c) => {
+    const person = people.get(c.openId);
+    const context = { quarterKey, joinedOn: person?.joinedOn ?? null, probationUntil: person?.probationUntil ?? null, pendingMonths: c.pending };
+    return { ...c, pool: poolOf(c.level, rules), proposal: proposeQuarter(c.months, rules, context) };
+  });
+
+  const locked = new Set((await findScopeLocks(db, scopeId, quarterKey)).map((l) => l.pool));
+  const stored = await findScopeQuarterResults(db, scopeId, quarterKey);
+  // Locked pools count as determined; open ones by their proposals.
+  const fit = fitScopeToQuota(
+    candidates
+      .filter((c) => c.pool && !locked.has(c.pool))
+      .map(({ openId, pool, proposal: p }) => ({ personId: openId, pool: pool!, proposedTier: p.proposedTier, score: p.score, work: p.work, conduct: p.conduct, goodMonths: p.goodMonths })),
+    rules,
+    stored.filter((r) => locked.has(r.pool)).map((r) => ({ personId: r.openId, pool: r.pool, tier: r.tier })),
+  );
 
   const out: PoolProposal[] = [];
-  for (const level of pools) {
-    const members = [...candidates.values()].filter((c) => c.level === level);
-    if (members.length === 0) continue;
-    if (await findLock(db, { unitId, quarterKey, level })) {
-      out.push({ level, locked: true, proposals: [], size: members.length });
+  for (const pool of poolNames(rules)) {
+    const own = candidates.filter((c) => c.pool === pool);
+    if (own.length === 0) continue;
+    if (locked.has(pool)) {
+      out.push({ pool, locked: true, proposals: [], size: own.length });
       continue;
     }
-    const proposals = new Map(members.map((m) => [m.openId, proposeQuarter(m.months, rules)]));
-    const fit = fitPoolToQuota(
-      members.map((m) => {
-        const p = proposals.get(m.openId)!;
-        return { personId: m.openId, proposedTier: p.proposedTier, score: p.score, work: p.work, conduct: p.conduct, goodMonths: p.goodMonths };
-      }),
-      rules,
-    );
     out.push({
-      level,
+      pool,
       locked: false,
-      size: members.length,
-      proposals: members.map((m) => {
-        const p = proposals.get(m.openId)!;
-        return {
-          openId: m.openId,
-          quarterKey,
-          unitId,
-          level,
-          score: p.score,
-          work: p.work,
-          conduct: p.conduct,
-          goodMonths: p.goodMonths,
-          proposedTier: p.proposedTier,
-          tier: fit.result[m.openId] ?? p.proposedTier,
-        };
-      }),
+      size: own.length,
+      proposals: own.map(({ openId, unitId, level, proposal: p }) => ({
+        openId,
+        quarterKey,
+        unitId,
+        level,
+        scopeId,
+        pool,
+        basis: p.basis,
+        score: p.score,
+        work: p.work,
+        conduct: p.conduct,
+        goodMonths: p.goodMonths,
+        proposedTier: p.proposedTier,
+        tier: fit.result[openId] ?? p.proposedTier,
+      })),
     });
   }
-  return { unitId, hasData: true, pools: out, unpooled };
+  const unpooled = candidates.filter((c) => c.pool === null).map((c) => c.openId);
+  return { scopeId, hasData: true, pools: out, unpooled };
 }
 
 /** Whether a stored proposal was made from the same monthly results (the admin's tier aside). */
@@ -106,6 +131,9 @@ export function sameProposal(stored: QuarterResult, fresh: ProposalColumns): boo
   return (
     stored.unitId === fresh.unitId &&
     stored.level === fresh.level &&
+    stored.scopeId === fresh.scopeId &&
+    stored.pool === fresh.pool &&
+    stored.basis === fresh.basis &&
     stored.score === fresh.score &&
     stored.work === fresh.work &&
     stored.conduct === fresh.conduct &&
@@ -115,41 +143,41 @@ export function sameProposal(stored: QuarterResult, fresh: ProposalColumns): boo
 }
 
 /**
- * Computes and stores the unit's proposals as 'proposed'. A proposal whose monthly basis has not
+ * Computes and stores the scope's proposals as 'proposed'. A proposal whose monthly basis has not
  * changed is left as it is, so the admin's saved adjustments survive a refresh; one whose basis
  * changed (a month graded late) is recomputed. Determined results are never touched. Safe to re-run.
  */
-export async function proposeUnitQuarter(db: Db, rules: Rules, unitId: string, quarterKey: string, at: Date, actor: string): Promise<UnitProposal> {
-  const unit = await computeUnitProposals(db, rules, unitId, quarterKey);
-  for (const pool of unit.pools) for (const cols of pool.proposals) await storeProposal(db, cols, at, actor);
-  await withdrawStale(db, unit, quarterKey, at, actor);
-  return unit;
+export async function proposeScopeQuarter(db: Db, rules: Rules, scopeId: string, quarterKey: string, at: Date, actor: string): Promise<ScopeProposal> {
+  const scope = await computeScopeProposals(db, rules, scopeId, quarterKey);
+  for (const pool of scope.pools) for (const cols of pool.proposals) await storeProposal(db, cols, at, actor);
+  await withdrawStale(db, scope, quarterKey, at, actor);
+  return scope;
 }
 
 /**
  * A proposal stored earlier for someone who is no longer a candidate here (left without being
- * graded, or now graded in another unit) would inflate the pool and its quota; it is withdrawn.
+ * graded, or now graded elsewhere) would inflate the pool and the quota base; it is withdrawn.
  */
-async function withdrawStale(db: Db, unit: UnitProposal, quarterKey: string, at: Date, actor: string): Promise<void> {
-  const fresh = new Set(unit.pools.flatMap((p) => p.proposals.map((c) => c.openId)));
-  const lockedLevels = new Set(unit.pools.filter((p) => p.locked).map((p) => p.level as string));
-  for (const r of await findUnitQuarterResults(db, unit.unitId, quarterKey)) {
-    if (r.status !== 'proposed' || fresh.has(r.openId) || lockedLevels.has(r.level)) continue;
+async function withdrawStale(db: Db, scope: ScopeProposal, quarterKey: string, at: Date, actor: string): Promise<void> {
+  const fresh = new Set(scope.pools.flatMap((p) => p.proposals.map((c) => c.openId)));
+  const lockedPools = new Set(scope.pools.filter((p) => p.locked).map((p) => p.pool));
+  for (const r of await findScopeQuarterResults(db, scope.scopeId, quarterKey)) {
+    if (r.status !== 'proposed' || fresh.has(r.openId) || lockedPools.has(r.pool)) continue;
     if (await deleteProposal(db, r.id)) {
       await audit(db, at, {
         actor,
         action: 'grading.quarter.withdraw',
         entityType: 'quarter_result',
         entityId: r.id,
-        before: { openId: r.openId, level: r.level, proposedTier: r.proposedTier, tier: r.tier },
-        reason: '不再属于本单位本季度的考核对象',
+        before: { openId: r.openId, pool: r.pool, proposedTier: r.proposedTier, tier: r.tier },
+        reason: '不再属于本机关本季度的考核对象',
       });
     }
   }
 }
 
 async function storeProposal(db: Db, cols: ProposalColumns, at: Date, actor: string): Promise<void> {
-  const after = { proposedTier: cols.proposedTier, tier: cols.tier, score: cols.score, level: cols.level };
+  const after = { proposedTier: cols.proposedTier, tier: cols.tier, score: cols.score, pool: cols.pool, basis: cols.basis };
   const existing = await findResult(db, cols.openId, cols.quarterKey);
   if (!existing) {
     if (await insertProposal(db, cols, at)) {
@@ -159,7 +187,7 @@ async function storeProposal(db: Db, cols: ProposalColumns, at: Date, actor: str
     return;
   }
   if (existing.status !== 'proposed' || sameProposal(existing, cols)) return;
-  const before = { proposedTier: existing.proposedTier, tier: existing.tier, score: existing.score, level: existing.level };
+  const before = { proposedTier: existing.proposedTier, tier: existing.tier, score: existing.score, pool: existing.pool, basis: existing.basis };
   if (await refreshProposal(db, existing.id, cols, at)) {
     await audit(db, at, { actor, action: 'grading.quarter.propose', entityType: 'quarter_result', entityId: existing.id, before, after });
   }

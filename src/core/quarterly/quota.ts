@@ -1,31 +1,11 @@
 import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
 import type { Rules } from '../rules/rules';
 import { invalidInput } from '../errors';
-import { denoise, round2 } from '../numbers';
+import { round2 } from '../numbers';
 import { isTierOrUndetermined } from '../tiers';
 
 type QuotaRules = Pick<Rules, 'quarterly'>;
 type TieBreakKey = Rules['quarterly']['good_quota']['tie_break'][number];
-
-/**
- * The most 好 a pool may have: max_share × pool size, rounded per the rules. The pool size is
- * everyone assessed in the pool, 不定等次 included ("参加平时考核的公务员总人数", and what the
- * reference system computes as (int)(n × 0.4)).
- */
-export function goodQuota(poolSize: number, rules: QuotaRules): number {
-  if (!Number.isInteger(poolSize) || poolSize < 0) throw invalidInput(`人数须为非负整数（当前为 ${String(poolSize)}）`);
-  const { max_share, rounding } = rules.quarterly.good_quota;
-  // 0.7 × 10 is 7.000000000000001 in floating point; ceil must still give 7.
-  const exact = denoise(max_share * poolSize);
-  switch (rounding) {
-    case 'floor':
-      return Math.floor(exact);
-    case 'ceil':
-      return Math.ceil(exact);
-    case 'round':
-      return Math.round(exact);
-  }
-}
 
 export interface QuotaCandidate {
   personId: string;
@@ -37,6 +17,7 @@ export interface QuotaCandidate {
 }
 
 export interface QuotaFit {
+  /** The pool's seats (see seats.ts). */
   quota: number;
   /** How many were proposed 好. */
   proposedGood: number;
@@ -54,15 +35,16 @@ export interface QuotaFit {
 }
 
 /**
- * Fits a pool's proposals to the 好 quota. 好 proposals are ranked by score, then by the
+ * Fits a pool's proposals to its `seats`. 好 proposals are ranked by score, then by the
  * `tie_break` keys in order (higher keeps 好; a missing value ranks lowest). Those below the line
  * drop to 较好. People still equal on every key at the line are left for a human: ranking them by
  * name, id or input order would be arbitrary and could not be defended to the person concerned.
  * Ids only order the returned lists so the output does not depend on input order.
  */
-export function fitPoolToQuota(candidates: readonly QuotaCandidate[], rules: QuotaRules): QuotaFit {
+export function fitPoolToQuota(candidates: readonly QuotaCandidate[], seats: number, rules: QuotaRules): QuotaFit {
   assertDistinctIds(candidates.map((c) => c.personId));
-  const quota = goodQuota(candidates.length, rules);
+  if (!Number.isInteger(seats) || seats < 0) throw invalidInput(`名额须为非负整数（当前为 ${String(seats)}）`);
+  const quota = seats;
   const keysOf = rankingKeys(rules.quarterly.good_quota.tie_break);
   const good = candidates
     .filter((c) => c.proposedTier === '好')
@@ -128,10 +110,11 @@ export interface DeterminationCheck {
   warnings: string[];
 }
 
-/** Checks the unit admin's chosen tiers for one pool before the quarter is confirmed and locked. */
+/** Checks the admin's chosen tiers for one pool, against its `seats`, before it is confirmed and locked. */
 export function checkDetermination(
   pool: readonly PoolMember[],
   chosen: Readonly<Record<string, TierOrUndetermined>>,
+  seats: number,
   rules: Pick<Rules, 'quarterly' | 'monthly'>,
 ): DeterminationCheck {
   assertDistinctIds(pool.map((p) => p.personId));
@@ -155,21 +138,22 @@ export function checkDetermination(
     }
   }
 
-  const quota = goodQuota(pool.length, rules);
+  const quota = seats;
   const goodCount = given.filter((p) => chosen[p.personId] === '好').length;
   if (goodCount > quota) {
-    const message = quotaMessage(pool.length, quota, { goodCount });
+    const rated = given.filter((p) => chosen[p.personId] !== UNDETERMINED).length;
+    const message = quotaMessage(rated, quota, { goodCount });
     (rules.quarterly.good_quota.hard_block ? errors : warnings).push(message);
   }
   return { quota, goodCount, errors, warnings };
 }
 
-/** `好等次已达上限（本池 12 人，上限 4 人），请先将其他人调整为较好`; with the count when one is given. */
+/** `好等次已达上限（本池参评 12 人，上限 4 人），请先将其他人调整为较好`; with the count when one is given. */
 export function quotaMessage(
-  poolSize: number,
+  rated: number,
   quota: number,
   opts: { goodCount?: number; hint?: string } = {},
 ): string {
   const count = opts.goodCount === undefined ? '' : `，现选 ${opts.goodCount} 人`;
-  return `好等次已达上限（本池 ${poolSize} 人，上限 ${quota} 人${count}），${opts.hint ?? '请先将其他人调整为较好'}`;
+  return `好等次已达上限（本池参评 ${rated} 人，上限 ${quota} 人${count}），${opts.hint ?? '请先将其他人调整为较好'}`;
 }

@@ -13,8 +13,14 @@ export interface QuarterResult {
   id: string;
   openId: string;
   quarterKey: string;
+  /** The person's own unit. */
   unitId: string;
   level: string;
+  /** What the quota was counted over (the organ, or the 处室) and the pool within it. */
+  scopeId: string;
+  pool: string;
+  /** How the proposal was reached; null on rows from before the rule was recorded. */
+  basis: string | null;
   score: number | null;
   work: number | null;
   conduct: number | null;
@@ -34,6 +40,9 @@ export function quarterResultRowToResult(row: QuarterResultRow): QuarterResult {
     quarterKey: row.quarter_key,
     unitId: row.unit_id,
     level: row.level,
+    scopeId: row.scope_id ?? row.unit_id,
+    pool: row.pool ?? row.level,
+    basis: row.basis,
     score: numOrNull(row.score),
     work: numOrNull(row.work),
     conduct: numOrNull(row.conduct),
@@ -56,31 +65,33 @@ function numOrNull(x: number | string | null): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** One 同级同台 pool of one scope (organ or 处室) in one quarter. */
 export interface PoolKey {
-  unitId: string;
+  scopeId: string;
   quarterKey: string;
-  level: string;
+  pool: string;
 }
 
 export async function findPoolResults(db: Db, pool: PoolKey): Promise<QuarterResult[]> {
   const rows = await db
     .selectFrom('quarter_results')
     .selectAll()
-    .where('unit_id', '=', pool.unitId)
+    .where('scope_id', '=', pool.scopeId)
     .where('quarter_key', '=', pool.quarterKey)
-    .where('level', '=', pool.level)
+    .where('pool', '=', pool.pool)
     .orderBy('open_id')
     .execute();
   return rows.map(quarterResultRowToResult);
 }
 
-export async function findUnitQuarterResults(db: Db, unitId: string, quarterKey: string): Promise<QuarterResult[]> {
+/** Every result of the scope's quarter, all pools (the quota is shared among them). */
+export async function findScopeQuarterResults(db: Db, scopeId: string, quarterKey: string): Promise<QuarterResult[]> {
   const rows = await db
     .selectFrom('quarter_results')
     .selectAll()
-    .where('unit_id', '=', unitId)
+    .where('scope_id', '=', scopeId)
     .where('quarter_key', '=', quarterKey)
-    .orderBy('level')
+    .orderBy('pool')
     .orderBy('open_id')
     .execute();
   return rows.map(quarterResultRowToResult);
@@ -98,7 +109,7 @@ export async function findResult(db: Db, openId: string, quarterKey: string): Pr
 
 export type ProposalColumns = Pick<
   QuarterResult,
-  'openId' | 'quarterKey' | 'unitId' | 'level' | 'score' | 'work' | 'conduct' | 'goodMonths' | 'proposedTier' | 'tier'
+  'openId' | 'quarterKey' | 'unitId' | 'level' | 'scopeId' | 'pool' | 'basis' | 'score' | 'work' | 'conduct' | 'goodMonths' | 'proposedTier' | 'tier'
 >;
 
 /** The columns a proposal writes, shared by insert and refresh so the two cannot drift apart. */
@@ -106,6 +117,9 @@ function proposalRow(p: ProposalColumns) {
   return {
     unit_id: p.unitId,
     level: p.level,
+    scope_id: p.scopeId,
+    pool: p.pool,
+    basis: p.basis,
     score: p.score,
     work: p.work,
     conduct: p.conduct,
@@ -177,11 +191,14 @@ export async function confirmResult(db: Db, id: string, tier: TierOrUndetermined
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** An audited correction of a determined result; guarded on the tier read, so a race changes nothing twice. */
+/**
+ * An audited correction of a determined result; guarded on the tier read, so a race changes nothing
+ * twice. The result is fed back again (feedback_at), which opens a new objection window for it.
+ */
 export async function correctResult(db: Db, id: string, from: TierOrUndetermined, to: TierOrUndetermined, at: Date): Promise<boolean> {
   const res = await db
     .updateTable('quarter_results')
-    .set({ tier: to, status: 'corrected', updated_at: at.toISOString() })
+    .set({ tier: to, status: 'corrected', feedback_at: at.toISOString(), updated_at: at.toISOString() })
     .where('id', '=', id)
     .where('tier', '=', from)
     .where('status', 'in', [...DETERMINED])
@@ -189,30 +206,34 @@ export async function correctResult(db: Db, id: string, from: TierOrUndetermined
   return Number(res.numUpdatedRows) === 1;
 }
 
-export interface QuarterLock {
-  unitId: string;
-  quarterKey: string;
-  level: string;
+export interface QuarterLock extends PoolKey {
   lockedBy: string;
   lockedAt: string;
 }
 
+// quarter_locks keeps its columns: unit_id holds the scope id and level the pool name (migration 0008).
 export async function findLock(db: Db, pool: PoolKey): Promise<QuarterLock | null> {
   const row = await db
     .selectFrom('quarter_locks')
     .selectAll()
-    .where('unit_id', '=', pool.unitId)
+    .where('unit_id', '=', pool.scopeId)
     .where('quarter_key', '=', pool.quarterKey)
-    .where('level', '=', pool.level)
+    .where('level', '=', pool.pool)
     .executeTakeFirst();
-  return row ? { unitId: row.unit_id, quarterKey: row.quarter_key, level: row.level, lockedBy: row.locked_by, lockedAt: row.locked_at } : null;
+  return row ? { scopeId: row.unit_id, quarterKey: row.quarter_key, pool: row.level, lockedBy: row.locked_by, lockedAt: row.locked_at } : null;
+}
+
+/** The locked pools of a scope's quarter. */
+export async function findScopeLocks(db: Db, scopeId: string, quarterKey: string): Promise<QuarterLock[]> {
+  const rows = await db.selectFrom('quarter_locks').selectAll().where('unit_id', '=', scopeId).where('quarter_key', '=', quarterKey).execute();
+  return rows.map((row) => ({ scopeId: row.unit_id, quarterKey: row.quarter_key, pool: row.level, lockedBy: row.locked_by, lockedAt: row.locked_at }));
 }
 
 /** The lock row is the claim: of two confirmations racing, only the one that inserts it goes on. */
 export async function insertLock(db: Db, pool: PoolKey, by: string, at: Date): Promise<boolean> {
   const res = await db
     .insertInto('quarter_locks')
-    .values({ unit_id: pool.unitId, quarter_key: pool.quarterKey, level: pool.level, locked_by: by, locked_at: at.toISOString() })
+    .values({ unit_id: pool.scopeId, quarter_key: pool.quarterKey, level: pool.pool, locked_by: by, locked_at: at.toISOString() })
     .onConflict((oc) => oc.columns(['unit_id', 'quarter_key', 'level']).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;

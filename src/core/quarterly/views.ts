@@ -18,38 +18,62 @@ export interface MonthLine {
 export interface DeterminationRow {
   openId: string;
   name: string;
+  /** The person's own 处室. */
+  unitName: string;
   score: string;
   proposedTier: string;
   tier: string;
-  /** How the proposal was reached (the months and their mean). */
+  /** How the proposal was reached (the months, caps, too few months). */
   basis: string;
 }
 
 export interface DeterminationView {
-  unitId: string;
-  unitName: string;
+  /** The organ (or, by rule, the 处室) the quota is counted over. */
+  scopeId: string;
+  scopeName: string;
   quarterKey: string;
   quarterLabel: string;
-  level: string;
+  /** The 同级同台 pool. */
+  pool: string;
+  /** 1-based; a large pool is split over several cards. */
+  page: number;
+  pages: number;
   poolSize: number;
+  /** People of the pool not 不定等次 (the pool's part of the quota base). */
+  rated: number;
+  /** The pool's seats. */
   quota: number;
-  /** "12 人 × 40%，向下取整" */
+  /** How the seats were reached over the scope. */
   quotaRule: string;
   /** 国家规定 / 地方通行做法 / 本系统默认 */
   quotaBasis: string;
+  /** The pool's 好 now, every page. */
   goodCount: number;
+  /** Rules that decided someone's proposal in this pool, each with its basis. */
+  ruleNotes: string[];
+  /** This page's people, highest score first. */
   rows: DeterminationRow[];
-  /** "赵敏（88.5 分）": 好 proposals the quota forces down, lowest first. */
-  mustMove: string[];
-  /** Still tied at the quota line: a human picks `seats` of them. */
-  tie: { names: string[]; seats: number } | null;
+  /** 好 proposals the seats force down: how many in the pool, and "赵敏（88.5 分）" of those on this page. */
+  mustMove: { count: number; names: string[] };
+  /** Still tied at the quota line (names on this page): a human picks `seats` of the `count`. */
+  tie: { count: number; names: string[]; seats: number } | null;
   tierOptions: string[];
   /** "孙浩（2026年6月）": months whose grading card is still open; the proposal leaves them out. */
   pending: string[];
-  locked: { byName: string; atLabel: string } | null;
+  /** Determiners whose own result is in this pool, and who has confirmed the pool as it stands. */
+  recusal: { members: string[]; confirmedBy: string[] } | null;
+  locked: { byName: string; atLabel: string; countersignedBy: string | null } | null;
   notice: string | null;
-  /** The pool's state this card shows (see pool-revision.ts); the buttons carry it back. */
+  /** This page's state (see pool-revision.ts); the buttons carry it back. */
   revision: string;
+}
+
+/** To a 处室 supervisor: the proposals of their direct reports (read-only, before determination). */
+export interface TeamProposalView {
+  quarterLabel: string;
+  rows: Array<{ name: string; pool: string; score: string; proposedTier: string; tier: string; status: string }>;
+  /** When the list is split over several cards: this card's place and the whole list's length. */
+  part?: { index: number; count: number; total: number } | null;
 }
 
 export interface FeedbackView {
@@ -83,7 +107,23 @@ export interface ObjectionReviewView {
   reason: string;
   filedAtLabel: string;
   tierOptions: string[];
+  /** The pool's seats and 好: when full, upholding a 好 needs others moved to 较好 in the same correction. */
+  seats: number;
+  goodCount: number;
+  /** The pool's lowest-scoring 好 (the objector aside), lowest first, to move to 较好 with an upheld 好. */
+  swapCandidates: Array<{ openId: string; label: string }>;
   decided: { outcome: string; answer: string; byName: string; atLabel: string } | null;
+}
+
+/** To someone moved by another person's upheld objection (a swap). */
+export interface CorrectionNoticeView {
+  name: string;
+  quarterLabel: string;
+  oldTier: string;
+  newTier: string;
+  reason: string;
+  /** "7月22日" */
+  deadlineLabel: string;
 }
 
 export interface ObjectionOutcomeView {
@@ -102,4 +142,5 @@ export interface QuarterCards {
   teamSummary(v: TeamSummaryView): CardJson;
   objectionReview(v: ObjectionReviewView): CardJson;
   objectionOutcome(v: ObjectionOutcomeView): CardJson;
+  correctionNotice(v: CorrectionNoticeView): CardJson;
 }

@@ -1,7 +1,7 @@
 import { personRowToPerson, type Person } from '../org/person';
 import { shanghaiDate, shanghaiTime } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
-import { weekRoster, weeklyParticipants } from './week-roster';
+import { scheduleOf, weekRoster, weeklyParticipants } from './week-roster';
 import { findLogsOfWeek } from './weekly.repository';
 import { logContent } from './weekly-log';
 
@@ -20,7 +20,8 @@ export function shanghaiIso(iso: string): string {
  * no workday nobody is expected, so only written records appear.
  */
 export async function weeklyLedgerRows(deps: CoreDeps, weekKey: string): Promise<Array<Record<(typeof WEEKLY_LEDGER_COLUMNS)[number], string>>> {
-  const active = await weeklyParticipants(deps.db);
+  // Nobody owes a week that was due before they joined.
+  const active = await weeklyParticipants(deps.db, {}, scheduleOf(deps, weekKey).dueAt);
   const activeIds = new Set(active.map((p) => p.openId));
   const writers = (await findLogsOfWeek(deps.db, weekKey)).map((l) => l.openId).filter((id) => !activeIds.has(id));
   const former: Person[] = writers.length

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { weeklySchedule, type WeeklySchedule } from '../calendar/schedule';
-import { parsePeriodKey } from '../calendar/periods';
+import { parsePeriodKey, shanghaiDate } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
 import { findActivePeople } from '../org/people.repository';
 import { hasRole, type Person } from '../org/person';
@@ -17,18 +17,19 @@ export interface RosterEntry {
   status: WeekStatusOrNone;
 }
 
-/** Who writes weekly records: active people with the staff role (a 局长 who only supervises is not asked). */
 /**
- * Active staff; with `knownBy`, only those the organisation knew by then — someone imported after a
- * week's due time is not asked about that week (a first deployment must not remind everyone).
+ * Who writes weekly records: active people with the staff role (a 局长 who only supervises is not
+ * asked). With `dueAt`, only those who had joined by that day (joined_on, by default the day they
+ * were first imported): nobody owes a week that was due before they joined, so a first deployment
+ * does not remind everyone about the week before it.
  */
 export async function weeklyParticipants(
   db: Kysely<Database>,
   filter: { unitId?: string; leaderOpenId?: string } = {},
-  knownBy?: Date | null,
+  dueAt?: Date | null,
 ): Promise<Person[]> {
-  const cutoff = knownBy?.toISOString();
-  return (await findActivePeople(db, filter)).filter((p) => hasRole(p, 'staff') && (!cutoff || p.joinedAt <= cutoff));
+  const dueDay = dueAt ? shanghaiDate(dueAt) : null;
+  return (await findActivePeople(db, filter)).filter((p) => hasRole(p, 'staff') && (!dueDay || p.joinedOn <= dueDay));
 }
 
 export const scheduleOf = (deps: CoreDeps, weekKey: string): WeeklySchedule => weeklySchedule(weekKey, deps.calendar, deps.rules);

@@ -7,6 +7,7 @@ import * as quarterly from './0005-quarterly';
 import * as joinedAndProbation from './0007-joined-and-probation';
 import * as fidelity from './0008-fidelity';
 import * as orgChangeHolds from './0010-org-change-holds';
+import * as rulesRoundTwo from './0011-rules-round-two';
 
 /** Listed in code rather than read from disk so they run the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0007-joined-and-probation': joinedAndProbation,
   '0008-fidelity': fidelity,
   '0010-org-change-holds': orgChangeHolds,
+  '0011-rules-round-two': rulesRoundTwo,
 };

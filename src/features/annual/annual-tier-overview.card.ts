@@ -27,6 +27,7 @@ export function tierOverviewCard(v: TierOverviewView): CardJson {
       ),
       hr(),
       md(`${eligibility}\n**“好”等次**：${a.goodQuarters} 次　**一般及以下**：${a.lowQuarters} 次　**学时**：${escapeMd(a.creditsLabel)}`),
+      ...(a.deferred ? [md('⏸ **年度等次缓定**：当年培训任务未完成，待完成后再确定年度等次。')] : []),
       ...(a.honourLoss ? [md(`⚠️ ${escapeMd(a.honourLoss)}`)] : []),
       note(`以上为${who}的个人结果，仅本人、主管领导和考核管理员可见。对已审定的季度结果有异议，可在反馈后规定期限内发送“/异议 理由”。`),
     ],

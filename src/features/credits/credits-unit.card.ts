@@ -1,7 +1,7 @@
 import type { UnitCredits } from '../../core/credits/credits-views';
 import type { CreditsUnitOptions } from '../../core/credits/credits-views';
 import type { CardJson } from '../../core/ports';
-import { card, escapeMd, md, note, progressBar, table } from '../../../cards/components';
+import { card, md, note, progressBar, table } from '../../../cards/components';
 import { h } from './credits-format';
 
 /** A unit's completion rate and who is behind; for its 考核管理员 only. */
@@ -18,12 +18,10 @@ export function creditsUnitCard(v: UnitCredits, opts: CreditsUnitOptions = {}): 
       table(
         [
           { name: 'name', label: '姓名' },
-          { name: 'remaining', label: '总学时差额' },
+          { name: 'remaining', label: '差额合计' },
+          { name: 'missing', label: '未达标项目' },
         ],
-        c.behind.map((b) => ({
-          name: b.name,
-          remaining: b.remainingHours > 0 ? h(b.remainingHours) : '总学时已够，网络或必修学时不足',
-        })),
+        c.behind.map((b) => ({ name: b.name, remaining: h(b.remainingHours), missing: b.missing })),
       ),
     );
   }

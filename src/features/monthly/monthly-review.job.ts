@@ -20,7 +20,7 @@ export default defineJob({
   async run(deps, monthKey) {
     let sent = 0;
     let graded = 0;
-    const gradees = await gradeesOf(deps);
+    const gradees = await gradeesOf(deps, { monthKey });
     for (const { person, leader } of gradees) {
       // The row and its card are one change: both exist, or (after a crash) neither does.
       const wasSent = await deps.db.transaction().execute(async (trx) => {
@@ -36,7 +36,8 @@ export default defineJob({
     }
     const leaders = new Set(gradees.map((g) => g.leader.openId)).size;
     // Someone whose supervisor has left gets no card; say so, so the admin can fix the org data.
-    const orphans = (await findActivePeople(deps.db)).filter((p) => p.leaderOpenId && !gradees.some((g) => g.person.openId === p.openId));
+    const everyone = new Set((await gradeesOf(deps)).map((g) => g.person.openId));
+    const orphans = (await findActivePeople(deps.db)).filter((p) => p.leaderOpenId && !everyone.has(p.openId));
     const orphanNote = orphans.length
       ? `；${orphans.length} 人的主管领导不在名单中，未发送：${orphans.slice(0, 10).map((p) => p.name).join('、')}${orphans.length > 10 ? '等' : ''}`
       : '';

@@ -11,6 +11,7 @@ import { objectionOutcomeCard } from './quarterly-objection-outcome.card';
 import { objectionReviewCard } from './quarterly-objection-review.card';
 import quarterlySave from './quarterly-save.action';
 import { quarterTeamSummaryCard } from './quarterly-team-summary.card';
+import { correctionNoticeCard } from './quarterly-correction-notice.card';
 
 /** 季审定: proposals under the 好 quota, determination cards, private feedback and 异议. */
 export const quarterly = defineFeature({
@@ -26,6 +27,7 @@ export const quarterly = defineFeature({
       teamSummary: quarterTeamSummaryCard,
       objectionReview: objectionReviewCard,
       objectionOutcome: objectionOutcomeCard,
+      correctionNotice: correctionNoticeCard,
     },
   },
 });

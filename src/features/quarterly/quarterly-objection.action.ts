@@ -4,7 +4,7 @@ import { objectionReviewCard } from './quarterly-objection-review.card';
 
 /** 更正等次: an audited correction of the locked quarter, still under the 好 quota. */
 export const upholdObjection = objectionUphold.handle(async (ctx, { value, form }) => {
-  const view = await decide(ctx.deps, ctx.actor, { objectionId: value.id, kind: 'uphold', answer: form.answer, tier: form.tier });
+  const view = await decide(ctx.deps, ctx.actor, { objectionId: value.id, kind: 'uphold', answer: form.answer, tier: form.tier, swap: form.swap });
   return { toast: { type: 'success', content: '已更正等次，并告知本人' }, card: { type: 'raw', data: objectionReviewCard(view) } };
 });
 

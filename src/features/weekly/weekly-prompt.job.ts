@@ -1,5 +1,5 @@
 import { weeklyFormCard } from './weekly-form.card';
-import { weekOfDue } from '../../core/calendar/schedule';
+import { promptWeekDue } from '../../core/calendar/schedule';
 import { scheduleOf, weekRoster, weeklyParticipants } from '../../core/weekly/week-roster';
 import { formView } from '../../core/weekly/weekly-views';
 import { owesRecord } from '../../core/weekly/weekly-status';
@@ -14,9 +14,9 @@ export const promptKey = (weekKey: string, openId: string) => `weekly-prompt:${w
 export default defineJob({
   name: 'weekly-prompt',
   describe: '周记填写提醒（每周最后一个工作日）',
-  // Looks every 15 minutes, weekends too (make-up workdays); weekOfDue decides whether anything is due.
+  // Looks every 15 minutes, weekends too (make-up workdays); promptWeekDue decides whether anything is due.
   cron: '*/15 * * * *',
-  periodAt: (deps) => weekOfDue(deps.clock.now(), deps.calendar, deps.rules).prompt,
+  periodAt: (deps) => promptWeekDue(deps.clock.now(), deps.calendar, deps.rules),
   async run(deps, weekKey) {
     const at = deps.clock.now();
     const schedule = scheduleOf(deps, weekKey);

@@ -1,7 +1,7 @@
 import { weeklyDigestCard } from './weekly-digest.card';
 import { weeklyFormCard } from './weekly-form.card';
 import { formatWeekLabel } from '../../core/calendar/periods';
-import { weekOfDue } from '../../core/calendar/schedule';
+import { reminderWeekDue } from '../../core/calendar/schedule';
 import type { CoreDeps } from '../../core/deps';
 import { scheduleOf, weekRoster, weeklyParticipants, type RosterEntry } from '../../core/weekly/week-roster';
 import { writableWeek } from '../../core/weekly/week-window';
@@ -20,7 +20,7 @@ export default defineJob({
   name: 'weekly-reminder',
   describe: '周记补交提醒与主管汇总（下周第一个工作日）',
   cron: '*/15 * * * *',
-  periodAt: (deps) => weekOfDue(deps.clock.now(), deps.calendar, deps.rules).reminder,
+  periodAt: (deps) => reminderWeekDue(deps.clock.now(), deps.calendar, deps.rules),
   async run(deps, weekKey) {
     const at = deps.clock.now();
     const roster = await weekRoster(deps, weekKey, await weeklyParticipants(deps.db, {}, scheduleOf(deps, weekKey).dueAt), at);

@@ -1,0 +1,89 @@
+import type { CoreDeps } from '../deps';
+import type { Rules } from '../rules/rules';
+import { shanghaiDate, shanghaiInstant } from '../calendar/periods';
+import type { WorkCalendar } from '../calendar/work-calendar';
+import { findActivePeople } from '../org/people.repository';
+import type { Person } from '../org/person';
+import { basisLabel, percent } from '../quarterly/format';
+import { determinersOf, peopleByOpenId } from '../quarterly/people.repository';
+import { openIdsWithResults } from '../quarterly/results.repository';
+import { loadUnits, organOf, unitLabel } from '../quarterly/scope';
+import { denoise } from '../numbers';
+import { annualStatusOf, quartersOfYear } from './eligibility.service';
+import type { YearEndView } from './views';
+
+/**
+ * The year whose year-end card is due at `at`: the first workday on or after `annual.review_date`
+ * of the next year, at `annual.review_time` (Q4 is normally determined by then). Null before.
+ */
+export function yearEndDue(at: Date, calendar: WorkCalendar, rules: Pick<Rules, 'annual'>): string | null {
+  const year = Number(shanghaiDate(at).slice(0, 4)) - 1;
+  const day = calendar.firstWorkdayOnOrAfter(`${year + 1}-${rules.annual.review_date}`);
+  return shanghaiInstant(day, rules.annual.review_time) <= at ? String(year) : null;
+}
+
+/**
+ * The 优秀 share of an organ: `excellent_max_share` (20 %), cut by `training_shortfall.reduce_share_by`
+ * when fewer than `completion_below` of its participants met the year's training in the year
+ * (seed 002: 未完成年度培训任务的单位，核减该单位年度考核的优秀比例).
+ */
+export function excellentCeiling(participants: number, met: number, rules: Pick<Rules, 'annual'>) {
+  const a = rules.annual;
+  const completion = participants === 0 ? 1 : met / participants;
+  const short = completion < a.training_shortfall.completion_below;
+  const share = Math.max(0, denoise(a.excellent_max_share - (short ? a.training_shortfall.reduce_share_by : 0)));
+  return { share, count: Math.floor(denoise(share * participants)), completion, reduced: short };
+}
+
+/**
+ * One card per organ for its 考核管理员 after the year: who may be proposed for 优秀 (with the
+ * ceiling), whose annual tier is 缓定 for training, and how many are not eligible (the export has
+ * every reason). Participants are the organ's people with at least one determined quarter that is
+ * not 不定等次.
+ */
+export async function yearEndViews(deps: CoreDeps, year: string): Promise<Array<{ organId: string; admins: Person[]; view: YearEndView }>> {
+  const units = await loadUnits(deps.db);
+  const ids = new Set([...(await findActivePeople(deps.db)).map((p) => p.openId), ...(await openIdsWithResults(deps.db, quartersOfYear(year)))]);
+  const people = await peopleByOpenId(deps.db, [...ids]);
+  const status = await annualStatusOf(deps.db, deps.rules, deps.calendar, year, [...ids].sort(), deps.clock.now());
+  const byOrgan = new Map<string, string[]>();
+  for (const id of [...ids].sort()) {
+    const s = status.get(id)!;
+    if (!s.results.some((r) => r.tier !== '不定等次')) continue;
+    const unitId = s.results.at(-1)?.unitId ?? people.get(id)?.unitId ?? '';
+    const organ = organOf(unitId, units);
+    byOrgan.set(organ, [...(byOrgan.get(organ) ?? []), id]);
+  }
+  const out = [];
+  for (const [organId, members] of byOrgan) {
+    const label = (id: string) => {
+      const s = status.get(id)!;
+      return { name: people.get(id)?.name ?? id, unitName: unitLabel(units, s.results.at(-1)?.unitId ?? people.get(id)?.unitId ?? '') };
+    };
+    const met = members.filter((id) => status.get(id)!.training.met === true).length;
+    const ceiling = excellentCeiling(members.length, met, deps.rules);
+    const a = deps.rules.annual;
+    out.push({
+      organId,
+      admins: await determinersOf(deps.db, organId, units),
+      view: {
+        organName: unitLabel(units, organId),
+        year,
+        participants: members.length,
+        ceiling: {
+          count: ceiling.count,
+          text: `${members.length} 人 × ${percent(ceiling.share)}，向下取整（依据：${basisLabel('annual.excellent_max_share')}）`,
+          reduction: ceiling.reduced
+            ? `本机关学时达标 ${met}/${members.length} 人（${percent(ceiling.completion)}），低于 ${percent(a.training_shortfall.completion_below)}，优秀比例核减 ${percent(a.training_shortfall.reduce_share_by)}（依据：${basisLabel('annual.training_shortfall')}）`
+            : null,
+        },
+        eligible: members.filter((id) => status.get(id)!.eligibility.eligibleExcellent).map(label),
+        deferred: members.filter((id) => status.get(id)!.eligibility.annualTierDeferred).map((id) => ({ ...label(id), shortfall: status.get(id)!.training.shortfall.join('、') })),
+        notEligible: members.filter((id) => !status.get(id)!.eligibility.eligibleExcellent).length,
+        undetermined: members.filter((id) => status.get(id)!.quarters.some((q) => q.tier === null)).length,
+        makeUpUntil: a.training_makeup_until ? `${Number(year) + 1}-${a.training_makeup_until}` : null,
+      },
+    });
+  }
+  return out.sort((x, y) => (x.organId < y.organId ? -1 : 1));
+}

@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import type { Rules } from '../rules/rules';
+import type { Database } from '../../db/schema';
+import { formatMonthLabel, formatQuarterLabel } from '../calendar/periods';
+import { formatScore } from '../numbers';
+import { basisLabel, instantLabel, quotaRuleText, scoreText } from './format';
+import { monthlyResultsForQuarter } from './month-results';
+import { isDeterminerOf, peopleByOpenId } from './people.repository';
+import { orderedForCard, pageCount, pageOf } from './pool-pages';
+import { pageRevision, poolRevision } from './pool-revision';
+import { bindingRules, type BindingRule } from './proposal';
+import { fitPoolToQuota } from './quota';
+import { findLock, findPoolResults, findScopeQuarterResults, type PoolKey, type QuarterResult } from './results.repository';
+import { unitLabel, type UnitIndex } from './scope';
+import { seatsOfScope } from './scope-quota';
+import { findSignoffs } from './signoff.repository';
+import { tierOptions } from './tier-choice';
+import type { DeterminationView } from './views';
+
+type Db = Kysely<Database>;
+
+/** Every page of a pool's determination card; empty when the pool has nobody. */
+export async function determinationPages(db: Db, rules: Rules, units: UnitIndex, pool: PoolKey, notice: string | null = null): Promise<DeterminationView[]> {
+  const first = await determinationView(db, rules, units, pool, 1, notice);
+  if (!first) return [];
+  const rest = [];
+  for (let page = 2; page <= first.pages; page++) rest.push((await determinationView(db, rules, units, pool, page, notice))!);
+  return [first, ...rest];
+}
+
+/** One page of the card an admin sees for a pool, from the stored results; null when the pool is empty. */
+export async function determinationView(db: Db, rules: Rules, units: UnitIndex, pool: PoolKey, page: number, notice: string | null = null): Promise<DeterminationView | null> {
+  const results = await findPoolResults(db, pool);
+  if (results.length === 0) return null;
+  const lock = await findLock(db, pool);
+  const signoffs = await findSignoffs(db, pool);
+  const people = await peopleByOpenId(db, [...results.map((r) => r.openId), ...(lock ? [lock.lockedBy] : []), ...signoffs.map((s) => s.signedBy)]);
+  const nameOf = (id: string) => people.get(id)?.name ?? id;
+  const size = rules.quarterly.card_page_size;
+  const ordered = orderedForCard(results, nameOf);
+  const pages = pageCount(ordered.length, size);
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = pageOf(ordered, current, size);
+  const onPage = new Set(rows.map((r) => r.openId));
+
+  const scope = await findScopeQuarterResults(db, pool.scopeId, pool.quarterKey);
+  const alloc = seatsOfScope(scope.map((r) => ({ personId: r.openId, pool: r.pool, tier: r.tier })), rules);
+  const seats = alloc.seats[pool.pool] ?? 0;
+  // What the seats ask of the proposals as they came from the months, whatever was adjusted since.
+  const fit = fitPoolToQuota(
+    results.map((r) => ({ personId: r.openId, proposedTier: r.proposedTier, score: r.score, work: r.work, conduct: r.conduct, goodMonths: r.goodMonths })),
+    seats,
+    rules,
+  );
+  const byId = new Map(results.map((r) => [r.openId, r]));
+  const withScore = (id: string) => `${nameOf(id)}（${scoreText(byId.get(id)?.score ?? null)} 分）`;
+  const determiners = results.map((r) => people.get(r.openId)).filter((p) => p && isDeterminerOf(p, pool.scopeId, units));
+  const revision = poolRevision(results);
+  return {
+    scopeId: pool.scopeId,
+    scopeName: unitLabel(units, pool.scopeId),
+    quarterKey: pool.quarterKey,
+    quarterLabel: formatQuarterLabel(pool.quarterKey),
+    pool: pool.pool,
+    page: current,
+    pages,
+    poolSize: results.length,
+    rated: results.filter((r) => r.tier !== '不定等次').length,
+    quota: seats,
+    quotaRule: quotaRuleText(alloc, rules),
+    quotaBasis:
+      rules.quarterly.quota_scope === 'organ'
+        ? `${basisLabel('quarterly.good_quota.max_share')}；按本机关参评人数计算：${basisLabel('quarterly.quota_scope')}`
+        : basisLabel('quarterly.good_quota.max_share'),
+    goodCount: results.filter((r) => r.tier === '好').length,
+    ruleNotes: ruleNotes(results, rules),
+    rows: rows.map((r) => ({
+      openId: r.openId,
+      name: nameOf(r.openId),
+      unitName: unitLabel(units, r.unitId),
+      score: scoreText(r.score),
+      proposedTier: r.proposedTier,
+      tier: r.tier,
+      basis: r.basis ?? legacyBasis(r),
+    })),
+    mustMove: { count: fit.mustMove.length, names: fit.mustMove.filter((id) => onPage.has(id)).map(withScore) },
+    tie: fit.undecidedTie.length > 0 ? { count: fit.undecidedTie.length, names: fit.undecidedTie.filter((id) => onPage.has(id)).map(withScore), seats: fit.tieSeats } : null,
+    tierOptions: tierOptions(rules),
+    pending: lock ? [] : await pendingMonths(db, pool, onPage, nameOf),
+    recusal:
+      determiners.length > 0
+        ? { members: determiners.map((p) => p!.name).sort((a, b) => a.localeCompare(b, 'zh-CN')), confirmedBy: signoffs.filter((s) => s.revision === revision).map((s) => nameOf(s.signedBy)) }
+        : null,
+    locked: lock
+      ? {
+          byName: nameOf(lock.lockedBy),
+          atLabel: instantLabel(lock.lockedAt),
+          countersignedBy: signoffs.filter((s) => s.signedBy !== lock.lockedBy).map((s) => nameOf(s.signedBy))[0] ?? null,
+        }
+      : null,
+    notice,
+    revision: pageRevision(rows, current, pages),
+  };
+}
+
+const RULE_TEXT: Record<BindingRule, (rules: Rules) => string> = {
+  month_caps: (rules) =>
+    `月度等次封顶季度等次：${Object.entries(rules.quarterly.month_caps)
+      .map(([month, cap]) => `有“${month}”月份的，季度至多“${cap}”`)
+      .join('，')}（依据：${basisLabel('quarterly.month_caps')}）`,
+  min_months: (rules) => `本季度计入考核的月份少于 ${rules.quarterly.min_months} 个的，建议不定等次，不计入“好”等次名额基数（依据：${basisLabel('quarterly.min_months')}）`,
+  probation: () => `试用期内的月份不计入，试用期内不定等次（依据：${basisLabel('quarterly.probation')}）`,
+};
+
+/** The rules that decided someone's proposal in this pool, each citing its basis. */
+function ruleNotes(results: readonly QuarterResult[], rules: Rules): string[] {
+  const bound = new Set(results.flatMap((r) => bindingRules(r.basis)));
+  return (Object.keys(RULE_TEXT) as BindingRule[]).filter((k) => bound.has(k)).map((k) => RULE_TEXT[k](rules));
+}
+
+async function pendingMonths(db: Db, pool: PoolKey, onPage: ReadonlySet<string>, nameOf: (id: string) => string): Promise<string[]> {
+  const monthly = await monthlyResultsForQuarter(db, pool.quarterKey);
+  return monthly
+    .filter((p) => onPage.has(p.openId) && p.pendingMonths.length > 0)
+    .map((p) => `${nameOf(p.openId)}（${p.pendingMonths.map(formatMonthLabel).join('、')}）`);
+}
+
+/** Rows stored before the basis was recorded say what the stored scores show. */
+function legacyBasis(r: QuarterResult): string {
+  if (r.score === null) return '本季度没有可计入的月度评分，建议不定等次';
+  const good = r.goodMonths > 0 ? `，月度“好”${r.goodMonths} 次` : '';
+  return `月度平均 ${formatScore(r.score)} 分${good}，按分数段建议“${r.proposedTier}”`;
+}
