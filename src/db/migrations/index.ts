@@ -5,6 +5,7 @@ import * as grading from './0003-grading';
 import * as training from './0004-training';
 import * as quarterly from './0005-quarterly';
 import * as joinedAndProbation from './0007-joined-and-probation';
+import * as unitRanking from './0009-unit-ranking';
 
 /** Listed in code rather than read from disk so they run the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-training': training,
   '0005-quarterly': quarterly,
   '0007-joined-and-probation': joinedAndProbation,
+  '0009-unit-ranking': unitRanking,
 };
