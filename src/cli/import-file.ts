@@ -4,7 +4,6 @@ import type { Io } from './define-importer';
 
 /** Named in the contract, owned by features that are not built yet. */
 const PLANNED: Record<string, string> = {
-  indicators: '单位指标导入属于评优评差功能，尚未实现。',
   sanctions: '处分与问责导入属于年度衔接功能，尚未实现。',
   'service-ratings': '服务对象评价导入尚未实现。',
 };

@@ -1,5 +1,6 @@
 import type { CreditsCards } from './credits/credits-views';
 import type { QuarterCards } from './quarterly/views';
+import type { RankingCards } from './ranking/views';
 import type { WeeklyCards } from './weekly/weekly-view-models';
 
 /**
@@ -11,4 +12,5 @@ export interface CardPorts {
   weekly: WeeklyCards;
   quarterly: QuarterCards;
   credits: CreditsCards;
+  ranking: RankingCards;
 }
