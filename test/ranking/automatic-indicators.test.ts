@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids';
 import { computeRankings } from '../../src/core/ranking/compute.service';
+import type { RankingDoc } from '../../src/core/ranking/ranking-doc';
 import { insertLeave } from '../../src/core/org/leave.repository';
 import { insertTrainingRecord } from '../../src/core/credits/training-records.repository';
 import { insertLog } from '../../src/core/weekly/weekly.repository';
@@ -61,8 +62,8 @@ describe('automatic indicators from the other features’ data (default weights 
     await training(p, '赵科员一', 20);
 
     const deps = { ...p.app.deps, clock: fixedClock(new Date('2026-12-10T10:00:00+08:00')) };
-    const [{ doc }] = await computeRankings(deps, '2026-11');
-    const a2 = doc!.rows.find((r) => r.unitId === 'A2')!;
+    const doc: RankingDoc = (await computeRankings(deps, '2026-11'))[0]!.doc;
+    const a2 = doc.rows.find((r) => r.unitId === 'A2')!;
     expect(a2.indicators).toEqual({
       weekly_completion: { value: 9 / 11, score: 81.82, detail: '9/11 份' }, // owed 4 + 4 + 3 (leave week owes nothing)
       weekly_on_time: { value: 8 / 9, score: 88.89, detail: '8/9 份' },
@@ -75,7 +76,7 @@ describe('automatic indicators from the other features’ data (default weights 
 
     // 市财政局 (A1) wrote nothing: 16 records owed and missing is data (0 %), not missing data; with no
     // record written there is no on-time rate, and no grading means no monthly figures.
-    const a1 = doc!.rows.find((r) => r.unitId === 'A1')!;
+    const a1 = doc.rows.find((r) => r.unitId === 'A1')!;
     expect(a1.indicators.weekly_completion).toEqual({ value: 0, score: 0, detail: '0/16 份' });
     expect(a1.indicators.weekly_on_time).toEqual({ value: null, score: null });
     expect(a1.indicators.avg_monthly_score).toEqual({ value: null, score: null });
@@ -86,7 +87,7 @@ describe('automatic indicators from the other features’ data (default weights 
     p = await InProcess.start({ org: rankingOrg(), now: '2026-01-01T10:00:00+08:00' });
     await training(p, '赵局长', 50);
     const deps = { ...p.app.deps, clock: fixedClock(new Date('2026-04-14T10:00:00+08:00')) };
-    const [{ doc }] = await computeRankings(deps, '2026-03');
-    expect(doc!.rows.find((r) => r.unitId === 'A2')!.indicators.training).toEqual({ value: null, score: null });
+    const doc: RankingDoc = (await computeRankings(deps, '2026-03'))[0]!.doc;
+    expect(doc.rows.find((r) => r.unitId === 'A2')!.indicators.training).toEqual({ value: null, score: null });
   });
 });

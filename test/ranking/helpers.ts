@@ -2,12 +2,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { newId } from '../../src/core/ids';
-import { tierForScore } from '../../src/core/monthly/score';
-import { defaultRules, type RulesInput } from '../../src/core/rules/rules';
+import type { RulesInput } from '../../src/core/rules/rules';
 import { buildOrg, type SandboxMessage, type SandboxOrg } from '../../src/sandbox';
 import { cardOf, cardTitle, type Card } from '../helpers/cards';
 import type { Harness } from '../helpers/harness';
+import { seedMonth } from '../quarterly/helpers';
 
 /**
  * Four 机关 (organs) with their group chats, and the city chat where 马管理 (公务员局, role admin)
@@ -58,40 +57,9 @@ export const RANKING_RULES: RulesInput = {
 /** November 2026's drafts: 7 workdays after Tuesday 1 December, at 10:00. */
 export const DRAFT_AT = '2026-12-10T10:00:00+08:00';
 
-/** Every person of the organ graded `total` for the month (the tier from the score band). */
+/** Every person of the organ graded `total` for the month (the tier from the score band), as 月考核 stores it. */
 export async function seedMonthly(h: Harness, organId: string, month: string, total: number) {
-  const organ = ORGANS.find((o) => o.id === organId)!;
-  const at = new Date(`${month}-28T10:00:00+08:00`).toISOString();
-  for (const name of organ.people) {
-    const person = h.person(name);
-    const tier = tierForScore(total, defaultRules().scoring.bands);
-    await h.db
-      .insertInto('monthly_reviews')
-      .values({
-        id: newId('mr'),
-        open_id: person.open_id,
-        month_key: month,
-        unit_id: organId,
-        level: person.level,
-        reviewer_open_id: null,
-        work_score: total,
-        conduct_score: total,
-        bonuses: '[]',
-        deductions: '[]',
-        bonus: 0,
-        deduction: 0,
-        total,
-        suggested_tier: tier,
-        tier,
-        override_reason: null,
-        comment: null,
-        status: 'submitted',
-        revision: 1,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-  }
+  for (const name of ORGANS.find((o) => o.id === organId)!.people) await seedMonth(h, name, month, total);
 }
 
 export function indicatorFile(lines: string[]): string {

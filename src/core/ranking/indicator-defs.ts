@@ -33,11 +33,6 @@ export function indicatorDefs(rating: Rules['unit_rating']): IndicatorDef[] {
   return [...auto, ...imported];
 }
 
-/** The names `import indicators` accepts, as an error message lists them. */
-export function importableNames(rating: Rules['unit_rating']): string[] {
-  return rating.imported.map((i) => i.name);
-}
-
 /** The single indicator of the 学时 bulletin. */
 export const TRAINING_BULLETIN_INDICATOR: IndicatorDef = {
   name: 'training',

@@ -48,7 +48,7 @@ async function shareFor(deps: CoreDeps, organId: string, target: QuotaTarget, ba
   const className = row ? classOf(row) : null;
   const share = shareForClass(className, target, deps.rules.unit_rating);
   if (!basis || !className || share === null || share === base) return none;
-  const why = basisLabel(`unit_rating.quota_effects.classes.${className}`);
+  const why = basisLabel(`unit_rating.quota_effects.classes.${className}.${target}`);
   return {
     share,
     base,

@@ -1,4 +1,4 @@
-import { addDays, formatPeriodLabel, monthKeyOf, nextMonth, parsePeriodKey, previousMonth, previousQuarter, shanghaiDate, shanghaiInstant } from '../calendar/periods';
+import { formatPeriodLabel, monthKeyOf, nextMonth, parsePeriodKey, previousMonth, previousQuarter, shanghaiDate, shanghaiInstant } from '../calendar/periods';
 import type { WorkCalendar } from '../calendar/work-calendar';
 import type { Rules } from '../rules/rules';
 import type { RankingKind } from './ranking-doc';
@@ -76,8 +76,3 @@ export function monthOfDraftDue(at: Date, calendar: WorkCalendar, rules: Rules):
   }
   return null;
 }
-
-/** Whether `periodKey` (a rating period) has ended by `date`. */
-export const hasEnded = (periodKey: string, date: string): boolean => periodEnd(periodKey) < date;
-
-export const dayAfter = (date: string): string => addDays(date, 1);

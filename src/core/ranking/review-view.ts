@@ -1,6 +1,5 @@
-import { formatScore } from '../numbers';
 import { instantLabel } from '../quarterly/format';
-import { classOf, publishedFacts } from './ranking-doc';
+import { publishedFacts } from './ranking-doc';
 import { rankingTitle } from './ranking-period';
 import type { StoredPublication, StoredRanking } from './ranking.repository';
 import { classCounts, highlights, indicatorsText, meanText, rowView, subtitleOf } from './view-models';
@@ -50,11 +49,3 @@ function coverage(r: StoredRanking): string[] {
   if (adjusted > 0) out.push(`已人工调整 ${adjusted} 个单位的类别（见下方理由）`);
   return out;
 }
-
-/** "先进单位 3 个、一般 20 个、工作提示单位 1 个" */
-export function countsText(v: Pick<ReviewView, 'classCounts'>): string {
-  return v.classCounts.map((c) => `${c.name} ${c.count} 个`).join('、');
-}
-
-export const scoreOrDash = (x: number | null): string => (x === null ? '—' : formatScore(x));
-export const effectiveClass = classOf;

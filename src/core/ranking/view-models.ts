@@ -1,9 +1,9 @@
 import { formatScore } from '../numbers';
-import { dateLabel, instantLabel } from '../quarterly/format';
+import { instantLabel } from '../quarterly/format';
 import { UNIT_CLASSES } from '../rules/terms';
 import { pulledDown } from './pulled-down';
 import { classOf, reasonOf, type RankingDoc, type RankingKind, type RankingRow } from './ranking-doc';
-import { KIND_LABELS, periodLabel, rankingTitle } from './ranking-period';
+import { KIND_LABELS, rankingTitle } from './ranking-period';
 import type { StoredPublication } from './ranking.repository';
 import type { ClassCount, CityAnnouncementView, RowView, UnitAnnouncementView } from './views';
 
@@ -108,6 +108,3 @@ export function changeText(before: RankingRow, after: RankingRow): string | null
   if (a.className !== b.className) parts.push(`类别 ${a.className} → ${b.className}`);
   return parts.length > 0 ? parts.join('；') : null;
 }
-
-export const periodText = (periodKey: string): string => periodLabel(periodKey);
-export const dayText = (date: string): string => dateLabel(date);
