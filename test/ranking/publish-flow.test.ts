@@ -1,4 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readTable } from '../../src/io/table-file';
 import { rankingAdjust, rankingPublish } from '../../src/features/ranking/ranking-actions';
 import unitRanking from '../../src/features/ranking/unit-ranking.job';
 import { Harness } from '../helpers/harness';
@@ -38,6 +43,8 @@ describe.each(dialectsUnderTest())('评优评差 draft → review → publish ov
       ['4', '市司法局', '55', '工作提示单位'],
     ]);
     expect(Harness.textOf(cardOf(review[0]!))).toContain('**市司法局**：工作提示单位。综合得分 55 分，低于 60 分');
+
+    await expect(exportCsv(h, 'unit-ranking', '2026-11')).rejects.toThrow('2026年11月的单位排名尚未发布（草稿待审核），发布后再导出。');
 
     // ---- adjusting needs a reason, and is audited ------------------------------------------
     const adjust = buttonValue(cardOf(review[0]!), rankingAdjust);
@@ -108,6 +115,11 @@ describe.each(dialectsUnderTest())('评优评差 draft → review → publish ov
     ]);
     const cityRows = tableRows(cardOf(city[0]!));
     expect(ledger.map((r) => [r.rank, r.unit, r.score])).toEqual(cityRows.map((r) => [r.rank, r.unit, r.score]));
+    const xlsx = join(mkdtempSync(join(tmpdir(), 'pingshi-rank-')), 'ranking.xlsx');
+    const { exportLedger } = await import('../../src/cli/export');
+    await exportLedger(h.app, 'unit-ranking', { period: '2026-11', out: xlsx }, { out: new PassThrough(), err: new PassThrough() });
+    const sheet = await readTable(xlsx, { columns: ['period', 'rank', 'unit_id', 'unit', 'score', 'class'] });
+    expect(sheet.rows.map((r) => r.values)).toEqual(ledger);
 
     // ---- a correction after publishing is a new, marked announcement ------------------------
     const corrected = await h.click('马管理', review[0]!, buttonValue(again.card!.data, rankingAdjust), { unit: '市民政局', class: '一般', reason: '台账已补齐，撤销调整' });
