@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readTable } from '../../src/io/table-file';
-import { rankingAdjust, rankingPublish } from '../../src/features/ranking/ranking-actions';
+import { rankingAdjust, rankingPublish, rankingRecompute } from '../../src/features/ranking/ranking-actions';
 import unitRanking from '../../src/features/ranking/unit-ranking.job';
 import { Harness } from '../helpers/harness';
 import { buttonValue, cardOf, cardTitle, expectToast } from '../helpers/cards';
@@ -59,7 +59,11 @@ describe.each(dialectsUnderTest())('评优评差 draft → review → publish ov
     ]);
     // A button of the card as it was before the adjustment is refused; the answer card carries the new revision.
     expectToast(await h.click('马管理', review[0]!, stalePublish), 'error', '卡片已失效');
-    const current = adjusted.card!.data;
+    // 重新计算 keeps the adjustment on its unit.
+    const recomputed = await h.click('马管理', review[0]!, buttonValue(adjusted.card!.data, rankingRecompute));
+    expectToast(recomputed, 'success', '已按最新数据重新计算');
+    expect(Harness.textOf(recomputed.card!.data)).toContain('**市民政局**：工作提示单位。经审核调整为工作提示单位：专项检查发现台账不全（按规则为一般：');
+    const current = recomputed.card!.data;
 
     // ---- publish: one announcement per unit chat, the table in the city chat ---------------
     const published = await h.click('马管理', review[0]!, buttonValue(current, rankingPublish));

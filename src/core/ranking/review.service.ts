@@ -103,7 +103,12 @@ export async function recomputeRanking(deps: CoreDeps, actor: Person | string, i
   const fresh = (await computeRankings(deps, ranking.periodKey)).find((c) => c.group.scope === ranking.scope);
   if (!fresh) throw invalidInput('参加这份排名的单位已不存在（组织已调整），无法重新计算。');
   const kept = new Map(ranking.doc.rows.map((r) => [r.unitId, r.adjustment]));
-  const doc: RankingDoc = { ...fresh.doc, rows: fresh.doc.rows.map((r) => ({ ...r, adjustment: kept.get(r.unitId) ?? null })) };
+  // An adjustment the rules now agree with has nothing left to say.
+  const keep = (r: RankingDoc['rows'][number]) => {
+    const a = kept.get(r.unitId) ?? null;
+    return a && a.class !== r.autoClass ? a : null;
+  };
+  const doc: RankingDoc = { ...fresh.doc, rows: fresh.doc.rows.map((r) => ({ ...r, adjustment: keep(r) })) };
   const summary = (d: RankingDoc) => d.rows.map((r) => [r.unitId, r.score, classOf(r)]);
   return commit(deps, actor, ranking, doc, { action: 'ranking.recompute', before: summary(ranking.doc), after: summary(doc), reason: null });
 }
