@@ -53,6 +53,11 @@ describe('评优评差 cards', () => {
     expect(card).toMatchSnapshot();
   });
 
+  it('shows a missing indicator as missing on the unit’s own card', () => {
+    const text = JSON.stringify(unitAnnouncementCard(unitAnnouncementView(doc, 'Q', { topN: 3, previous: null })));
+    expect(text).toContain('本单位各项指标：周记完成率 90%、月度考核平均分 90、学时达标率 缺数据。缺数据的指标不计入综合得分，由其余指标按权重折算。');
+  });
+
   it('a correction names what changed for the unit', () => {
     const card = unitAnnouncementCard(unitAnnouncementView(doc, 'S', { topN: 10, previous: first }));
     expect(card).toMatchSnapshot();

@@ -27,7 +27,7 @@ export function reviewView(r: StoredRanking, latest: StoredPublication | null): 
     coverage: coverage(r),
     classCounts: classCounts(doc),
     highlights: highlights(doc),
-    rows: doc.rows.map((r) => rowView(r, doc.kind)),
+    rows: doc.rows.map((r) => rowView(r, doc.kind, doc.indicators)),
   };
 }
 

@@ -2,12 +2,13 @@ import { formatScore } from '../numbers';
 import { instantLabel } from '../quarterly/format';
 import { UNIT_CLASSES } from '../rules/terms';
 import { pulledDown } from './pulled-down';
-import { classOf, reasonOf, type RankingDoc, type RankingKind, type RankingRow } from './ranking-doc';
+import { formatIndicatorValue } from './indicator-format';
+import { classOf, reasonOf, type IndicatorDef, type RankingDoc, type RankingKind, type RankingRow } from './ranking-doc';
 import { KIND_LABELS, rankingTitle } from './ranking-period';
 import type { StoredPublication } from './ranking.repository';
 import type { ClassCount, CityAnnouncementView, RowView, UnitAnnouncementView } from './views';
 
-export function rowView(row: RankingRow, kind: RankingKind): RowView {
+export function rowView(row: RankingRow, kind: RankingKind, defs: readonly IndicatorDef[] = []): RowView {
   const training = kind === 'training';
   return {
     unitId: row.unitId,
@@ -15,11 +16,20 @@ export function rowView(row: RankingRow, kind: RankingKind): RowView {
     rank: row.rank === null ? '—' : `${row.rank}${row.tied ? '（并列）' : ''}`,
     score: row.score === null ? '—' : `${formatScore(row.score)}${training ? '%' : ''}`,
     detail: training ? (row.indicators.training?.detail ?? '') : '',
+    indicators: training ? '' : indicatorLine(defs, row),
     scoreValue: row.score,
     className: classOf(row) ?? '',
     reason: reasonOf(row),
     adjusted: row.adjustment !== null,
   };
+}
+
+/** Each weighted indicator's value, "缺数据" where there is none (it then does not count). */
+function indicatorLine(defs: readonly IndicatorDef[], row: RankingRow): string {
+  return defs
+    .filter((d) => !d.veto && d.weight > 0)
+    .map((d) => `${d.label} ${formatIndicatorValue(d, row.indicators[d.name]?.value ?? null)}`)
+    .join('、');
 }
 
 export function classCounts(doc: RankingDoc): ClassCount[] {
@@ -30,7 +40,7 @@ export function classCounts(doc: RankingDoc): ClassCount[] {
 /** Units outside 一般 (and every adjusted one), most severe last, as the review and the city card list them. */
 export function highlights(doc: RankingDoc): RowView[] {
   if (doc.kind === 'training') return [];
-  return doc.rows.filter((r) => classOf(r) !== '一般' || r.adjustment).map((r) => rowView(r, doc.kind));
+  return doc.rows.filter((r) => classOf(r) !== '一般' || r.adjustment).map((r) => rowView(r, doc.kind, doc.indicators));
 }
 
 export const meanText = (doc: RankingDoc): string => (doc.mean === null ? '—' : `${formatScore(doc.mean)} 分`);
@@ -74,8 +84,8 @@ export function unitAnnouncementView(
     subtitle: subtitleOf(doc),
     training: doc.kind === 'training',
     correction: correctionNote(opts.previous),
-    own: row ? { ...rowView(row, doc.kind), change: before ? changeText(before, row) : null, pulledDown: row.score === null || doc.kind === 'training' ? [] : pulledDown(doc, row) } : null,
-    rows: rows.map((r) => rowView(r, doc.kind)),
+    own: row ? { ...rowView(row, doc.kind, doc.indicators), change: before ? changeText(before, row) : null, pulledDown: row.score === null || doc.kind === 'training' ? [] : pulledDown(doc, row) } : null,
+    rows: rows.map((r) => rowView(r, doc.kind, doc.indicators)),
     topShown: top.length,
     rankedCount: doc.rankedCount,
     unitCount: doc.rows.length,
@@ -92,7 +102,7 @@ export function cityAnnouncementView(doc: RankingDoc, previous: StoredPublicatio
     correction: correctionNote(previous),
     classCounts: classCounts(doc),
     highlights: highlights(doc),
-    rows: doc.rows.map((r) => rowView(r, doc.kind)),
+    rows: doc.rows.map((r) => rowView(r, doc.kind, doc.indicators)),
     meanText: meanText(doc),
     indicatorsText: indicatorsText(doc),
   };

@@ -16,6 +16,8 @@ export interface RowView {
   score: string;
   /** The 学时 bulletin's "45/60 人"; "" on a rating. */
   detail: string;
+  /** "周记完成率 87.5%、月度考核平均分 缺数据…": every weighted indicator, missing ones said so; "" on the bulletin. */
+  indicators: string;
   /** For the bar chart; null when not ranked. */
   scoreValue: number | null;
   /** "" on the 学时 bulletin, which has no classes. */

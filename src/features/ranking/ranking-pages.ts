@@ -33,6 +33,7 @@ export function rankingTable(rows: readonly RowView[], opts: { training: boolean
     { name: 'score', label: opts.training ? '达标率' : '综合得分' },
     opts.training ? { name: 'detail', label: '达标人数' } : { name: 'class', label: '类别' },
     ...(opts.reasons ? [{ name: 'reason', label: '依据' }] : []),
+    ...(opts.reasons && !opts.training ? [{ name: 'indicators', label: '各项指标' }] : []),
   ];
   return table(
     columns,
@@ -42,6 +43,7 @@ export function rankingTable(rows: readonly RowView[], opts: { training: boolean
       score: r.score,
       ...(opts.training ? { detail: r.detail } : { class: r.adjusted ? `${r.className}（调整）` : r.className }),
       ...(opts.reasons ? { reason: r.reason } : {}),
+      ...(opts.reasons && !opts.training ? { indicators: r.indicators } : {}),
     })),
   );
 }

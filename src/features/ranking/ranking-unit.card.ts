@@ -20,8 +20,12 @@ export function unitAnnouncementCard(v: UnitAnnouncementView): CardJson {
     const figure = v.training ? `学时达标率 **${own.score}**（${own.detail}）` : `综合得分 **${own.score}**，类别：**${own.className}**`;
     elements.push(md(`**${escapeMd(own.unitName)}**：${position}，${figure}\n${v.training ? '' : `依据：${escapeMd(own.reason)}`}`.trim()));
     if (own.change) elements.push(md(`**更正内容**：${own.change}`));
+    if (own.indicators) {
+      const missing = own.indicators.includes('缺数据') ? '缺数据的指标不计入综合得分，由其余指标按权重折算。' : '';
+      elements.push(note(`本单位各项指标：${escapeMd(own.indicators)}。${missing}`));
+    }
     if (own.pulledDown.length > 0) {
-      const lines = own.pulledDown.map((p) => `- ${p.label} ${p.value}（各单位平均 ${p.mean}），约拉低综合得分 ${p.loss} 分`);
+      const lines = own.pulledDown.map((p) => `- ${escapeMd(p.label)} ${p.value}（各单位平均 ${p.mean}），约拉低综合得分 ${p.loss} 分`);
       elements.push(md(`**拉低得分的指标**\n${lines.join('\n')}`));
     } else if (!v.training && own.rank !== '—') {
       elements.push(note('本单位各项指标均不低于各单位平均水平。'));
