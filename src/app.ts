@@ -184,7 +184,7 @@ export class App {
 /** The card builders core renders through, from the features that supply them; all must be present. */
 function cardPortsOf(features: readonly Feature[]): CardPorts {
   const ports: Partial<CardPorts> = Object.assign({}, ...features.map((f) => f.cards));
-  const missing = (['weekly', 'quarterly', 'credits', 'maintenance'] as const).filter((k) => !ports[k]);
+  const missing = (['weekly', 'quarterly', 'credits', 'maintenance', 'ranking'] as const).filter((k) => !ports[k]);
   if (missing.length > 0) throw new Error(`features missing for the card ports: ${missing.join(', ')}`);
   return ports as CardPorts;
 }

@@ -1,12 +1,11 @@
 import { parsePeriodKey } from '../core/calendar/periods';
-import { DomainError, invalidInput } from '../core/errors';
+import { invalidInput } from '../core/errors';
 import { writeTable, writeTableToFile, type TableFormat } from '../io/table-writer';
 import type { App } from '../app';
 import type { Io } from './context';
 
 export async function exportLedger(app: App, what: string, opts: { period?: string; format?: string; out?: string }, io: Io): Promise<void> {
   const ledger = app.ledger(what);
-  if (!ledger && what === 'unit-ranking') throw new DomainError('NOT_BUILT', '单位排名台账属于评优评差功能，尚未实现。');
   if (!ledger) {
     const names = app.ledgers.map((l) => l.name).join(', ') || '（暂无）';
     throw invalidInput(`未知的台账 ${what}。可导出：${names}`);

@@ -28,7 +28,7 @@ const USAGE = `用法：pingshi <命令>
   serve                                   启动机器人（npm start）
   migrate                                 升级数据库结构
   sync-org [--confirm]                    从飞书通讯录同步组织与人员
-  import org|training|leave FILE [--skip-bad] [--confirm]
+  import org|training|leave|sanctions|indicators FILE [--skip-bad] [--confirm]
                                           停用超过 10% 的在职人员时先列出名单并停止，
                                           核对无误后加 --confirm 重新运行
   run-job NAME [--at ISO-8601]            立即执行一个定时任务

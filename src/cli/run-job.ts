@@ -5,7 +5,6 @@ import type { Io } from './define-importer';
 
 /** Named in the contract; listed so `run-job` can say a job is not built yet rather than unknown. */
 const PLANNED: Record<string, string> = {
-  'unit-ranking': '单位评优评差排名',
   'self-summary': '个人小结',
 };
 

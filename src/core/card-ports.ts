@@ -1,6 +1,7 @@
 import type { MaintenanceCards } from './calendar/calendar-gap-view';
 import type { CreditsCards } from './credits/credits-views';
 import type { QuarterCards } from './quarterly/views';
+import type { RankingCards } from './ranking/views';
 import type { WeeklyCards } from './weekly/weekly-view-models';
 
 /**
@@ -13,4 +14,5 @@ export interface CardPorts {
   quarterly: QuarterCards;
   credits: CreditsCards;
   maintenance: MaintenanceCards;
+  ranking: RankingCards;
 }

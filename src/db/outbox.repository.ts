@@ -85,7 +85,11 @@ export async function enqueueCardUpdate(db: Db, clock: Clock, u: { key: string; 
   return enqueue(db, clock, { idem_key: u.key, op: 'update', callback_token: u.token, target_message_id: u.messageId, msg_type: 'interactive', content: JSON.stringify(u.card) });
 }
 
-/** Claims a due row for this worker: pending and due, or a lease that expired (a crashed sender). */
+/**
+ * Claims due rows for this worker: pending and due, or a lease that expired (a crashed sender).
+ * A recipient's messages keep their order: a row waits while an earlier one to the same recipient
+ * is still waiting for its retry or being sent elsewhere (a chat shows messages as they arrive).
+ */
 export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]> {
   const nowIso = now.toISOString();
   const candidates = await db
@@ -97,7 +101,22 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number
         eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', nowIso)]),
       ]),
     )
-    .orderBy('next_attempt_at')
+    .where(({ not, exists, selectFrom, and, or }) =>
+      not(
+        exists(
+          selectFrom('outbox as earlier')
+            .select('earlier.id')
+            .whereRef('earlier.receive_id', '=', 'outbox.receive_id')
+            .whereRef('earlier.id', '<', 'outbox.id')
+            .where((e) =>
+              or([
+                and([e('earlier.status', '=', 'pending'), e('earlier.next_attempt_at', '>', nowIso)]),
+                and([e('earlier.status', '=', 'sending'), e('earlier.lease_until', '>=', nowIso)]),
+              ]),
+            ),
+        ),
+      ),
+    )
     .orderBy('id')
     .limit(limit)
     .execute();

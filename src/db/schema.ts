@@ -284,6 +284,50 @@ export interface OrgChangeHoldTable {
   applied_at: string | null;
 }
 
+export interface UnitIndicatorValueTable {
+  id: string;
+  unit_id: string;
+  /** month `2026-11`, quarter `2026-Q4` or half `2026-H2`. */
+  period_key: string;
+  indicator: string;
+  value: number;
+  import_id: string;
+  created_at: string;
+}
+
+export interface UnitRankingTable {
+  id: string;
+  period_key: string;
+  /** `all` when organs are ranked city-wide; the organ's unit id when its 处室 are ranked. */
+  scope: string;
+  /** month / quarter / half, or training (the 学时 bulletin of a checkpoint). */
+  kind: string;
+  /** draft until first published, then published. */
+  status: string;
+  revision: number;
+  /** JSON: the computed ranking with the admin's adjustments (core/ranking/ranking-doc.ts). */
+  doc: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UnitRankingPublicationTable {
+  id: string;
+  ranking_id: string;
+  period_key: string;
+  scope: string;
+  kind: string;
+  /** 1 for the first publication; each later one is a correction (更正). */
+  version: number;
+  /** JSON: the ranking as published. */
+  doc: string;
+  published_by: string;
+  published_at: string;
+  /** Announcements wait for the next workday morning when published outside the announce window. */
+  announce_after: string;
+  announced_at: string | null;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -305,6 +349,9 @@ export interface Database {
   rate_pauses: RatePauseTable;
   rate_lock: RateLockTable;
   inbound_messages: InboundMessageTable;
+  unit_indicator_values: UnitIndicatorValueTable;
+  unit_rankings: UnitRankingTable;
+  unit_ranking_publications: UnitRankingPublicationTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -81,12 +81,13 @@ export class OutboxWorker {
     if (room === 0) return 0;
     const probing = this.failStreak >= OUTAGE_STREAK;
     const rows = await claimDue(this.o.db, this.now(), this.o.leaseMs, probing ? 1 : Math.min(room, this.o.concurrency));
-    const callable = await this.resolveAll(rows);
+    // One lane per recipient at a time, in queue order: a recipient's messages arrive as they were queued.
+    const byRecipient = groupByRecipient(await this.resolveAll(rows));
     let next = 0;
     const lane = async () => {
-      while (next < callable.length) await this.deliver(callable[next++]!);
+      while (next < byRecipient.length) await this.deliverInOrder(byRecipient[next++]!);
     };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, callable.length) }, lane));
+    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, byRecipient.length) }, lane));
     const m = this.o.metrics;
     if (m) {
       m.outboxDepth.set(await outboxDepth(this.o.db));
@@ -102,8 +103,8 @@ export class OutboxWorker {
   }
 
   /** Rows with something to call; the others go back with a due time, or fail. */
-  private async resolveAll(rows: OutboxRow[]): Promise<Array<{ row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> }>> {
-    const callable: Array<{ row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> }> = [];
+  private async resolveAll(rows: OutboxRow[]): Promise<Callable[]> {
+    const callable: Callable[] = [];
     for (const row of rows) {
       const resolved = await resolveCall(this.o.db, row);
       if (resolved.kind === 'wait') await postpone(this.o.db, row.id, new Date(this.clock.now() + resolved.ms));
@@ -113,13 +114,32 @@ export class OutboxWorker {
     return callable;
   }
 
-  /** Books the slot just before the call, so Lark sees the calls as far apart as they were booked. */
-  private async deliver({ row, resolved }: { row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> }): Promise<void> {
+  /** A recipient's rows one after the other; when one has to wait for a slot, the rest wait with it. */
+  private async deliverInOrder(calls: Callable[]): Promise<void> {
+    for (let i = 0; i < calls.length; i++) {
+      const waitUntil = await this.deliver(calls[i]!);
+      if (waitUntil) {
+        for (const later of calls.slice(i + 1)) await postpone(this.o.db, later.row.id, waitUntil);
+        return;
+      }
+    }
+  }
+
+  /**
+   * Books the slot just before the call, so Lark sees the calls as far apart as they were booked.
+   * Returns when to try again if no slot was free (null once the call was made).
+   */
+  private async deliver({ row, resolved }: Callable): Promise<Date | null> {
     const slot = await this.limiter.tryAcquire(resolved.bucket);
-    if (!slot.ok) return postpone(this.o.db, row.id, new Date(this.clock.now() + slot.waitMs));
+    if (!slot.ok) {
+      const at = new Date(this.clock.now() + slot.waitMs);
+      await postpone(this.o.db, row.id, at);
+      return at;
+    }
     const result = await this.call(row, resolved).catch((e: Error): CallResult => ({ ok: false, retry: 'transient', error: e.message }));
     await this.limiter.stamp(slot.ids);
     await this.settle(row, result, resolved);
+    return null;
   }
 
   private call(row: OutboxRow, r: Extract<Resolved, { kind: 'call' }>): Promise<CallResult> {
@@ -177,4 +197,16 @@ export class OutboxWorker {
     await markRetry(db, row.id, new Date(now.getTime() + withJitter(nextDelayMs(this.retry, row.attempts))), result.error, true, since);
     count('retry');
   }
+}
+
+type Callable = { row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> };
+
+/** Rows grouped by whom they go to (patches and updates by their own row), each group in queue order. */
+function groupByRecipient(calls: Callable[]): Callable[][] {
+  const groups = new Map<string, Callable[]>();
+  for (const c of calls) {
+    const key = c.row.receive_id ?? c.row.id;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return [...groups.values()];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TierOrUndetermined } from '../../src/core/rules/terms';
 import { defaultRules, parseRules } from '../../src/core/rules/rules';
-import { annualEligibility, lossOfHonourEligibility } from '../../src/core/grading';
+import { annualEligibility, lossOfHonourEligibility } from '../../src/core/annual/eligibility';
 
 const rules = defaultRules();
 const year = (...tiers: (TierOrUndetermined | null)[]) => tiers.map((tier, i) => ({ quarter: `2026-Q${i + 1}`, tier }));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRules, parseRules } from '../../src/core/rules/rules';
 import { DomainError } from '../../src/core/errors';
-import { checkTierChoice, monthlyScore, tierForScore, validateGradeInput } from '../../src/core/grading';
+import { checkTierChoice, monthlyScore, tierForScore, validateGradeInput } from '../../src/core/monthly/score';
 
 const rules = defaultRules();
 const scoring = rules.scoring;

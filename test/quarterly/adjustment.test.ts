@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRules, parseRules } from '../../src/core/rules/rules';
 import type { TierOrUndetermined } from '../../src/core/rules/terms';
 import { DomainError } from '../../src/core/errors';
-import { applyAdjustment, correctLocked, type DeterminationState } from '../../src/core/grading';
+import { applyAdjustment, correctLocked, type DeterminationState } from '../../src/core/quarterly/adjustment';
 
 const rules = defaultRules();
 const members = (pool: string, tiers: Record<string, TierOrUndetermined>) => Object.entries(tiers).map(([personId, tier]) => ({ personId, pool, tier }));

@@ -3,16 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { TIERS, UNDETERMINED, type TierOrUndetermined } from '../../src/core/rules/terms';
 import { parseRules, type Rules } from '../../src/core/rules/rules';
 import { DomainError } from '../../src/core/errors';
-import {
-  annualEligibility,
-  applyAdjustment,
-  fitPoolToQuota,
-  monthlyScore,
-  round2,
-  type DeterminationState,
-  type QuotaCandidate,
-  type TierChange,
-} from '../../src/core/grading';
+import { annualEligibility } from '../../src/core/annual/eligibility';
+import { monthlyScore } from '../../src/core/monthly/score';
+import { round2 } from '../../src/core/numbers';
+import { applyAdjustment, type DeterminationState, type TierChange } from '../../src/core/quarterly/adjustment';
+import { fitPoolToQuota, type QuotaCandidate } from '../../src/core/quarterly/quota';
 
 const anyTier = fc.constantFrom<TierOrUndetermined>(...TIERS, UNDETERMINED);
 

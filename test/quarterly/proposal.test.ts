@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRules, parseRules } from '../../src/core/rules/rules';
-import { proposeQuarter, type MonthResult } from '../../src/core/grading';
+import { proposeQuarter, type MonthResult } from '../../src/core/quarterly/proposal';
 
 const rules = defaultRules();
 const month = (m: string, tier: MonthResult['tier'], total: number | null, work = total, conduct = total): MonthResult => ({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRules, parseRules, type RulesInput } from '../../src/core/rules/rules';
-import { checkDetermination, fitPoolToQuota, poolOf, type QuotaCandidate } from '../../src/core/grading';
+import { poolOf } from '../../src/core/quarterly/pools';
+import { checkDetermination, fitPoolToQuota, type QuotaCandidate } from '../../src/core/quarterly/quota';
 
 const rules = defaultRules();
 const withQuota = (good_quota: NonNullable<NonNullable<RulesInput['quarterly']>['good_quota']>) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRules, parseRules, type RulesInput } from '../../src/core/rules/rules';
-import { allocateSeats, goodQuota } from '../../src/core/grading';
+import { allocateSeats, goodQuota } from '../../src/core/quarterly/seats';
 
 const rules = defaultRules();
 const withQuota = (good_quota: NonNullable<NonNullable<RulesInput['quarterly']>['good_quota']>) => parseRules({ quarterly: { good_quota } });

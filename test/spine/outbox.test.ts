@@ -44,11 +44,12 @@ describe('outbox against the sandbox', () => {
 
   const statuses = () => store.db.selectFrom('outbox').select(['idem_key', 'status', 'attempts', 'last_error']).orderBy('idem_key').execute();
 
-  it('keeps to 5 messages a second per recipient, so Lark never has to refuse one', async () => {
+  it('keeps to 5 messages a second per recipient, so Lark never has to refuse one, and in the order they were queued', async () => {
     const { worker, people, text } = await setup();
     for (let i = 0; i < 12; i++) await text(people[0]!, `第${i}条`, `burst:${i}`);
     await worker.drain(30_000);
-    expect(sandbox.messagesFor(people[0]!)).toHaveLength(12);
+    const got = sandbox.messagesFor(people[0]!).map((m) => (m.content as { text: string }).text);
+    expect(got).toEqual(Array.from({ length: 12 }, (_, i) => `第${i}条`));
     expect(sandbox.rateLimited).toBe(0);
   });
 

@@ -26,7 +26,8 @@ export interface YearEndView {
   year: string;
   /** People with at least one determined quarter that is not 不定等次. */
   participants: number;
-  ceiling: { count: number; text: string; reduction: string | null };
+  /** `adjustment`: the organ's 评优评差 class moved the share (with its basis); `reduction`: a training shortfall cut it. */
+  ceiling: { count: number; text: string; adjustment?: string; reduction: string | null };
   eligible: Array<{ name: string; unitName: string }>;
   deferred: Array<{ name: string; unitName: string; shortfall: string }>;
   notEligible: number;

@@ -9,6 +9,7 @@ import { determinersOf, peopleByOpenId } from '../quarterly/people.repository';
 import { openIdsWithResults } from '../quarterly/results.repository';
 import { loadUnits, organOf, unitLabel } from '../quarterly/scope';
 import { denoise } from '../numbers';
+import { excellentShareFor } from '../ranking/quota-effect.service';
 import { annualStatusOf, quartersOfYear } from './eligibility.service';
 import type { YearEndView } from './views';
 
@@ -23,15 +24,15 @@ export function yearEndDue(at: Date, calendar: WorkCalendar, rules: Pick<Rules, 
 }
 
 /**
- * The 优秀 share of an organ: `excellent_max_share` (20 %), cut by `training_shortfall.reduce_share_by`
+ * The 优秀 share of an organ: `excellent_max_share` (20 %, or what its 评优评差 class made it), cut by `training_shortfall.reduce_share_by`
  * when fewer than `completion_below` of its participants met the year's training in the year
  * (seed 002: 未完成年度培训任务的单位，核减该单位年度考核的优秀比例).
  */
-export function excellentCeiling(participants: number, met: number, rules: Pick<Rules, 'annual'>) {
+export function excellentCeiling(participants: number, met: number, rules: Pick<Rules, 'annual'>, baseShare = rules.annual.excellent_max_share) {
   const a = rules.annual;
   const completion = participants === 0 ? 1 : met / participants;
   const short = completion < a.training_shortfall.completion_below;
-  const share = Math.max(0, denoise(a.excellent_max_share - (short ? a.training_shortfall.reduce_share_by : 0)));
+  const share = Math.max(0, denoise(baseShare - (short ? a.training_shortfall.reduce_share_by : 0)));
   return { share, count: Math.floor(denoise(share * participants)), completion, reduced: short };
 }
 
@@ -61,7 +62,9 @@ export async function yearEndViews(deps: CoreDeps, year: string): Promise<Array<
       return { name: people.get(id)?.name ?? id, unitName: unitLabel(units, s.results.at(-1)?.unitId ?? people.get(id)?.unitId ?? '') };
     };
     const met = members.filter((id) => status.get(id)!.training.met === true).length;
-    const ceiling = excellentCeiling(members.length, met, deps.rules);
+    // The organ's 评优评差 class may move the share first (unit_rating.quota_effects); a training shortfall then cuts it.
+    const byClass = await excellentShareFor(deps, organId, Number(year));
+    const ceiling = excellentCeiling(members.length, met, deps.rules, byClass.share);
     const a = deps.rules.annual;
     out.push({
       organId,
@@ -73,6 +76,7 @@ export async function yearEndViews(deps: CoreDeps, year: string): Promise<Array<
         ceiling: {
           count: ceiling.count,
           text: `${members.length} 人 × ${percent(ceiling.share)}，向下取整（依据：${basisLabel('annual.excellent_max_share')}）`,
+          ...(byClass.text ? { adjustment: byClass.text } : {}),
           reduction: ceiling.reduced
             ? `本机关学时达标 ${met}/${members.length} 人（${percent(ceiling.completion)}），低于 ${percent(a.training_shortfall.completion_below)}，优秀比例核减 ${percent(a.training_shortfall.reduce_share_by)}（依据：${basisLabel('annual.training_shortfall')}）`
             : null,

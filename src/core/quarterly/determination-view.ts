@@ -12,6 +12,7 @@ import { bindingRules, type BindingRule } from './proposal';
 import { fitPoolToQuota } from './quota';
 import { findLock, findPoolResults, findScopeQuarterResults, type PoolKey, type QuarterResult } from './results.repository';
 import { unitLabel, type UnitIndex } from './scope';
+import { quotaRulesFor } from './quota-share';
 import { seatsOfScope } from './scope-quota';
 import { findSignoffs } from './signoff.repository';
 import { tierOptions } from './tier-choice';
@@ -29,9 +30,10 @@ export async function determinationPages(db: Db, rules: Rules, units: UnitIndex,
 }
 
 /** One page of the card an admin sees for a pool, from the stored results; null when the pool is empty. */
-export async function determinationView(db: Db, rules: Rules, units: UnitIndex, pool: PoolKey, page: number, notice: string | null = null): Promise<DeterminationView | null> {
+export async function determinationView(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKey, page: number, notice: string | null = null): Promise<DeterminationView | null> {
   const results = await findPoolResults(db, pool);
   if (results.length === 0) return null;
+  const { rules, note: shareNote } = await quotaRulesFor(db, baseRules, pool.scopeId, pool.quarterKey);
   const lock = await findLock(db, pool);
   const signoffs = await findSignoffs(db, pool);
   const people = await peopleByOpenId(db, [...results.map((r) => r.openId), ...(lock ? [lock.lockedBy] : []), ...signoffs.map((s) => s.signedBy)]);
@@ -73,7 +75,7 @@ export async function determinationView(db: Db, rules: Rules, units: UnitIndex, 
         ? `${basisLabel('quarterly.good_quota.max_share')}；按本机关参评人数计算：${basisLabel('quarterly.quota_scope')}`
         : basisLabel('quarterly.good_quota.max_share'),
     goodCount: results.filter((r) => r.tier === '好').length,
-    ruleNotes: ruleNotes(results, rules),
+    ruleNotes: [...(shareNote ? [shareNote] : []), ...ruleNotes(results, rules)],
     rows: rows.map((r) => ({
       openId: r.openId,
       name: nameOf(r.openId),

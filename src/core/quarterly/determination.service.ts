@@ -16,6 +16,7 @@ import { computeScopeProposals, sameProposal } from './proposal.service';
 import { checkDetermination } from './quota';
 import { findLock, findPoolResults, findScopeLocks, findScopeQuarterResults, setProposedTier, type PoolKey, type QuarterResult } from './results.repository';
 import { loadUnits, type UnitIndex } from './scope';
+import { quotaRulesFor } from './quota-share';
 import { checkScopeQuota, seatsOfScope, type ScopeMember } from './scope-quota';
 import { lockedError, lockPool, signOrLock } from './pool-lock';
 import { tierField } from './tier-choice';
@@ -98,8 +99,9 @@ export async function saveAdjustments(deps: CoreDeps, actor: Person, choice: Poo
   assertDeterminer(actor, choice.pool.scopeId, units);
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const open = await openPage(trx, deps.rules, choice);
-    const check = checkScopeQuota(open.before, open.after, { pool: choice.pool.pool, locked: open.lockedPools }, deps.rules);
+    const { rules } = await quotaRulesFor(trx, deps.rules, choice.pool.scopeId, choice.pool.quarterKey);
+    const open = await openPage(trx, rules, choice);
+    const check = checkScopeQuota(open.before, open.after, { pool: choice.pool.pool, locked: open.lockedPools }, rules);
     if (check.errors.length > 0) throw new DomainError('QUOTA_EXCEEDED', `${check.errors.join('；')}，未保存。`);
     await writeChoices(trx, actor, open, at);
   });
@@ -133,17 +135,18 @@ export async function confirmPool(deps: CoreDeps, actor: Person, choice: PoolCho
   const at = deps.clock.now();
   const { pool } = choice;
   const notice = await deps.db.transaction().execute(async (trx) => {
-    const open = await openPage(trx, deps.rules, choice);
+    const { rules } = await quotaRulesFor(trx, deps.rules, pool.scopeId, pool.quarterKey);
+    const open = await openPage(trx, rules, choice);
     await assertProposalsCurrent(trx, deps.rules, units, pool, open.results);
     const names = await peopleByOpenId(trx, open.results.map((r) => r.openId));
-    const seats = seatsOfScope(open.after, deps.rules).seats[pool.pool] ?? 0;
+    const seats = seatsOfScope(open.after, rules).seats[pool.pool] ?? 0;
     const check = checkDetermination(
       open.results.map((r) => ({ personId: r.openId, name: names.get(r.openId)?.name ?? r.openId })),
       open.chosen,
       seats,
-      deps.rules,
+      rules,
     );
-    const scopeCheck = checkScopeQuota(open.before, open.after, { pool: pool.pool, locked: open.lockedPools, confirm: true }, deps.rules);
+    const scopeCheck = checkScopeQuota(open.before, open.after, { pool: pool.pool, locked: open.lockedPools, confirm: true }, rules);
     const overQuota = check.goodCount > check.quota || scopeCheck.errors.length > 0;
     assertNoProblems([...check.errors, ...scopeCheck.errors.filter((e) => !check.errors.includes(e))], overQuota ? 'QUOTA_EXCEEDED' : 'INVALID_INPUT');
     await writeChoices(trx, actor, open, at);

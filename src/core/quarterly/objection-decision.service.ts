@@ -7,6 +7,7 @@ import type { CoreDeps } from '../deps';
 import { DomainError, forbidden, invalidInput, notFound } from '../errors';
 import type { Person } from '../org/person';
 import { correctLocked, type Correction } from './adjustment';
+import { quotaRulesFor } from './quota-share';
 import { dateLabel, instantLabel } from './format';
 import { decideObjection, findObjection, type Objection } from './objection.repository';
 import { objectionReviewView, OUTCOME_LABELS } from './objection-views';
@@ -114,7 +115,8 @@ async function correct(
     lockedPools,
   };
   const changes = [{ personId: result.openId, tier: decision.tier }, ...swap.map((personId) => ({ personId, tier: '较好' as const }))];
-  const { corrections } = correctLocked(state, changes, answer, deps.rules);
+  const { rules } = await quotaRulesFor(db, deps.rules, result.scopeId, result.quarterKey);
+  const { corrections } = correctLocked(state, changes, answer, rules);
   if (corrections[0]?.personId !== result.openId) throw invalidInput('更正后的等次与原结果相同，无需更正');
   const names = await peopleByOpenId(db, corrections.map((c) => c.personId));
   const deadline = dateLabel(objectionDeadline(at.toISOString(), deps.calendar, deps.rules));

@@ -9,6 +9,7 @@ import { instantLabel, scoreText } from './format';
 import { gradedMonthsOf } from './graded-months.repository';
 import { peopleByOpenId, unitName } from './people.repository';
 import { findResult, findScopeQuarterResults, type QuarterResult } from './results.repository';
+import { quotaRulesFor } from './quota-share';
 import { seatsOfScope } from './scope-quota';
 import type { ObjectionReviewView } from './views';
 
@@ -54,7 +55,8 @@ export async function objectionReviewView(db: Kysely<Database>, rules: Rules, o:
 async function poolStanding(db: Kysely<Database>, rules: Rules, result: QuarterResult | null) {
   if (!result) return { seats: 0, good: [] as QuarterResult[], nameOf: (id: string) => id };
   const scope = await findScopeQuarterResults(db, result.scopeId, result.quarterKey);
-  const seats = seatsOfScope(scope.map((r) => ({ personId: r.openId, pool: r.pool, tier: r.tier })), rules).seats[result.pool] ?? 0;
+  const quota = (await quotaRulesFor(db, rules, result.scopeId, result.quarterKey)).rules;
+  const seats = seatsOfScope(scope.map((r) => ({ personId: r.openId, pool: r.pool, tier: r.tier })), quota).seats[result.pool] ?? 0;
   const good = scope
     .filter((r) => r.pool === result.pool && r.tier === '好')
     .sort((a, b) => (a.score ?? -Infinity) - (b.score ?? -Infinity) || (a.openId < b.openId ? -1 : 1));

@@ -19,6 +19,7 @@ import {
   type QuarterResult,
 } from './results.repository';
 import { loadUnits, scopeOf, type UnitIndex } from './scope';
+import { quotaRulesFor } from './quota-share';
 import { fitScopeToQuota } from './scope-quota';
 
 type Db = Kysely<Database>;
@@ -63,8 +64,9 @@ export async function scopesWithData(db: Db, rules: Rules, quarterKey: string): 
  * (nobody graded them: 不定等次). Each open pool is fitted to its seats, the seats being shared
  * over the scope by its rated headcount (locked pools count as determined). Reads only.
  */
-export async function computeScopeProposals(db: Db, rules: Rules, scopeId: string, quarterKey: string, units?: UnitIndex): Promise<ScopeProposal> {
+export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: string, quarterKey: string, units?: UnitIndex): Promise<ScopeProposal> {
   const index = units ?? (await loadUnits(db));
+  const { rules } = await quotaRulesFor(db, baseRules, scopeId, quarterKey);
   const inScope = (unitId: string) => scopeOf(unitId, index, rules) === scopeId;
   const monthly = (await monthlyResultsForQuarter(db, quarterKey)).filter((m) => inScope(m.unitId));
   if (monthly.length === 0) return { scopeId, hasData: false, pools: [], unpooled: [] };

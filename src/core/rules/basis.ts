@@ -56,6 +56,8 @@ export const RULE_BASIS: Record<string, Basis> = {
   'training.midyear_checkpoint': 'design',
   'training.yearend_checkpoint': 'design',
   unit_rating: 'design',
+  'unit_rating.advanced.top_share': 'local-common',
+  'unit_rating.quota_effects.classes.先进单位.excellent_share': 'national',
   privacy: 'design',
 };
 

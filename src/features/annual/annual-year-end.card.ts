@@ -9,6 +9,7 @@ export function annualYearEndCard(v: YearEndView): CardJson {
   const elements = [
     md(
       `**参加年度考核**：${v.participants} 人　**“优秀”等次上限**：${v.ceiling.count} 人（${escapeMd(v.ceiling.text)}）` +
+        (v.ceiling.adjustment ? `\nℹ️ ${escapeMd(v.ceiling.adjustment)}` : '') +
         (v.ceiling.reduction ? `\n⚠️ ${escapeMd(v.ceiling.reduction)}` : ''),
     ),
     md(`**具备评优资格（${v.eligible.length} 人）**：${v.eligible.length > 0 ? names(v.eligible) : '无'}`),

@@ -2,6 +2,7 @@ import { shanghaiDate } from '../../core/calendar/periods';
 import { checkpointKey } from '../../core/credits/checkpoint';
 import { runCreditsCheckpoint } from '../../core/credits/checkpoint.service';
 import { defineJob } from '../../jobs/define-job';
+import { draftTrainingBulletin } from '../../core/ranking/draft.service';
 
 /**
  * Looks every morning; from the checkpoint date on, the period (`2026-midyear`, `2026-yearend`) is due
@@ -14,6 +15,8 @@ export default defineJob({
   periodAt: (deps) => checkpointKey(shanghaiDate(deps.clock.now()), deps.rules.training),
   async run(deps, periodKey) {
     const r = await runCreditsCheckpoint(deps, periodKey);
-    return `提醒 ${r.notified} 人（进度正常 ${r.onTrack} 人），发送单位汇总 ${r.summaries} 份`;
+    // The same checkpoint is the half-year / year-end 学时通报 (seed 002: 半年通报一次网上学习情况): a ranking draft for the admins to review and publish.
+    const bulletin = await draftTrainingBulletin(deps, periodKey);
+    return `提醒 ${r.notified} 人（进度正常 ${r.onTrack} 人），发送单位汇总 ${r.summaries} 份；${bulletin}`;
   },
 });

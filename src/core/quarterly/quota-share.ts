@@ -1,0 +1,17 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { goodShareFor } from '../ranking/quota-effect.service';
+import type { Rules } from '../rules/rules';
+
+/**
+ * The rules a scope's 好 quota uses in a quarter. Where the rules say so (unit_rating.quota_effects),
+ * the organ's class in the last published 评优评差 moves its 好 share; `note` is the sentence the
+ * determination card shows, with its basis. Everything that counts seats for the scope goes through
+ * here, so the proposal, the card and the checks on save, confirm and correction agree.
+ */
+export async function quotaRulesFor(db: Kysely<Database>, rules: Rules, scopeId: string, quarterKey: string): Promise<{ rules: Rules; note: string | null }> {
+  const share = await goodShareFor({ db, rules }, scopeId, quarterKey);
+  if (!share.cause) return { rules, note: null };
+  const good_quota = { ...rules.quarterly.good_quota, max_share: share.share };
+  return { rules: { ...rules, quarterly: { ...rules.quarterly, good_quota } }, note: share.text };
+}

@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Harness } from '../helpers/harness';
+import { CLOSE_AT, determinationCard, quarterOrg, seedQuarter, textOf } from '../quarterly/helpers';
+import { docOf, publish } from './helpers';
+
+/** Seed 004: 排名靠前的单位“年度考核优秀比例提高”; here a rules file gives 先进单位 a larger 好 share too. */
+describe('a published 评优评差 class moves the organ’s 好 quota on the determination card', () => {
+  let h: Harness;
+  afterEach(async () => h?.close());
+
+  it('widens the seats of a 先进单位 organ for the next quarter and says why, with its basis', async () => {
+    h = await Harness.start({
+      org: quarterOrg(),
+      now: '2026-06-30T10:00:00+08:00',
+      rules: { unit_rating: { quota_effects: { classes: { 先进单位: { good_share: 0.6 } } } } },
+    });
+    await seedQuarter(h);
+    await h.runJob('quarter-close', CLOSE_AT);
+    const before = textOf(determinationCard(h, '林管理', '一般干部'));
+    expect(before).toContain('× 40%');
+
+    // The first quarter's ranking, published before the second quarter closes, made the organ 先进单位.
+    await publish(h.db, docOf('2026-Q1', 'quarter', { R0: '先进单位' }));
+    await h.say('林管理', '审定');
+    const after = textOf(determinationCard(h, '林管理', '一般干部'));
+    expect(after).toContain('因2026年第一季度单位评优评差列为先进单位，平时考核“好”等次比例由 40% 调整为 60%（依据：本系统默认）');
+    expect(after).toContain('× 60%');
+    const seats = (text: string) => Number(/\*\*“好”等次名额\*\*：(\d+) 人/.exec(text)?.[1]);
+    expect(seats(after)).toBeGreaterThan(seats(before));
+  });
+});
