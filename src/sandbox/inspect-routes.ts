@@ -1,17 +1,35 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isRecord, parseJson, sendJson } from './http-util';
-import type { LarkSandbox } from './server';
-import type { InboundMessage } from './store';
+import type { FaultOptions, RateLimitOptions, SandboxCall } from './sandbox-options';
+import type { SandboxOrg } from './org';
+import type { InboundMessage, SandboxMessage } from './store';
+
+/** What these routes read and change; LarkSandbox has it (typed here so the server's import of this file is no cycle). */
+export interface InspectableSandbox {
+  readonly org: SandboxOrg;
+  readonly calls: SandboxCall[];
+  readonly faults: Required<FaultOptions>;
+  messages(): SandboxMessage[];
+  messagesFor(openIdOrChatId: string): SandboxMessage[];
+  stats(): Record<string, unknown>;
+  setFaults(f: FaultOptions): void;
+  setRateLimits(r: RateLimitOptions): void;
+  reset(): void;
+  revokeTokens(): void;
+  recordInbound(m: InboundMessage): void;
+}
 
 /** `/sandbox/*`: the JS inspection API over HTTP, for a test that runs the bot in another process. */
-export function handleInspectRoute(sb: LarkSandbox, req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): boolean {
+export function handleInspectRoute(sb: InspectableSandbox, req: IncomingMessage, res: ServerResponse, url: URL, raw: Buffer): boolean {
   const key = `${req.method ?? 'GET'} ${url.pathname}`;
   const body = parseJson(raw);
   const obj = isRecord(body) ? body : {};
   switch (key) {
     case 'GET /sandbox/messages': {
+      // CONTRACT.md: an array of every outbound message, `{message_id, receive_id, chat_id, msg_type, content, at}`
+      // plus what the stand-in knows besides (chat_type, the card after updates, …); `?to=` narrows it to one chat.
       const to = url.searchParams.get('to');
-      sendJson(res, 200, { messages: to ? sb.messagesFor(to) : sb.messages() });
+      sendJson(res, 200, (to ? sb.messagesFor(to) : sb.messages()).map((m) => ({ ...m, at: new Date(Number(m.create_time)).toISOString() })));
       return true;
     }
     case 'GET /sandbox/calls':
