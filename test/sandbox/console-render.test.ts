@@ -83,6 +83,13 @@ describe('card markdown', () => {
     expect(md('[x](javascript:alert(1))')).not.toContain('href');
   });
 
+  it('lets an inline code span run over a line break, as the help card’s examples do', () => {
+    const html = md('- **/周记** 提交周记\n  例：`周记 完成初稿\n下周计划：报送`\n- **/团队** 查看');
+    expect(html).toContain('<code>周记 完成初稿<br>下周计划：报送</code>');
+    expect(visible(html)).not.toContain('`');
+    expect(html.match(/class="md-li"/g)).toHaveLength(2);
+  });
+
   it('leaves an unpaired mark as it is', () => {
     expect(visible(md('5 ** 2 与 a * b'))).toContain('5 ** 2 与 a * b');
   });

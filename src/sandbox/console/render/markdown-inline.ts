@@ -43,7 +43,7 @@ export function inline(cs: Ch[], from = 0, to = cs.length): string {
       out += step.html;
       i = step.next;
     } else {
-      out += esc(ch.c);
+      out += ch.c === '\n' ? '<br>' : esc(ch.c);
       i++;
     }
   }
@@ -61,7 +61,8 @@ function mark(cs: Ch[], i: number, to: number): { html: string; next: number } |
   if (c === '*' && !/\s/.test(cs[i + 1]?.c ?? ' ')) return pair('*', '*', 'em');
   if (c === '`') {
     const end = find(cs, '`', i + 1, to);
-    return end > i ? { html: `<code>${esc(cs.slice(i + 1, end).map((x) => x.c).join(''))}</code>`, next: end + 1 } : null;
+    if (end < 0) return null;
+    return { html: `<code>${esc(cs.slice(i + 1, end).map((x) => x.c).join('')).replace(/\n/g, '<br>')}</code>`, next: end + 1 };
   }
   if (c === '[') return link(cs, i, to);
   if (c === '<') return htmlTag(cs, i, to);
