@@ -43,6 +43,8 @@ describe('the console renders every card our builders make as Feishu does', () =
     // Multi-line inputs are text areas, single-line ones inputs, and every select shows its placeholder as its label.
     const inputs = componentsOf(card, 'input');
     expect((html.match(/<textarea/g) ?? []).length).toBe(inputs.filter((i) => i.input_type === 'multiline_text').length);
+    // A chart shows its data (the ranking announcements' bar charts, once their snapshots are here).
+    for (const chart of componentsOf(card, 'chart')) expect(renderElement(chart)).not.toContain('图表没有数据');
     for (const select of componentsOf(card, 'select_static')) {
       const label = (select.placeholder as { content: string }).content.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       expect(html).toMatch(new RegExp(`class="c-label">(<span class="c-required">\\*</span>)?${label}</span>`));
