@@ -2,13 +2,21 @@ import { createServer } from 'node:net';
 import { App } from '../app';
 import type { Config } from '../config/env';
 import { loadRules } from '../config/load-rules';
+import { MovableClock } from '../core/clock';
 import { applyOrgSnapshot } from '../core/org/org.service';
 import { ORG_COLUMNS, parseOrgRows } from '../core/org/org-snapshot';
 import { createLogger } from '../io/log';
 import { redactUrl, secretsOf } from '../io/redact';
 import { readTableFromString } from '../io/table-file';
 import { demoOrgCsv, SANDBOX_CREDENTIALS, startDemoSandbox, type DemoSandbox } from '../sandbox';
+import { attachConsoleHooks } from '../sandbox/console/hooks';
 import type { Io } from './context';
+import { sandboxConsoleHooks } from './sandbox-console';
+
+export interface ServeOptions {
+  /** Sandbox mode: where the movable clock starts (default: now); tests start at a fixed day. */
+  sandboxStart?: Date;
+}
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,25 +33,36 @@ async function freePort(): Promise<number> {
  * `npm start`: the real bot, or, with no LARK_* variable at all, the bot against the built-in sandbox
  * and a demo organisation, listening on 127.0.0.1 only (its keys are public).
  */
-export async function serve(config: Config, io: Io): Promise<() => Promise<void>> {
+export async function serve(config: Config, io: Io, opts: ServeOptions = {}): Promise<() => Promise<void>> {
   const log = createLogger(config.logLevel, secretsOf(config));
   const rules = loadRules(config.rulesPath);
   let sandbox: DemoSandbox | null = null;
   let effective = config;
+  // Sandbox mode has one clock that the console moves: commands, jobs and the stand-in's message times all read it.
+  const startAt = () => opts.sandboxStart ?? new Date();
+  const clock = config.sandbox ? new MovableClock(startAt()) : undefined;
   if (config.sandbox) {
     const port = config.port || (await freePort());
-    sandbox = await startDemoSandbox({ eventsUrl: `http://127.0.0.1:${port}/lark/events`, cardsUrl: `http://127.0.0.1:${port}/lark/cards`, port: config.sandboxPort });
+    sandbox = await startDemoSandbox({
+      eventsUrl: `http://127.0.0.1:${port}/lark/events`,
+      cardsUrl: `http://127.0.0.1:${port}/lark/cards`,
+      port: config.sandboxPort,
+      ...(clock ? { now: () => clock.now().getTime() } : {}),
+    });
     effective = { ...config, port, ...SANDBOX_CREDENTIALS, baseUrl: sandbox.url };
   }
-  const app = await App.create({ config: effective, rules, log });
-  if (sandbox) await seedDemoOrg(app);
+  const app = await App.create({ config: effective, rules, log, ...(clock ? { clock } : {}) });
+  if (sandbox && clock) {
+    await seedDemoOrg(app);
+    attachConsoleHooks(sandbox.sandbox, sandboxConsoleHooks(app, clock, { start: startAt, seed: () => seedDemoOrg(app) }));
+  }
   const url = await app.start(effective.port);
   if (sandbox) {
     io.out.write(
       [
         '平时考核助手已在沙箱模式启动（未设置任何 LARK_* 变量，使用内置的飞书开放平台模拟服务与示例组织，仅本机可访问）。',
         `  机器人：${url}（事件 /lark/events，卡片回调 /lark/cards，健康检查 /healthz）`,
-        `  控制台：${sandbox.consoleUrl}  ← 用浏览器打开，以示例人员身份发消息、点卡片按钮`,
+        `  控制台：${sandbox.consoleUrl}  ← 用浏览器打开，以示例人员身份发消息、点卡片按钮，用顶部的时钟把时间拨到周五、下月、季度审定日`,
         `  数据库：${redactUrl(config.databaseUrl)}`,
         '  试试：在控制台选一位人员，发送“帮助”。接入真实飞书请设置 LARK_APP_ID 等环境变量（见 README）。',
         '',

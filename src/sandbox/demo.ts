@@ -27,6 +27,8 @@ export interface DemoSandboxOptions {
   org?: SandboxOrg;
   credentials?: Partial<SandboxCredentials>;
   retrySchedule?: number[];
+  /** The sandbox's clock (ms), for message times; the bot's movable clock in sandbox mode. */
+  now?: () => number;
 }
 
 export interface DemoSandbox {
@@ -44,7 +46,7 @@ export interface DemoSandbox {
 export async function startDemoSandbox(opts: DemoSandboxOptions): Promise<DemoSandbox> {
   const credentials: SandboxCredentials = { ...SANDBOX_CREDENTIALS, ...opts.credentials };
   const org = opts.org ?? demoOrg();
-  const sandbox = new LarkSandbox({ appId: credentials.appId, appSecret: credentials.appSecret, org });
+  const sandbox = new LarkSandbox({ appId: credentials.appId, appSecret: credentials.appSecret, org, ...(opts.now ? { now: opts.now } : {}) });
   const { url } = await sandbox.start(opts.port ?? 0, opts.host ?? '127.0.0.1');
   const driver = new LarkDriver({
     eventsUrl: opts.eventsUrl,

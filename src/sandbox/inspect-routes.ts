@@ -10,8 +10,10 @@ export function handleInspectRoute(sb: SandboxControl, req: IncomingMessage, res
   const obj = isRecord(body) ? body : {};
   switch (key) {
     case 'GET /sandbox/messages': {
+      // CONTRACT.md: an array of every outbound message, `{message_id, receive_id, chat_id, msg_type, content, at}`
+      // plus what the stand-in knows besides (chat_type, the card after updates, …); `?to=` narrows it to one chat.
       const to = url.searchParams.get('to');
-      sendJson(res, 200, { messages: to ? sb.messagesFor(to) : sb.messages() });
+      sendJson(res, 200, (to ? sb.messagesFor(to) : sb.messages()).map((m) => ({ ...m, at: new Date(Number(m.create_time)).toISOString() })));
       return true;
     }
     case 'GET /sandbox/calls':

@@ -50,15 +50,18 @@ describe('sandbox HTTP inspection and console', () => {
     expect(reply.code).toBe(0);
 
     const listed = await fetch(`${url}/sandbox/messages?to=${u.open_id}`).then(json);
-    expect(listed.messages).toHaveLength(1);
-    expect(listed.messages[0]).toMatchObject({ content: { text: '已记录' }, reply_to: ev.event.message.message_id, chat_type: 'p2p' });
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ content: { text: '已记录' }, reply_to: ev.event.message.message_id, chat_type: 'p2p', msg_type: 'text' });
+    expect(Object.keys(listed[0])).toEqual(expect.arrayContaining(['message_id', 'receive_id', 'chat_id', 'msg_type', 'content', 'at']));
+    expect(Date.parse(listed[0].at)).toBe(Number(listed[0].create_time));
+    expect(await fetch(`${url}/sandbox/messages`).then(json)).toEqual(listed);
 
     const click = await fetch(`${url}/sandbox/act`, {
       method: 'POST',
-      body: JSON.stringify({ kind: 'click', openId: u.open_id, messageId: listed.messages[0].message_id, value: { a: 1 } }),
+      body: JSON.stringify({ kind: 'click', openId: u.open_id, messageId: listed[0].message_id, value: { a: 1 } }),
     }).then(json);
     expect(click.status).toBe(200);
-    expect(bot.events[1].event.context.open_chat_id).toBe(listed.messages[0].chat_id);
+    expect(bot.events[1].event.context.open_chat_id).toBe(listed[0].chat_id);
 
     const faults = await fetch(`${url}/sandbox/faults`, { method: 'POST', body: JSON.stringify({ errorRate: 0.5 }) }).then(json);
     expect(faults.faults.errorRate).toBe(0.5);
