@@ -8,6 +8,7 @@ import type { ImporterDef } from './cli/define-importer';
 import type { Config } from './config/env';
 import type { CardPorts } from './core/card-ports';
 import type { Rules } from './core/rules/rules';
+import { calmTime } from './core/calendar/calm';
 import { createWorkCalendar } from './core/calendar/work-calendar';
 import { systemClock, type Clock } from './core/clock';
 import type { CoreDeps } from './core/deps';
@@ -72,8 +73,17 @@ export class App {
     this.metrics = createMetrics();
     this.api = new LarkApi({ appId: config.appId, appSecret: config.appSecret, baseUrl: config.baseUrl });
     const clock = opts.clock ?? systemClock;
-    this.outbox = new OutboxWorker({ db: store.db, api: this.api, log: this.log, metrics: this.metrics, leaseMs: config.outboxLeaseSeconds * 1000 });
+    this.outbox = new OutboxWorker({
+      db: store.db,
+      api: this.api,
+      log: this.log,
+      metrics: this.metrics,
+      leaseMs: config.outboxLeaseSeconds * 1000,
+      domainNow: () => clock.now(),
+    });
     const notify = () => this.outbox.notify();
+    const calendar = createWorkCalendar(opts.rules.calendar);
+    const calm = (now: Date) => calmTime(now, calendar, opts.rules.notifications.calm_hours);
     const features = opts.features ?? allFeatures;
     this.commands = [helpCommand(() => this.commands), ...features.flatMap((f) => f.commands)];
     this.jobs = features.flatMap((f) => f.jobs);
@@ -83,15 +93,16 @@ export class App {
       db: store.db,
       clock,
       rules: opts.rules,
-      calendar: createWorkCalendar(opts.rules.calendar),
-      messenger: outboxMessenger(store.db, clock, notify),
-      messengerFor: (db) => outboxMessenger(db, clock, notify),
+      calendar,
+      // What the bot sends on its own waits for working hours (rules: notifications.calm_hours).
+      messenger: outboxMessenger(store.db, clock, notify, calm),
+      messengerFor: (db) => outboxMessenger(db, clock, notify, calm),
       directory: opts.directory ?? this.api,
       log: this.log,
       cards: cardPortsOf(features),
     };
     registerCalendarReadiness(this.metrics, this.deps.calendar, clock);
-    this.dispatcher = new Dispatcher(this.deps, { commands: this.commands, actions: features.flatMap((f) => f.actions), unrecognizedCard: renderUnrecognized });
+    this.dispatcher = new Dispatcher(this.deps, { commands: this.commands, actions: features.flatMap((f) => f.actions), unrecognizedCard: renderUnrecognized, replies: outboxMessenger(store.db, clock, notify) });
     this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log });
     this.workers = opts.workers ?? true;
   }

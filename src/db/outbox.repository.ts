@@ -24,6 +24,7 @@ interface EnqueueInput {
   target_message_id?: string | null;
   target_key?: string | null;
   callback_token?: string | null;
+  not_before?: string | null;
 }
 
 /** Inserts unless the key is already queued; returns whether a row was added. */
@@ -39,6 +40,7 @@ export async function enqueue(db: Db, clock: Clock, input: EnqueueInput): Promis
       target_key: null,
       callback_token: null,
       failing_since: null,
+      not_before: null,
       ...input,
       status: 'pending',
       attempts: 0,
@@ -55,14 +57,24 @@ export async function enqueue(db: Db, clock: Clock, input: EnqueueInput): Promis
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-/** The Messenger port over the outbox; pass a transaction to enqueue atomically with a domain change. */
-export function outboxMessenger(db: Db, clock: Clock, onEnqueue?: () => void): Messenger {
+/**
+ * The Messenger port over the outbox; pass a transaction to enqueue atomically with a domain change.
+ * With `calm`, a new message queued outside working hours waits until `calm(now)` (patches of cards
+ * already sent never wait: they ping nobody).
+ */
+export function outboxMessenger(db: Db, clock: Clock, onEnqueue?: () => void, calm?: (now: Date) => Date): Messenger {
   const add = async (input: EnqueueInput) => {
     if (await enqueue(db, clock, input)) onEnqueue?.();
   };
+  const holdUntil = (): string | null => {
+    if (!calm) return null;
+    const now = clock.now();
+    const at = calm(now);
+    return at.getTime() > now.getTime() ? at.toISOString() : null;
+  };
   return {
     send: (to: Recipient, message: OutMessage, key: string) =>
-      add({ idem_key: key, op: 'send', receive_id_type: to.type, receive_id: to.id, ...encode(message) }),
+      add({ idem_key: key, op: 'send', receive_id_type: to.type, receive_id: to.id, ...encode(message), not_before: holdUntil() }),
     reply: (messageId: string, message: OutMessage, key: string) =>
       add({ idem_key: key, op: 'reply', target_message_id: messageId, ...encode(message) }),
     patchCard: (target: { key?: string; messageId?: string }, card: CardJson, key: string) =>
@@ -89,9 +101,12 @@ export async function enqueueCardUpdate(db: Db, clock: Clock, u: { key: string; 
  * Claims due rows for this worker: pending and due, or a lease that expired (a crashed sender).
  * A recipient's messages keep their order: a row waits while an earlier one to the same recipient
  * is still waiting for its retry or being sent elsewhere (a chat shows messages as they arrive).
+ * A calm message waits for its `not_before` on the domain clock (`domainNow`), without holding up
+ * answers queued after it.
  */
-export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number): Promise<OutboxRow[]> {
+export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number, domainNow: Date = now): Promise<OutboxRow[]> {
   const nowIso = now.toISOString();
+  const domainIso = domainNow.toISOString();
   const candidates = await db
     .selectFrom('outbox')
     .selectAll()
@@ -101,6 +116,7 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number
         eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', nowIso)]),
       ]),
     )
+    .where((eb) => eb.or([eb('not_before', 'is', null), eb('not_before', '<=', domainIso)]))
     .where(({ not, exists, selectFrom, and, or }) =>
       not(
         exists(
@@ -110,7 +126,11 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number
             .whereRef('earlier.id', '<', 'outbox.id')
             .where((e) =>
               or([
-                and([e('earlier.status', '=', 'pending'), e('earlier.next_attempt_at', '>', nowIso)]),
+                and([
+                  e('earlier.status', '=', 'pending'),
+                  e('earlier.next_attempt_at', '>', nowIso),
+                  or([e('earlier.not_before', 'is', null), e('earlier.not_before', '<=', domainIso)]),
+                ]),
                 and([e('earlier.status', '=', 'sending'), e('earlier.lease_until', '>=', nowIso)]),
               ]),
             ),
@@ -202,11 +222,13 @@ export async function findByKey(db: Db, key: string): Promise<OutboxRow | undefi
   return db.selectFrom('outbox').selectAll().where('idem_key', '=', key).executeTakeFirst();
 }
 
-export async function outboxDepth(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('status', 'in', ['pending', 'sending'])
-    .executeTakeFirst();
+/** Messages not sent yet; with `domainNow`, only those not held for working hours (what a drain waits for). */
+export async function outboxDepth(db: Db, domainNow?: Date): Promise<number> {
+  let q = db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).where('status', 'in', ['pending', 'sending']);
+  if (domainNow) {
+    const at = domainNow.toISOString();
+    q = q.where((eb) => eb.or([eb('not_before', 'is', null), eb('not_before', '<=', at)]));
+  }
+  const row = await q.executeTakeFirst();
   return Number(row?.n ?? 0);
 }

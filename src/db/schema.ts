@@ -84,6 +84,8 @@ export interface OutboxTable {
   failing_since: string | null;
   /** op 'update': the card callback's delayed-update token. */
   callback_token: string | null;
+  /** A domain instant before which a calm message is not sent (held outside working hours); null: no hold. */
+  not_before: string | null;
 }
 
 export interface RateEventTable {

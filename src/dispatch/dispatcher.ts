@@ -5,13 +5,15 @@ import type { CoreDeps } from '../core/deps';
 import { ERROR_PRESENTATION, isDomainError, STALE_CARD } from '../core/errors';
 import { findPerson } from '../core/org/people.repository';
 import type { Person } from '../core/org/person';
-import type { CardJson, OutMessage } from '../core/ports';
+import type { CardJson, Messenger, OutMessage } from '../core/ports';
 import type { BotContext } from './context';
 import type { CardResponse, Inbound } from './inbound';
 
 export interface DispatcherOptions {
   commands: readonly CommandDef[];
   actions: readonly ActionDef[];
+  /** Answers to a person's own command: never held for working hours, unlike deps.messenger. */
+  replies: Messenger;
   /** The short answer to input the bot does not know (`said`: what was typed, '' for a non-text message). */
   unrecognizedCard: (actor: Person | null, commands: readonly CommandDef[], said: string) => CardJson;
 }
@@ -116,10 +118,10 @@ export class Dispatcher {
     const actor = await findPerson(this.deps.db, openId);
     let n = 0;
     const key = () => `reply:${inbound.eventId}:${n++}`;
-    const replyPrivately = (message: OutMessage) => this.deps.messenger.send({ type: 'open_id', id: openId }, message, key());
+    const replyPrivately = (message: OutMessage) => this.opts.replies.send({ type: 'open_id', id: openId }, message, key());
     const reply = (message: OutMessage) =>
       inbound.kind === 'message' && inbound.chatType === 'group'
-        ? this.deps.messenger.reply(inbound.messageId, message, key())
+        ? this.opts.replies.reply(inbound.messageId, message, key())
         : replyPrivately(message);
     return { deps: this.deps, inbound, openId, actor, reply, replyPrivately };
   }

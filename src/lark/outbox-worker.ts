@@ -25,6 +25,8 @@ export interface OutboxWorkerOptions {
   pollMs?: number;
   concurrency?: number;
   clock?: WorkerClock;
+  /** The app's (domain) clock, which releases calm messages held for working hours; the worker clock by default. */
+  domainNow?: () => Date;
 }
 
 const OUTAGE_STREAK = 5;
@@ -53,7 +55,7 @@ export class OutboxWorker {
     this.clock = opts.clock ?? systemWorkerClock;
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
     this.limiter = new SharedRateLimiter(opts.db, () => this.clock.now(), opts.limits);
-    this.loop = new PollingLoop({ name: 'outbox', tick: () => this.tick(), remaining: () => outboxDepth(this.o.db), pollMs: this.o.pollMs, log: this.o.log });
+    this.loop = new PollingLoop({ name: 'outbox', tick: () => this.tick(), remaining: () => outboxDepth(this.o.db, this.o.domainNow?.() ?? this.now()), pollMs: this.o.pollMs, log: this.o.log });
   }
 
   start(): void {
@@ -80,7 +82,8 @@ export class OutboxWorker {
     const room = await this.limiter.capacity();
     if (room === 0) return 0;
     const probing = this.failStreak >= OUTAGE_STREAK;
-    const rows = await claimDue(this.o.db, this.now(), this.o.leaseMs, probing ? 1 : Math.min(room, this.o.concurrency));
+    const domainNow = this.o.domainNow?.() ?? this.now();
+    const rows = await claimDue(this.o.db, this.now(), this.o.leaseMs, probing ? 1 : Math.min(room, this.o.concurrency), domainNow);
     // One lane per recipient at a time, in queue order: a recipient's messages arrive as they were queued.
     const byRecipient = groupByRecipient(await this.resolveAll(rows));
     let next = 0;

@@ -34,6 +34,8 @@ export interface SandboxOrg {
   users: SandboxUser[];
   /** Group chats the bot is in besides the departments' chats. */
   chats?: string[];
+  /** The org file's joined_on for everyone (YYYY-MM-DD); absent: the day the file is imported. */
+  joinedOn?: string;
 }
 
 export interface PersonSpec {
@@ -63,6 +65,8 @@ export interface OrgSpec {
   root?: UnitSpec;
   units: UnitSpec[];
   chats?: string[];
+  /** Everyone joined on this day (the org file's joined_on); absent: the day the file is imported. */
+  joinedOn?: string;
 }
 
 export const openIdForUserId = (userId: string): string => `ou_${stableHex(`user:${userId}`)}`;
@@ -110,7 +114,7 @@ export function buildOrg(spec: OrgSpec): SandboxOrg {
   }
   if (spec.root) addUnit(spec.root, spec.root.parentId ?? '0');
   for (const u of spec.units) addUnit(u, u.parentId ?? spec.root?.id ?? '0');
-  return { tenantKey: spec.tenantKey, name: spec.name, departments, users, chats: spec.chats };
+  return { tenantKey: spec.tenantKey, name: spec.name, departments, users, chats: spec.chats, ...(spec.joinedOn ? { joinedOn: spec.joinedOn } : {}) };
 }
 
 const CSV_HEADER = 'open_id,user_id,name,unit_id,unit_name,parent_unit_id,leader_open_id,level,roles,unit_chat_id';
@@ -121,7 +125,7 @@ function csvField(v: string): string {
 
 /** The org-import CSV (CONTRACT.md) for the same people; a top-level unit's parent is written as ''. */
 export function orgToCsv(org: SandboxOrg): string {
-  const rows = [CSV_HEADER];
+  const rows = [org.joinedOn ? `${CSV_HEADER},joined_on` : CSV_HEADER];
   for (const u of org.users) {
     const unitId = u.department_ids[0] ?? '';
     const dept = org.departments.find((d) => d.department_id === unitId);
@@ -138,6 +142,7 @@ export function orgToCsv(org: SandboxOrg): string {
         u.level,
         u.roles.join(';'),
         dept?.chat_id ?? '',
+        ...(org.joinedOn ? [org.joinedOn] : []),
       ]
         .map(csvField)
         .join(','),

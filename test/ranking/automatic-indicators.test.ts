@@ -50,6 +50,8 @@ describe('automatic indicators from the other features’ data (default weights 
 
   it('counts records owed, written and on time, the monthly mean and low tiers, and 学时 on track at the checkpoint', async () => {
     p = await InProcess.start({ org: rankingOrg(), now: '2026-10-01T10:00:00+08:00' });
+    // Everyone was there all year (the org file's joined_on), so the mid-year checkpoint counts them.
+    await p.app.deps.db.updateTable('people').set({ joined_on: '2026-01-01' }).execute();
     // 市教育局 (A2): 赵局长 4 on time; 赵科员一 3 written (one late), 1 missing; 赵科员二 2 on time, on leave W47, 1 missing.
     for (const w of WEEKS) await log(p, '赵局长', w, false);
     for (const [w, late] of [[WEEKS[0], false], [WEEKS[1], true], [WEEKS[2], false]] as const) await log(p, '赵科员一', w!, late);

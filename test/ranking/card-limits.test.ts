@@ -69,6 +69,7 @@ describe('300 organs over HTTP with the sandbox', () => {
 
   it('publishes one card to each of 300 unit chats and the whole table to the city chat, every card within the limits', async () => {
     const org = buildOrg({
+      joinedOn: '2026-01-01',
       tenantKey: 'big_ranking',
       chats: ['oc_city_big'],
       units: Array.from({ length: UNITS }, (_, i) => ({

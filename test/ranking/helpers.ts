@@ -30,6 +30,8 @@ export function rankingOrg(): SandboxOrg {
   return buildOrg({
     tenantKey: 'ranking_tenant',
     chats: [CITY_CHAT],
+    // The organs were there all year: their earlier periods are owed and ranked.
+    joinedOn: '2026-01-01',
     units: ORGANS.map((o, i) => ({
       id: o.id,
       name: o.name,

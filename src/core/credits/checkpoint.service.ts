@@ -1,7 +1,7 @@
 import type { CoreDeps } from '../deps';
 import { findActivePeople, findActiveUnits } from '../org/people.repository';
 import type { Person } from '../org/person';
-import { isBehind, type CheckpointKind } from './checkpoint';
+import { checkpointDate, isBehind, type CheckpointKind } from './checkpoint';
 import { progressByPerson } from './credits-status';
 import { creditAdminsFor } from './credits-people';
 import { CHECKPOINT_LABELS } from './credits-views';
@@ -24,7 +24,10 @@ export async function runCreditsCheckpoint(deps: CoreDeps, periodKey: string): P
   const year = Number(match[1]);
   const kind = match[2] as CheckpointKind;
 
-  const people = await findActivePeople(deps.db);
+  // Nobody is told about a checkpoint that passed before they joined (a first start in November
+  // must not send June's reminder).
+  const day = checkpointDate(year, kind, deps.rules.training);
+  const people = (await findActivePeople(deps.db)).filter((p) => p.joinedOn <= day);
   const progress = await progressByPerson(deps.db, deps.rules, year, people.map((p) => p.openId));
   const result: CheckpointRun = { notified: 0, onTrack: 0, summaries: 0 };
   for (const person of people) {

@@ -24,6 +24,11 @@ export function checkpointFor(date: string, training: Rules['training']): Checkp
   return reached.at(-1)?.[0] ?? null;
 }
 
+/** The day a checkpoint falls on: `2026-midyear` → 2026-06-30 (by the rules). */
+export function checkpointDate(year: number, kind: CheckpointKind, training: Rules['training']): string {
+  return `${year}-${kind === 'midyear' ? training.midyear_checkpoint.date : training.yearend_checkpoint.date}`;
+}
+
 /** `2026-midyear`: the period key a checkpoint job claims so each notice goes out once a year. */
 export function checkpointKey(date: string, training: Rules['training']): string | null {
   const kind = checkpointFor(date, training);

@@ -1,5 +1,5 @@
 import { monthsOf, parsePeriodKey } from '../calendar/periods';
-import { checkpointFor, isBehind, type CheckpointKind } from '../credits/checkpoint';
+import { checkpointDate, checkpointFor, isBehind, type CheckpointKind } from '../credits/checkpoint';
 import { progressByPerson } from '../credits/credits-status';
 import type { CoreDeps } from '../deps';
 import { reviewsOfMonths } from '../monthly/review.repository';
@@ -110,7 +110,9 @@ async function countMonthlyReviews(deps: CoreDeps, periodKey: string, tally: (un
 }
 
 async function countTraining(deps: CoreDeps, year: number, checkpoint: CheckpointKind, tally: (unitId: string) => Tally | null): Promise<void> {
-  const people = await findActivePeople(deps.db);
+  // Only people who were there at the checkpoint count (nobody owes one that passed before they joined).
+  const day = checkpointDate(year, checkpoint, deps.rules.training);
+  const people = (await findActivePeople(deps.db)).filter((p) => p.joinedOn <= day);
   const progress = await progressByPerson(deps.db, deps.rules, year, people.map((p) => p.openId));
   for (const person of people) {
     const t = tally(person.unitId);

@@ -1,8 +1,9 @@
 import { audit } from '../audit';
+import { findActivePeople } from '../org/people.repository';
 import type { CoreDeps } from '../deps';
 import { newId } from '../ids';
 import { classOf } from './ranking-doc';
-import { KIND_LABELS, kindOfKey, periodLabel, periodsEndingIn } from './ranking-period';
+import { KIND_LABELS, kindOfKey, periodEnd, periodLabel, periodsEndingIn } from './ranking-period';
 import { findRanking, insertRanking } from './ranking.repository';
 import { computeRankings } from './compute.service';
 import { rankingReviewers, showReview } from './review.service';
@@ -24,9 +25,12 @@ export interface DraftResult {
  * 重新计算 on the review card replaces its figures.
  */
 export async function draftPeriod(deps: CoreDeps, periodKey: string): Promise<DraftResult> {
-  const computed = await computeRankings(deps, periodKey);
   const reviewers = await rankingReviewers(deps.db);
   const result: DraftResult = { periodKey, drafted: 0, alreadyDrafted: 0, units: 0, cards: 0, reviewers: reviewers.length };
+  // A period that ended before anyone in the organisation joined (a first start catching up) is not ranked.
+  const end = periodEnd(periodKey);
+  if (!(await findActivePeople(deps.db)).some((p) => p.joinedOn <= end)) return result;
+  const computed = await computeRankings(deps, periodKey);
   const at = deps.clock.now();
   for (const { group, doc } of computed) {
     result.units += doc.rows.length;
@@ -69,7 +73,7 @@ export async function draftTrainingBulletin(deps: CoreDeps, checkpointKey: strin
 
 export function describeDraft(r: DraftResult): string {
   const what = `${periodLabel(r.periodKey)}${KIND_LABELS[kindOfKey(r.periodKey)]}`;
-  if (r.drafted === 0 && r.alreadyDrafted === 0) return `${what}：没有参加排名的单位`;
+  if (r.drafted === 0 && r.alreadyDrafted === 0) return `${what}：没有参加排名的单位（或该期早于人员加入时间）`;
   const parts = [`${what}：生成草稿 ${r.drafted} 份（${r.units} 个单位）`];
   if (r.alreadyDrafted > 0) parts.push(`已有草稿 ${r.alreadyDrafted} 份未重复生成`);
   if (r.drafted > 0) parts.push(r.reviewers > 0 ? `发出审核卡片 ${r.cards} 张` : '没有管理员（admin）可审核，设置后发送“排名 审核”获取审核卡片');

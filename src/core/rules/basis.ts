@@ -59,6 +59,7 @@ export const RULE_BASIS: Record<string, Basis> = {
   'unit_rating.advanced.top_share': 'local-common',
   'unit_rating.quota_effects.classes.先进单位.excellent_share': 'national',
   privacy: 'design',
+  notifications: 'design',
 };
 
 export function basisOf(path: string): Basis | undefined {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { annualSchema } from './annual';
 import { calendarSchema } from './calendar';
 import { monthlySchema } from './monthly';
+import { notificationsSchema } from './notifications';
 import { privacySchema } from './privacy';
 import { quarterlySchema } from './quarterly';
 import { scoringSchema } from './scoring';
@@ -26,6 +27,7 @@ export const rulesSchema = z
     training: trainingSchema,
     unit_rating: unitRatingSchema,
     privacy: privacySchema,
+    notifications: notificationsSchema,
   })
   .strict();
 

@@ -9,6 +9,7 @@ import * as fidelity from './0008-fidelity';
 import * as orgChangeHolds from './0010-org-change-holds';
 import * as rulesRoundTwo from './0011-rules-round-two';
 import * as outboxOrder from './0013-outbox-order';
+import * as calmHold from './0015-calm-hold';
 import * as unitRanking from './0012-unit-ranking';
 
 /** Listed in code rather than read from disk so they run the same under tsx, vitest and a bundle. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '0010-org-change-holds': orgChangeHolds,
   '0011-rules-round-two': rulesRoundTwo,
   '0013-outbox-order': outboxOrder,
+  '0015-calm-hold': calmHold,
   '0012-unit-ranking': unitRanking,
 };
