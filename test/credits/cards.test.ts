@@ -1,3 +1,4 @@
+import { larkCard } from '../helpers/cards';
 import { describe, expect, it } from 'vitest';
 import { claimApprovalCard } from '../../src/features/credits/credits-claim-approval.card';
 import { claimFormCard, claimSubmittedCard } from '../../src/features/credits/credits-claim-form.card';
@@ -63,16 +64,16 @@ function credits(list: StoredTrainingRecord[]): PersonCredits {
 
 describe('credits cards', () => {
   it('own progress, behind, with pending and rejected claims', () => {
-    expect(creditsProgressCard(credits(records), { own: true })).toMatchSnapshot();
+    expect(larkCard(creditsProgressCard(credits(records), { own: true }))).toMatchSnapshot();
   });
 
   it('a colleague’s progress seen by an admin, requirement met', () => {
     const met = [stored({ id: 'tr_9', hours: 60, kind: 'online' }), stored({ id: 'tr_8', kind: 'offline', hours: 90, required: false })];
-    expect(creditsProgressCard(credits(met), { own: false })).toMatchSnapshot();
+    expect(larkCard(creditsProgressCard(credits(met), { own: false }))).toMatchSnapshot();
   });
 
   it('no records yet', () => {
-    expect(creditsProgressCard(credits([]), { own: true })).toMatchSnapshot();
+    expect(larkCard(creditsProgressCard(credits([]), { own: true }))).toMatchSnapshot();
   });
 
   it('unit summary, with someone short only of online hours', () => {
@@ -82,30 +83,30 @@ describe('credits cards', () => {
       member('ou_b', '孙浩', [stored({ kind: 'offline', hours: 95 })]),
       member('ou_c', '张丽', [stored({ hours: 12.5 })]),
     ]);
-    expect(creditsUnitCard({ unitId: 'D110', unitName: '办公室', year: 2026, completion }, { subtitle: '年中学时进度提醒' })).toMatchSnapshot();
+    expect(larkCard(creditsUnitCard({ unitId: 'D110', unitName: '办公室', year: 2026, completion }, { subtitle: '年中学时进度提醒' }))).toMatchSnapshot();
   });
 
   it('claim form, fresh and after a refused submit', () => {
-    expect(claimFormCard({ values: {}, today: '2026-11-20', hoursPerDay: 8 })).toMatchSnapshot();
-    expect(
+    expect(larkCard(claimFormCard({ values: {}, today: '2026-11-20', hoursPerDay: 8 }))).toMatchSnapshot();
+    expect(larkCard(
       claimFormCard({
         values: { title: '依法行政', date: '2026-12-31', hours: '0', kind: 'lecture', note: '备注' },
         today: '2026-11-20',
         hoursPerDay: 8,
         problems: ['培训日期 2026-12-31 晚于今天，请培训结束后再申报', '学时不合理：“0” 须大于 0'],
       }),
-    ).toMatchSnapshot();
+    )).toMatchSnapshot();
   });
 
   it('claim submitted', () => {
-    expect(claimSubmittedCard({ record: records[0]!, approverNames: ['陈思远'] })).toMatchSnapshot();
+    expect(larkCard(claimSubmittedCard({ record: records[0]!, approverNames: ['陈思远'] }))).toMatchSnapshot();
   });
 
   it('approval card, pending, approved and rejected', () => {
     const view = { claimId: 'tr_4', claimantName: '赵敏', unitName: '办公室', record: records[0]!, note: '市委党校 <b>结业</b>', submittedAt: '2026-11-20' };
-    expect(claimApprovalCard(view)).toMatchSnapshot();
-    expect(claimApprovalCard({ ...view, record: { ...records[0]!, status: 'approved' }, decidedByName: '陈思远' })).toMatchSnapshot();
-    expect(claimApprovalCard({ ...view, record: { ...records[0]!, status: 'rejected' }, decidedByName: '陈思远', decisionNote: '缺少证明' })).toMatchSnapshot();
+    expect(larkCard(claimApprovalCard(view))).toMatchSnapshot();
+    expect(larkCard(claimApprovalCard({ ...view, record: { ...records[0]!, status: 'approved' }, decidedByName: '陈思远' }))).toMatchSnapshot();
+    expect(larkCard(claimApprovalCard({ ...view, record: { ...records[0]!, status: 'rejected' }, decidedByName: '陈思远', decisionNote: '缺少证明' }))).toMatchSnapshot();
   });
 
   it('a failed 结业考试 is listed and not counted', () => {
@@ -118,7 +119,7 @@ describe('credits cards', () => {
 
   it('checkpoint notices', () => {
     const p = yearProgress([stored({ hours: 30 })], training, { year: 2026 });
-    expect(creditsCheckpointCard(p, 'midyear')).toMatchSnapshot();
-    expect(creditsCheckpointCard(p, 'yearend')).toMatchSnapshot();
+    expect(larkCard(creditsCheckpointCard(p, 'midyear'))).toMatchSnapshot();
+    expect(larkCard(creditsCheckpointCard(p, 'yearend'))).toMatchSnapshot();
   });
 });

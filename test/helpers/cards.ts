@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { ActionSpec } from '../../cards/define-action';
-import type { SandboxMessage } from '../../src/sandbox';
+import { issueText, validateCard, type SandboxMessage } from '../../src/sandbox';
 import type { Harness } from './harness';
 
 /** Card helpers every feature's tests share. */
@@ -47,4 +47,14 @@ export function buttonValue(card: Card, which: ActionSpec<never, never> | { id: 
 export function expectToast(res: { toast?: { type: string; content: string } }, type: string, content: string) {
   expect(res.toast?.type, JSON.stringify(res.toast)).toBe(type);
   expect(res.toast?.content).toContain(content);
+}
+
+/**
+ * The card, after checking it as Feishu would (the sandbox's validator: schema 2.0, ≤ 200 elements,
+ * ≤ 30 KB, no unknown attribute or enum, form and table rules); fails the test with Feishu's reasons.
+ */
+export function larkCard<T>(card: T): T {
+  const issues = validateCard(card);
+  expect(issues.map(issueText), `card “${cardTitle(card as Card)}” would be refused by Feishu`).toEqual([]);
+  return card;
 }

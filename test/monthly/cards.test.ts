@@ -1,3 +1,4 @@
+import { larkCard } from '../helpers/cards';
 import { describe, expect, it } from 'vitest';
 import { monthlyGradingCard } from '../../src/features/monthly/monthly-form.card';
 import { monthlyResultCard } from '../../src/features/monthly/monthly-result.card';
@@ -70,19 +71,19 @@ function sheet(review: MonthlyReview, over: Partial<GradingSheet> = {}): Grading
 
 describe('monthly grading cards', () => {
   it('grading form for a pending month, with the weekly records and claimed bonus items', () => {
-    expect(monthlyGradingCard(sheet(pending))).toMatchSnapshot();
+    expect(larkCard(monthlyGradingCard(sheet(pending)))).toMatchSnapshot();
   });
 
   it('grading form for a month with no weekly records and 不定等次 not allowed', () => {
-    expect(monthlyGradingCard(sheet(pending, { weeks: [], allowUndetermined: false }))).toMatchSnapshot();
+    expect(larkCard(monthlyGradingCard(sheet(pending, { weeks: [], allowUndetermined: false })))).toMatchSnapshot();
   });
 
   it('re-grading form prefilled with the stored grade', () => {
-    expect(monthlyGradingCard(sheet(graded))).toMatchSnapshot();
+    expect(larkCard(monthlyGradingCard(sheet(graded)))).toMatchSnapshot();
   });
 
   it('read-only result of an overridden grade, user text escaped', () => {
-    expect(monthlyResultCard(sheet(graded))).toMatchSnapshot();
+    expect(larkCard(monthlyResultCard(sheet(graded)))).toMatchSnapshot();
   });
 
   it('read-only result of 不定等次 without scores', () => {
@@ -94,6 +95,6 @@ describe('monthly grading cards', () => {
       status: 'undetermined',
       revision: 1,
     };
-    expect(monthlyResultCard(sheet(undetermined))).toMatchSnapshot();
+    expect(larkCard(monthlyResultCard(sheet(undetermined)))).toMatchSnapshot();
   });
 });

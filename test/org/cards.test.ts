@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OrgPreview } from '../../src/core/org/org-change';
 import { NAMES_ON_CARD, orgSyncDoneCard, orgSyncPreviewCard } from '../../src/features/org/org-change.card';
 import { orgSyncConfirm } from '../../src/features/org/org-actions';
-import { buttonValue } from '../helpers/cards';
+import { buttonValue, larkCard } from '../helpers/cards';
 
 const preview = (over: Partial<OrgPreview> = {}): OrgPreview => ({
   counts: { unitsAdded: 0, unitsUpdated: 1, peopleAdded: 2, peopleUpdated: 1, reactivated: 0, deactivated: 6 },
@@ -21,7 +21,7 @@ describe('org cards', () => {
     ['a division gone from the directory', preview()],
     ['the caller kept and other units left alone', preview({ keptCaller: true, outsideReach: 4, outsideOwnUnits: 0, activeInReach: 6, counts: { ...preview().counts, deactivated: 1 }, deactivated: [{ name: '赵敏', unitName: '办公室' }] })],
   ])('renders the confirm card: %s', (_label, p) => {
-    expect(orgSyncPreviewCard(p, 'och_1')).toMatchSnapshot();
+    expect(larkCard(orgSyncPreviewCard(p, 'och_1'))).toMatchSnapshot();
   });
 
   it('carries the hold and the fingerprint of the change set it shows', () => {
@@ -36,6 +36,6 @@ describe('org cards', () => {
   });
 
   it('renders the done card', () => {
-    expect(orgSyncDoneCard(preview(), { ...preview().counts })).toMatchSnapshot();
+    expect(larkCard(orgSyncDoneCard(preview(), { ...preview().counts }))).toMatchSnapshot();
   });
 });

@@ -1,3 +1,4 @@
+import { larkCard } from '../helpers/cards';
 import { describe, expect, it } from 'vitest';
 import { objectionOutcomeCard } from '../../src/features/quarterly/quarterly-objection-outcome.card';
 import { objectionReviewCard } from '../../src/features/quarterly/quarterly-objection-review.card';
@@ -93,16 +94,16 @@ const overview: TierOverviewView = {
 
 describe('季审定 cards', () => {
   it('determination: quota not binding, binding with moves, a tie, and locked', () => {
-    expect(quarterDeterminationCard({ ...determination, tie: null, goodCount: 1, rows: determination.rows.slice(0, 1), poolSize: 1, quota: 0, ruleNotes: [] })).toMatchSnapshot();
-    expect(quarterDeterminationCard({ ...determination, tie: null, mustMove: { count: 1, names: ['白雪梅（92 分）'] }, pending: ['新*同志_（2026年6月）'], notice: '已保存调整，尚未确认审定。' })).toMatchSnapshot();
-    expect(quarterDeterminationCard(determination)).toMatchSnapshot();
-    expect(quarterDeterminationCard({ ...determination, tie: null, goodCount: 1, locked: { byName: '林管理', atLabel: '7月1日 09:30', countersignedBy: null }, notice: '已确认审定并锁定' })).toMatchSnapshot();
+    expect(larkCard(quarterDeterminationCard({ ...determination, tie: null, goodCount: 1, rows: determination.rows.slice(0, 1), poolSize: 1, quota: 0, ruleNotes: [] }))).toMatchSnapshot();
+    expect(larkCard(quarterDeterminationCard({ ...determination, tie: null, mustMove: { count: 1, names: ['白雪梅（92 分）'] }, pending: ['新*同志_（2026年6月）'], notice: '已保存调整，尚未确认审定。' }))).toMatchSnapshot();
+    expect(larkCard(quarterDeterminationCard(determination))).toMatchSnapshot();
+    expect(larkCard(quarterDeterminationCard({ ...determination, tie: null, goodCount: 1, locked: { byName: '林管理', atLabel: '7月1日 09:30', countersignedBy: null }, notice: '已确认审定并锁定' }))).toMatchSnapshot();
   });
 
   it('determination: a page of a large pool, with the recusal note and a second signature', () => {
     const page = { ...determination, page: 2, pages: 3, mustMove: { count: 12, names: [] }, recusal: { members: ['陈思远', '刘洋'], confirmedBy: ['陈思远'] } };
     const card = quarterDeterminationCard(page);
-    expect(card).toMatchSnapshot();
+    expect(larkCard(card)).toMatchSnapshot();
     const text = JSON.stringify(card);
     expect(text).toContain('第 2/3 页');
     expect(text).toContain('本组含考核管理员 陈思远、刘洋 本人的等次，本人确认后须另一位考核管理员或公务员局管理员复核确认方可锁定');
@@ -113,13 +114,13 @@ describe('季审定 cards', () => {
 
   it('feedback, team summary and outcome', () => {
     const feedback = { name: '丁建国', quarterLabel: '2026年第二季度', level: '一般干部', tier: '较好', score: '91', deadlineLabel: '7月8日', objectionWorkdays: 5 };
-    expect(quarterFeedbackCard({ ...feedback, months })).toMatchSnapshot();
-    expect(quarterFeedbackCard({ ...feedback, months: [], tier: '不定等次', score: '—' })).toMatchSnapshot();
-    expect(quarterTeamSummaryCard({ quarterLabel: '2026年第二季度', unitName: '综合处', level: '副职', rows: [{ name: '孙副一', score: '92', tier: '较好' }] })).toMatchSnapshot();
-    expect(objectionOutcomeCard({ name: '庞晓东', quarterLabel: '2026年第二季度', upheld: true, oldTier: '一般', newTier: '较好', answer: '经核实更正' })).toMatchSnapshot();
-    expect(objectionOutcomeCard({ name: '方文静', quarterLabel: '2026年第二季度', upheld: false, oldTier: '较好', newTier: '较好', answer: '名额所限' })).toMatchSnapshot();
-    expect(correctionNoticeCard({ name: '丁建国', quarterLabel: '2026年第二季度', oldTier: '好', newTier: '较好', reason: '方文静异议成立', deadlineLabel: '7月17日' })).toMatchSnapshot();
-    expect(quarterTeamProposalsCard({ quarterLabel: '2026年第二季度', rows: [{ name: '孙副一', pool: '副职', score: '92', proposedTier: '好', tier: '较好', status: '待审定' }] })).toMatchSnapshot();
+    expect(larkCard(quarterFeedbackCard({ ...feedback, months }))).toMatchSnapshot();
+    expect(larkCard(quarterFeedbackCard({ ...feedback, months: [], tier: '不定等次', score: '—' }))).toMatchSnapshot();
+    expect(larkCard(quarterTeamSummaryCard({ quarterLabel: '2026年第二季度', unitName: '综合处', level: '副职', rows: [{ name: '孙副一', score: '92', tier: '较好' }] }))).toMatchSnapshot();
+    expect(larkCard(objectionOutcomeCard({ name: '庞晓东', quarterLabel: '2026年第二季度', upheld: true, oldTier: '一般', newTier: '较好', answer: '经核实更正' }))).toMatchSnapshot();
+    expect(larkCard(objectionOutcomeCard({ name: '方文静', quarterLabel: '2026年第二季度', upheld: false, oldTier: '较好', newTier: '较好', answer: '名额所限' }))).toMatchSnapshot();
+    expect(larkCard(correctionNoticeCard({ name: '丁建国', quarterLabel: '2026年第二季度', oldTier: '好', newTier: '较好', reason: '方文静异议成立', deadlineLabel: '7月17日' }))).toMatchSnapshot();
+    expect(larkCard(quarterTeamProposalsCard({ quarterLabel: '2026年第二季度', rows: [{ name: '孙副一', pool: '副职', score: '92', proposedTier: '好', tier: '较好', status: '待审定' }] }))).toMatchSnapshot();
   });
 
   it('objection review: open and decided; user text is escaped', () => {
@@ -128,15 +129,15 @@ describe('季审定 cards', () => {
     // The pool is full: the lowest-scoring 好 are offered to move to 较好 with an upheld 好.
     expect(JSON.stringify(open)).toContain('名额已满');
     expect(JSON.stringify(open)).toContain('"tag":"multi_select_static","name":"swap"');
-    expect(open).toMatchSnapshot();
+    expect(larkCard(open)).toMatchSnapshot();
     expect(JSON.stringify(objectionReviewCard({ ...review, swapCandidates: [] }))).not.toContain('multi_select_static');
-    expect(objectionReviewCard({ ...review, months: [], decided: { outcome: '维持原结果', answer: '名额*所限*', byName: '林管理', atLabel: '7月4日 11:00' } })).toMatchSnapshot();
+    expect(larkCard(objectionReviewCard({ ...review, months: [], decided: { outcome: '维持原结果', answer: '名额*所限*', byName: '林管理', atLabel: '7月4日 11:00' } }))).toMatchSnapshot();
   });
 
   it('tier overview: own, someone else’s, eligible with nothing graded yet', () => {
-    expect(tierOverviewCard(overview)).toMatchSnapshot();
-    expect(tierOverviewCard({ ...overview, own: false, annual: { ...overview.annual, honourLoss: '2026-Q1 平时考核为一般或较差，失去本年度评优评先资格' } })).toMatchSnapshot();
-    expect(tierOverviewCard({ ...overview, months: [], annual: { ...overview.annual, eligible: true, reasons: [], creditsLabel: '已达标' } })).toMatchSnapshot();
+    expect(larkCard(tierOverviewCard(overview))).toMatchSnapshot();
+    expect(larkCard(tierOverviewCard({ ...overview, own: false, annual: { ...overview.annual, honourLoss: '2026-Q1 平时考核为一般或较差，失去本年度评优评先资格' } }))).toMatchSnapshot();
+    expect(larkCard(tierOverviewCard({ ...overview, months: [], annual: { ...overview.annual, eligible: true, reasons: [], creditsLabel: '已达标' } }))).toMatchSnapshot();
     expect(JSON.stringify(tierOverviewCard({ ...overview, annual: { ...overview.annual, deferred: true } }))).toContain('年度等次缓定');
   });
 });

@@ -1,3 +1,4 @@
+import { larkCard } from '../helpers/cards';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,6 @@ import unitRanking from '../../src/features/ranking/unit-ranking.job';
 import { Harness } from '../helpers/harness';
 import { buttonValue, cardOf, cardTitle, expectToast } from '../helpers/cards';
 import { dialectsUnderTest } from '../helpers/stores';
-import { cardLimitProblems } from './card-limits';
 import { CITY_CHAT, DRAFT_AT, ORGANS, RANKING_RULES, chartBars, chatOf, exportCsv, rankingOrg, seedNovember, tableRows, titled } from './helpers';
 
 const TITLE = '2026年11月 单位评优评差（月度评价）';
@@ -73,7 +73,7 @@ describe.each(dialectsUnderTest())('评优评差 draft → review → publish ov
       expect(cards).toHaveLength(1);
       const card = cardOf(cards[0]!);
       expect(cardTitle(card)).toBe(TITLE);
-      expect(cardLimitProblems(card)).toEqual([]);
+      larkCard(card);
       expect(tableRows(card).map((r) => r.unit)).toEqual(ORGANS.map((x) => (x.id === o.id ? `▶ ${x.name}（本单位）` : x.name)));
       expect(chartBars(card)).toEqual([
         ['1. 市财政局', 92.5],

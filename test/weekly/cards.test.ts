@@ -1,3 +1,4 @@
+import { larkCard } from '../helpers/cards';
 import { describe, expect, it } from 'vitest';
 import { weeklyDigestCard, type WeeklyDigestVm } from '../../src/features/weekly/weekly-digest.card';
 import type { WeeklyFormVm, WeeklyReceiptVm, WeeklyReviewVm } from '../../src/core/weekly/weekly-view-models';
@@ -76,7 +77,7 @@ describe('weekly cards', () => {
     ['reminder', { ...form, purpose: 'reminder' as const, late: true }],
     ['nudge before the due time', { ...form, purpose: 'nudge' as const }],
   ])('form card: %s', (_name, vm) => {
-    expect(weeklyFormCard(vm)).toMatchSnapshot();
+    expect(larkCard(weeklyFormCard(vm))).toMatchSnapshot();
   });
 
   it.each([
@@ -84,7 +85,7 @@ describe('weekly cards', () => {
     ['late amendment without supervisor', { ...receipt, late: true, statusLabel: '逾期补交', revision: 3, supervisorName: null, bonusClaim: null, plan: '' }],
     ['unchanged', { ...receipt, unchanged: true }],
   ])('receipt card: %s', (_name, vm) => {
-    expect(weeklyReceiptCard(vm)).toMatchSnapshot();
+    expect(larkCard(weeklyReceiptCard(vm))).toMatchSnapshot();
   });
 
   it.each([
@@ -94,13 +95,13 @@ describe('weekly cards', () => {
     ['returned', { ...review, state: 'returned' as const, reviewerName: '李明华', reviewComment: '请补充', reviewedLabel: '11月20日（周五）09:00' }],
   ])('review card: %s', (_name, vm) => {
     const json = weeklyReviewCard(vm);
-    expect(json).toMatchSnapshot();
+    expect(larkCard(json)).toMatchSnapshot();
     // What staff typed is shown verbatim, never as markdown.
     expect(JSON.stringify(json)).toContain('&#42;校对&#42;');
   });
 
   it('returned card', () => {
-    expect(weeklyReturnedCard({ weekKey: '2026-W47', weekLabel: form.weekLabel, reviewerName: '李明华', comment: '请写明_具体_事项' })).toMatchSnapshot();
+    expect(larkCard(weeklyReturnedCard({ weekKey: '2026-W47', weekLabel: form.weekLabel, reviewerName: '李明华', comment: '请写明_具体_事项' }))).toMatchSnapshot();
   });
 
   it.each([
@@ -108,7 +109,7 @@ describe('weekly cards', () => {
     ['with missing people', { ...digest, onTime: [], missing: ['李二', '张三'], awaitingReview: 0 }],
     ['empty team', { ...digest, onTime: [], late: [], onLeave: [], awaitingReview: 0 }],
   ])('digest card: %s', (_name, vm) => {
-    expect(weeklyDigestCard(vm)).toMatchSnapshot();
+    expect(larkCard(weeklyDigestCard(vm))).toMatchSnapshot();
   });
 
   it.each([
@@ -131,13 +132,13 @@ describe('weekly cards', () => {
     ],
     ['holiday week, nobody, asked for last week', { weekKey: '2026-W48', weekLabel: '2026年第48周', scopeLabel: '综合处', dueLabel: null, rows: [], written: 0, expected: 0, owing: 0, lastWeek: true }],
   ])('team card: %s', (_name, vm) => {
-    expect(weeklyTeamCard(vm)).toMatchSnapshot();
+    expect(larkCard(weeklyTeamCard(vm))).toMatchSnapshot();
   });
 
   it.each([
     ['typical', [{ week: '2026年第47周', status: '已退回', submitted: '11月19日（周四）10:00', comment: '请补充' }, { week: '2026年第46周', status: '未提交', submitted: '—', comment: '' }]],
     ['one week', [{ week: '2026年第47周', status: '未到截止时间', submitted: '—', comment: '' }]],
   ])('history card: %s', (_name, rows) => {
-    expect(weeklyHistoryCard({ rows, lateWeeks: 1 })).toMatchSnapshot();
+    expect(larkCard(weeklyHistoryCard({ rows, lateWeeks: 1 }))).toMatchSnapshot();
   });
 });
