@@ -34,7 +34,9 @@ async function freePort(): Promise<number> {
  * and a demo organisation, listening on 127.0.0.1 only (its keys are public).
  */
 export async function serve(config: Config, io: Io, opts: ServeOptions = {}): Promise<() => Promise<void>> {
-  const log = createLogger(config.logLevel, secretsOf(config));
+  // In sandbox mode a person reads the terminal: the banner owns stdout and the JSON logs go to stderr.
+  // A real deployment's stdout is for its log collector, so there the banner is a log line too.
+  const log = createLogger(config.logLevel, secretsOf(config), config.sandbox ? 2 : 1);
   const rules = loadRules(config.rulesPath);
   let sandbox: DemoSandbox | null = null;
   let effective = config;
@@ -69,7 +71,7 @@ export async function serve(config: Config, io: Io, opts: ServeOptions = {}): Pr
       ].join('\n'),
     );
   } else {
-    io.out.write(`平时考核助手已启动：${url}（事件 /lark/events，卡片回调 /lark/cards）\n`);
+    log.info({ url, events: '/lark/events', cards: '/lark/cards' }, `平时考核助手已启动：${url}`);
   }
   return async () => {
     await app.stop();
