@@ -5,7 +5,7 @@ import { loadRules } from '../config/load-rules';
 import { MovableClock } from '../core/clock';
 import { applyOrgSnapshot } from '../core/org/org.service';
 import { ORG_COLUMNS, parseOrgRows } from '../core/org/org-snapshot';
-import { createLogger } from '../io/log';
+import { createLogger, heldDestination } from '../io/log';
 import { redactUrl, secretsOf } from '../io/redact';
 import { readTableFromString } from '../io/table-file';
 import { demoOrgCsv, SANDBOX_CREDENTIALS, startDemoSandbox, type DemoSandbox } from '../sandbox';
@@ -34,9 +34,19 @@ async function freePort(): Promise<number> {
  * and a demo organisation, listening on 127.0.0.1 only (its keys are public).
  */
 export async function serve(config: Config, io: Io, opts: ServeOptions = {}): Promise<() => Promise<void>> {
-  // In sandbox mode a person reads the terminal: the banner owns stdout and the JSON logs go to stderr.
-  // A real deployment's stdout is for its log collector, so there the banner is a log line too.
-  const log = createLogger(config.logLevel, secretsOf(config), config.sandbox ? 2 : 1);
+  // In sandbox mode a person reads the terminal: the banner owns stdout and comes first; the JSON logs
+  // go to stderr after it. A real deployment's stdout is for its log collector, so there the banner is
+  // a log line too.
+  const logTo = config.sandbox ? heldDestination(2) : null;
+  try {
+    return await startServing(config, io, opts, logTo);
+  } finally {
+    logTo?.open();
+  }
+}
+
+async function startServing(config: Config, io: Io, opts: ServeOptions, logTo: { write(line: string): void } | null): Promise<() => Promise<void>> {
+  const log = createLogger(config.logLevel, secretsOf(config), logTo ?? 1);
   const rules = loadRules(config.rulesPath);
   let sandbox: DemoSandbox | null = null;
   let effective = config;
