@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { objectionOutcomeCard } from '../../src/features/quarterly/quarterly-objection-outcome.card';
 import { objectionReviewCard } from '../../src/features/quarterly/quarterly-objection-review.card';
 import { quarterDeterminationCard } from '../../src/features/quarterly/quarterly-determination.card';
+import { undeterminedReason } from '../../src/core/quarterly/feedback.service';
 import { quarterFeedbackCard } from '../../src/features/quarterly/quarterly-feedback.card';
 import { quarterTeamSummaryCard } from '../../src/features/quarterly/quarterly-team-summary.card';
 import { correctionNoticeCard } from '../../src/features/quarterly/quarterly-correction-notice.card';
@@ -115,7 +116,18 @@ describe('季审定 cards', () => {
   it('feedback, team summary and outcome', () => {
     const feedback = { name: '丁建国', quarterLabel: '2026年第二季度', level: '一般干部', tier: '较好', score: '91', deadlineLabel: '7月8日', objectionWorkdays: 5 };
     expect(larkCard(quarterFeedbackCard({ ...feedback, months }))).toMatchSnapshot();
-    expect(larkCard(quarterFeedbackCard({ ...feedback, months: [], tier: '不定等次', score: '—' }))).toMatchSnapshot();
+    const undetermined = larkCard(
+      quarterFeedbackCard({
+        ...feedback,
+        months: [],
+        tier: '不定等次',
+        score: '—',
+        undeterminedReason: undeterminedReason({ proposedTier: '不定等次', basis: '2026-09 无评分（不计入）；2026-08-20 入职，本季度 2 个月不在考核期内；本季度计入考核的月份 0 个，少于 2 个，建议季度不定等次（不占“好”等次名额，不计入名额基数）' }),
+      }),
+    );
+    expect(JSON.stringify(undetermined)).toContain('为何不定等次：**2026-09 无评分（不计入）；2026-08-20 入职');
+    expect(JSON.stringify(undetermined)).not.toContain('建议季度不定等次');
+    expect(undetermined).toMatchSnapshot();
     expect(larkCard(quarterTeamSummaryCard({ quarterLabel: '2026年第二季度', unitName: '综合处', level: '副职', rows: [{ name: '孙副一', score: '92', tier: '较好' }] }))).toMatchSnapshot();
     expect(larkCard(objectionOutcomeCard({ name: '庞晓东', quarterLabel: '2026年第二季度', upheld: true, oldTier: '一般', newTier: '较好', answer: '经核实更正' }))).toMatchSnapshot();
     expect(larkCard(objectionOutcomeCard({ name: '方文静', quarterLabel: '2026年第二季度', upheld: false, oldTier: '较好', newTier: '较好', answer: '名额所限' }))).toMatchSnapshot();

@@ -8,11 +8,22 @@ import { gradedMonthsOf, type GradedMonth } from './graded-months.repository';
 import { peopleByOpenId, unitName } from './people.repository';
 import type { PoolKey, QuarterResult } from './results.repository';
 import type { MonthLine } from './views';
+import { UNDETERMINED } from '../rules/terms';
 
 type Db = Kysely<Database>;
 
 export function monthLines(months: readonly GradedMonth[]): MonthLine[] {
   return months.map((m) => ({ label: monthLabel(m.monthKey), tier: m.tier, score: scoreText(m.total), comment: m.comment }));
+}
+
+/**
+ * A person told only "不定等次" cannot know whether to object: say what decided it. The proposal's
+ * stored basis ends with the advice to the admin; the person gets the facts before it.
+ */
+export function undeterminedReason(r: Pick<QuarterResult, 'proposedTier' | 'basis'>): string {
+  if (r.proposedTier !== UNDETERMINED || !r.basis) return '由本单位考核管理员审定为不定等次，如有疑问可向其咨询或提出异议。';
+  const facts = r.basis.replace(/，建议季度不定等次.*$/, '');
+  return `${facts}，按规定本季度不定等次（不影响其他季度，不占“好”等次名额）。`;
 }
 
 /**
@@ -45,6 +56,7 @@ export async function deliverQuarterFeedback(
       tier: r.tier,
       score: scoreText(r.score),
       months: monthLines(months.get(r.openId) ?? []),
+      ...(r.tier === UNDETERMINED ? { undeterminedReason: undeterminedReason(r) } : {}),
       deadlineLabel: deadline,
       objectionWorkdays: deps.rules.quarterly.objection_workdays,
     });

@@ -83,6 +83,8 @@ export interface FeedbackView {
   tier: string;
   score: string;
   months: MonthLine[];
+  /** Why the quarter is 不定等次, in words for the person (only when it is). */
+  undeterminedReason?: string;
   /** "10月15日" */
   deadlineLabel: string;
   objectionWorkdays: number;
