@@ -95,12 +95,13 @@ describe('the bot started in sandbox mode with a 300 ms body timeout', () => {
 
     // Read once the server has exited, so every line it wrote is here.
     server.child.kill('SIGTERM');
-    const { stdout } = await server.exited;
-    const errorLines = stdout.split('\n').filter((l) => /"msg":"(malformed request|http error)"/.test(l));
+    // Sandbox mode: the banner owns stdout, the JSON logs are on stderr.
+    const { stderr: logs } = await server.exited;
+    const errorLines = logs.split('\n').filter((l) => /"msg":"(malformed request|http error)"/.test(l));
     expect(errorLines.length).toBeGreaterThan(0);
     for (const line of errorLines) expect(line.length).toBeLessThan(1024);
     expect(errorLines.join('\n').length).toBeLessThan(24 * 1024);
-    expect(stdout).toContain('HPE_INVALID_CHUNK_SIZE');
+    expect(logs).toContain('HPE_INVALID_CHUNK_SIZE');
     if (process.env.SHOW_LOG) console.log(errorLines.join('\n'));
   });
 });
