@@ -1,0 +1,207 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { CoreDeps } from '../deps';
+import type { Rules } from '../rules/rules';
+import type { WorkCalendar } from '../calendar/work-calendar';
+import { formatQuarterLabel, nextQuarter, parsePeriodKey, shanghaiDate, shanghaiInstant, shanghaiTime, previousQuarter, quarterKeyOf } from '../calendar/periods';
+import { quarterCloseAt } from '../calendar/schedule';
+import { forbidden, invalidInput, locked, staleCard } from '../errors';
+import { findActivePeople } from '../org/people.repository';
+import type { Person } from '../org/person';
+import { loadUnits, organOf, type UnitIndex } from '../quarterly/scope';
+import { TIERS } from '../rules/terms';
+import { peersOnFor } from './voices.repository';
+import { fieldName, REOPEN, type PeerDoneView, type PeerFormView } from './views';
+
+/*
+ * Anonymity. An answer is written as (1) increments of per-ratee, per-item tallies (count and sum of
+ * points) and (2) a row "rater has answered for ratee in this period" with no score and no time.
+ * Nothing else is stored — no answer rows, no audit of the points, no log of the form — so once the
+ * transaction commits the database cannot say who gave which score. We keep the plain "who has
+ * answered" set rather than a salted one-way marker: a salted hash of a small roster can be
+ * recomputed by anyone holding the salt (the server must), so it hides nothing from an operator,
+ * while the plain set lets the bot refuse a second vote and send reminders. It says only that
+ * someone took part, which a ballot roll says too.
+ */
+
+type Db = Kysely<Database>;
+
+
+/** When the rating cards for a quarter go out: the first workday after it, at peers.send_time. */
+export function peerReviewAt(quarterKey: string, calendar: WorkCalendar, rules: Rules): Date {
+  const first = calendar.firstWorkdayOnOrAfter(parsePeriodKey(nextQuarter(quarterKey), 'quarter').start);
+  return shanghaiInstant(first, rules.peers.send_time);
+}
+
+/**
+ * The peer-review job's period at `at`: the latest quarter whose cards are due and whose answers are
+ * still taken (until the quarter-close job proposes the tiers). Null when no organ has 民主测评.
+ */
+export function peerQuarterDue(at: Date, calendar: WorkCalendar, rules: Rules): string | null {
+  if (rules.peers.organs !== 'all' && rules.peers.organs.length === 0) return null;
+  const q = previousQuarter(quarterKeyOf(shanghaiDate(at)));
+  for (const quarter of [q, previousQuarter(q)]) {
+    if (peerReviewAt(quarter, calendar, rules) <= at && at < quarterCloseAt(quarter, calendar, rules)) return quarter;
+  }
+  return null;
+}
+
+/** Whether answers for the quarter are taken at `at`. */
+export function answersOpen(quarterKey: string, at: Date, calendar: WorkCalendar, rules: Rules): boolean {
+  return peerReviewAt(quarterKey, calendar, rules) <= at && at < quarterCloseAt(quarterKey, calendar, rules);
+}
+
+/** The colleagues `rater` rates: their 处室 (or organ), active, not themself, ordered by name. */
+export function rateesOf(rater: Person, everyone: readonly Person[], units: UnitIndex, rules: Rules): Person[] {
+  const organ = organOf(rater.unitId, units);
+  if (!peersOnFor(rules, organ)) return [];
+  const same = (p: Person) => (rules.peers.raters === 'division' ? p.unitId === rater.unitId : organOf(p.unitId, units) === organ);
+  return everyone
+    .filter((p) => p.active && p.openId !== rater.openId && same(p))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.openId < b.openId ? -1 : 1));
+}
+
+const fingerprint = (people: readonly Person[]): string =>
+  createHash('sha256').update(people.map((p) => p.openId).join(',')).digest('hex').slice(0, 16);
+
+export function scaleOptions(rules: Rules): Array<{ label: string; value: string }> {
+  if (rules.peers.scale === 'tiers') return TIERS.map((t) => ({ label: t, value: t }));
+  return [5, 4, 3, 2, 1].map((n) => ({ label: `${n} 分`, value: String(n) }));
+}
+
+/** The points an option is worth on the 100-point scale; null for anything a card does not offer. */
+export function pointsOf(value: unknown, rules: Rules): number | null {
+  if (typeof value !== 'string') return null;
+  if (rules.peers.scale === 'tiers') return (TIERS as readonly string[]).includes(value) ? rules.peers.tier_points[value as (typeof TIERS)[number]] : null;
+  return /^[1-5]$/.test(value) ? Number(value) * 20 : null;
+}
+
+
+function deadlineLabel(quarterKey: string, deps: Pick<CoreDeps, 'calendar' | 'rules'>): string {
+  const at = quarterCloseAt(quarterKey, deps.calendar, deps.rules);
+  const [, m, d] = shanghaiDate(at).split('-');
+  return `${Number(m)}月${Number(d)}日 ${shanghaiTime(at)}`;
+}
+
+async function answeredBy(db: Db, quarterKey: string, raterId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('peer_answered').select('ratee_open_id').where('period_key', '=', quarterKey).where('rater_open_id', '=', raterId).execute();
+  return new Set(rows.map((r) => r.ratee_open_id));
+}
+
+interface Context {
+  units: UnitIndex;
+  ratees: Person[];
+}
+
+async function contextOf(deps: CoreDeps, rater: Person): Promise<Context> {
+  const units = await loadUnits(deps.db);
+  return { units, ratees: rateesOf(rater, await findActivePeople(deps.db), units, deps.rules) };
+}
+
+function pagesOf<T>(xs: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
+}
+
+/** Every page of the rater's card for the quarter (pages fully answered included, marked as such). */
+export async function peerForms(deps: CoreDeps, rater: Person, quarterKey: string, ctx?: Context): Promise<PeerFormView[]> {
+  const { units, ratees } = ctx ?? (await contextOf(deps, rater));
+  if (ratees.length === 0) return [];
+  const done = await answeredBy(deps.db, quarterKey, rater.openId);
+  const pages = pagesOf(ratees, deps.rules.peers.card_page_size);
+  return pages.map((people, i) => ({
+    quarterKey,
+    quarterLabel: formatQuarterLabel(quarterKey),
+    raterName: rater.name,
+    page: i + 1,
+    pages: pages.length,
+    roster: fingerprint(people),
+    ratees: people.map((p, index) => ({ index, name: p.name, unitName: units.get(p.unitId)?.name ?? p.unitId, answered: done.has(p.openId) })),
+    items: deps.rules.peers.items,
+    options: scaleOptions(deps.rules),
+    minAnswers: deps.rules.peers.min_answers,
+    deadlineLabel: deadlineLabel(quarterKey, deps),
+  }));
+}
+
+/** /民主测评: the open quarter's pages still holding someone to rate. */
+export async function openPeerForms(deps: CoreDeps, rater: Person): Promise<{ quarterKey: string | null; forms: PeerFormView[] }> {
+  const quarterKey = peerQuarterDue(deps.clock.now(), deps.calendar, deps.rules);
+  if (!quarterKey) return { quarterKey: null, forms: [] };
+  const forms = await peerForms(deps, rater, quarterKey);
+  return { quarterKey, forms: forms.filter((f) => f.ratees.some((r) => !r.answered)) };
+}
+
+/**
+ * 提交测评: counts the rater's answers for the page's colleagues not yet answered. The page's list is
+ * recomputed here from the organisation (the card carries only the quarter, the page number and a
+ * fingerprint of its list); a card built from another list is stale. Each colleague needs every item.
+ */
+export async function submitPeerAnswers(
+  deps: CoreDeps,
+  rater: Person,
+  input: { quarterKey: string; page: number; roster: string },
+  form: Record<string, unknown>,
+): Promise<PeerDoneView> {
+  const { quarterKey, page } = input;
+  if (!/^\d{4}-Q[1-4]$/.test(quarterKey)) throw staleCard(REOPEN);
+  if (!answersOpen(quarterKey, deps.clock.now(), deps.calendar, deps.rules)) throw locked(`${formatQuarterLabel(quarterKey)}民主测评已结束，不再接收答卷。`);
+  const ctx = await contextOf(deps, rater);
+  if (ctx.ratees.length === 0) throw forbidden('您所在单位未开展民主测评。');
+  const pages = pagesOf(ctx.ratees, deps.rules.peers.card_page_size);
+  const people = pages[page - 1];
+  if (!people || fingerprint(people) !== input.roster) throw staleCard(REOPEN);
+
+  const items = deps.rules.peers.items;
+  const done = await answeredBy(deps.db, quarterKey, rater.openId);
+  const todo = people.map((p, index) => ({ p, index })).filter(({ p }) => !done.has(p.openId));
+  if (todo.length === 0) return { quarterLabel: formatQuarterLabel(quarterKey), counted: 0, pagesLeft: await pagesLeft(deps, rater, quarterKey, ctx) };
+  const problems: string[] = [];
+  const answers = todo.map(({ p, index }) => {
+    const points = items.map((_, j) => pointsOf(form[fieldName(index, j)], deps.rules));
+    if (points.some((x) => x === null)) problems.push(items.length > 1 ? `${p.name}（${items.filter((_, j) => points[j] === null).join('、')}）` : p.name);
+    return { ratee: p.openId, points: points as number[] };
+  });
+  if (problems.length > 0) throw invalidInput(`请为每位同事选择评价后再提交，尚未评价：${problems.join('、')}`);
+
+  await deps.db.transaction().execute(async (trx) => {
+    for (const a of answers) {
+      const res = await trx
+        .insertInto('peer_answered')
+        .values({ period_key: quarterKey, rater_open_id: rater.openId, ratee_open_id: a.ratee })
+        .onConflict((oc) => oc.columns(['period_key', 'rater_open_id', 'ratee_open_id']).doNothing())
+        .executeTakeFirst();
+      // A second click (or another device) got there first: count nothing twice.
+      if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) throw staleCard(REOPEN);
+      for (const [j, item] of items.entries()) {
+        await trx
+          .insertInto('peer_tallies')
+          .values({ period_key: quarterKey, ratee_open_id: a.ratee, item, answers: 1, points: a.points[j]! })
+          .onConflict((oc) =>
+            oc.columns(['period_key', 'ratee_open_id', 'item']).doUpdateSet({
+              answers: sql`peer_tallies.answers + 1`,
+              points: sql`peer_tallies.points + excluded.points`,
+            }),
+          )
+          .execute();
+      }
+    }
+  });
+  return { quarterLabel: formatQuarterLabel(quarterKey), counted: answers.length, pagesLeft: await pagesLeft(deps, rater, quarterKey, ctx) };
+}
+
+async function pagesLeft(deps: CoreDeps, rater: Person, quarterKey: string, ctx: Context): Promise<number> {
+  return (await peerForms(deps, rater, quarterKey, ctx)).filter((f) => f.ratees.some((r) => !r.answered)).length;
+}
+
+/** Everyone who rates someone in the quarter (the job's recipients). */
+export async function ratersOf(deps: CoreDeps): Promise<Array<{ rater: Person; forms: (quarterKey: string) => Promise<PeerFormView[]> }>> {
+  const units = await loadUnits(deps.db);
+  const everyone = await findActivePeople(deps.db);
+  return everyone
+    .map((rater) => ({ rater, ratees: rateesOf(rater, everyone, units, deps.rules) }))
+    .filter((r) => r.ratees.length > 0)
+    .map(({ rater, ratees }) => ({ rater, forms: (quarterKey: string) => peerForms(deps, rater, quarterKey, { units, ratees }) }));
+}
