@@ -156,15 +156,21 @@ export async function submitPeerAnswers(
 
   const items = deps.rules.peers.items;
   const done = await answeredBy(deps.db, quarterKey, rater.openId);
-  const todo = people.map((p, index) => ({ p, index })).filter(({ p }) => !done.has(p.openId));
-  if (todo.length === 0) return { quarterLabel: formatQuarterLabel(quarterKey), counted: 0, pagesLeft: await pagesLeft(deps, rater, quarterKey, ctx) };
+  const label = formatQuarterLabel(quarterKey);
+  const given = (index: number) => items.map((_, j) => form[fieldName(index, j)]).some((v) => v !== undefined && v !== null && v !== '');
+  // Only colleagues not yet answered count; a colleague left blank is not rated (不了解的可不评).
+  const todo = people.map((p, index) => ({ p, index })).filter(({ p, index }) => !done.has(p.openId) && given(index));
+  if (todo.length === 0) {
+    if (people.some((p, index) => done.has(p.openId) && given(index))) return { quarterLabel: label, counted: 0, pagesLeft: await pagesLeft(deps, rater, quarterKey, ctx) };
+    throw invalidInput('请至少评价一位同事后再提交。');
+  }
   const problems: string[] = [];
   const answers = todo.map(({ p, index }) => {
     const points = items.map((_, j) => pointsOf(form[fieldName(index, j)], deps.rules));
-    if (points.some((x) => x === null)) problems.push(items.length > 1 ? `${p.name}（${items.filter((_, j) => points[j] === null).join('、')}）` : p.name);
+    if (points.some((x) => x === null)) problems.push(`${p.name}（${items.filter((_, j) => points[j] === null).join('、')}）`);
     return { ratee: p.openId, points: points as number[] };
   });
-  if (problems.length > 0) throw invalidInput(`请为每位同事选择评价后再提交，尚未评价：${problems.join('、')}`);
+  if (problems.length > 0) throw invalidInput(`每位评价的同事须评完全部项目，尚未完成：${problems.join('、')}`);
 
   await deps.db.transaction().execute(async (trx) => {
     for (const a of answers) {
@@ -189,7 +195,7 @@ export async function submitPeerAnswers(
       }
     }
   });
-  return { quarterLabel: formatQuarterLabel(quarterKey), counted: answers.length, pagesLeft: await pagesLeft(deps, rater, quarterKey, ctx) };
+  return { quarterLabel: label, counted: answers.length, pagesLeft: await pagesLeft(deps, rater, quarterKey, ctx) };
 }
 
 async function pagesLeft(deps: CoreDeps, rater: Person, quarterKey: string, ctx: Context): Promise<number> {

@@ -8,6 +8,7 @@ import { gradedMonthsOf, type GradedMonth } from './graded-months.repository';
 import { peopleByOpenId, unitName } from './people.repository';
 import type { PoolKey, QuarterResult } from './results.repository';
 import type { MonthLine } from './views';
+import { describeParts } from '../peers/compose';
 
 type Db = Kysely<Database>;
 
@@ -44,6 +45,7 @@ export async function deliverQuarterFeedback(
       level: r.level,
       tier: r.tier,
       score: scoreText(r.score),
+      composition: r.leaderScore === null ? null : describeParts({ leader: r.leaderScore, peer: r.peerScore, peerAnswers: r.peerAnswers, service: r.serviceAdjustment }, r.score, deps.rules),
       months: monthLines(months.get(r.openId) ?? []),
       deadlineLabel: deadline,
       objectionWorkdays: deps.rules.quarterly.objection_workdays,
