@@ -65,6 +65,15 @@ export function rateesOf(rater: Person, everyone: readonly Person[], units: Unit
 const fingerprint = (people: readonly Person[]): string =>
   createHash('sha256').update(people.map((p) => p.openId).join(',')).digest('hex').slice(0, 16);
 
+/**
+ * Colleagues per card: Feishu counts a select and each of its options as elements (a card holds at
+ * most 200), so a colleague takes 1 (the name) + items × (2 + options); 180 leaves room for the rest.
+ */
+export function pageSizeOf(rules: Rules): number {
+  const perColleague = 1 + rules.peers.items.length * (2 + scaleOptions(rules).length);
+  return Math.max(1, Math.min(rules.peers.card_page_size, Math.floor(180 / perColleague)));
+}
+
 export function scaleOptions(rules: Rules): Array<{ label: string; value: string }> {
   if (rules.peers.scale === 'tiers') return TIERS.map((t) => ({ label: t, value: t }));
   return [5, 4, 3, 2, 1].map((n) => ({ label: `${n} 分`, value: String(n) }));
@@ -110,7 +119,7 @@ export async function peerForms(deps: CoreDeps, rater: Person, quarterKey: strin
   const { units, ratees } = ctx ?? (await contextOf(deps, rater));
   if (ratees.length === 0) return [];
   const done = await answeredBy(deps.db, quarterKey, rater.openId);
-  const pages = pagesOf(ratees, deps.rules.peers.card_page_size);
+  const pages = pagesOf(ratees, pageSizeOf(deps.rules));
   return pages.map((people, i) => ({
     quarterKey,
     quarterLabel: formatQuarterLabel(quarterKey),
@@ -150,7 +159,7 @@ export async function submitPeerAnswers(
   if (!answersOpen(quarterKey, deps.clock.now(), deps.calendar, deps.rules)) throw locked(`${formatQuarterLabel(quarterKey)}民主测评已结束，不再接收答卷。`);
   const ctx = await contextOf(deps, rater);
   if (ctx.ratees.length === 0) throw forbidden('您所在单位未开展民主测评。');
-  const pages = pagesOf(ctx.ratees, deps.rules.peers.card_page_size);
+  const pages = pagesOf(ctx.ratees, pageSizeOf(deps.rules));
   const people = pages[page - 1];
   if (!people || fingerprint(people) !== input.roster) throw staleCard(REOPEN);
 
