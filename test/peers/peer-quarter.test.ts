@@ -3,6 +3,10 @@ import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
 import { buttonValue, cardOf, cardsTitled, expectToast, larkCard } from '../helpers/cards';
 import { CLOSE_AT, EVERYONE, QUARTER, confirmAllPools, determinationCard, quarterOrg, rawOf, seedQuarter, textOf, tiersOf } from '../quarterly/helpers';
+import { findReviewFor } from '../../src/core/monthly/review.repository';
+import { monthlyReviewRowToReview } from '../../src/core/monthly/review';
+import { loadGradingSheet } from '../../src/core/monthly/grading-sheet';
+import { monthlyResultCard } from '../../src/features/monthly/monthly-result.card';
 import { PEER_RULES, REVIEW_AT, exportCsv, peerCard, ratingForm, runImport } from './helpers';
 
 /**
@@ -117,8 +121,18 @@ describe.each(dialectsUnderTest())('民主测评 and 好差评 in a quarter (%s)
       ['2026-06', 0, 1],
       ['2026-Q2', 10, 0],
     ]);
+    // The supervisor's grading card shows it as evidence; the month's own score is untouched.
+    const may = monthlyReviewRowToReview((await findReviewFor(h.db, g, '2026-05'))!);
+    const evidence = textOf(larkCard(monthlyResultCard(await loadGradingSheet(h.app.deps, may))));
+    expect(evidence).toContain('2026年5月：好评 3 条，差评 1 条');
+    expect(evidence).toContain('每条差评扣 1 分（不超过 20 分），在季度得分构成中列明');
+    expect(may.total).toBe(75);
     const importAudits = await h.db.selectFrom('audit_log').selectAll().where('action', '=', 'service_ratings.import').orderBy('at').execute();
     expect(importAudits.map((a) => a.entity_id)).toEqual(['2026-05', '2026-Q2', '2026-05', '2026-06']);
+
+    // /民主测评 re-opens what is still to answer: 江海燕 has not voted, 白雪梅 has left colleagues unrated.
+    await h.say('江海燕', '民主测评');
+    expect(cardsTitled(h, '江海燕', '民主测评')).toHaveLength(2);
 
     // ---- quarter-close: the determination card shows how each score was composed ----------
     await h.runJob('quarter-close', CLOSE_AT);
@@ -131,6 +145,9 @@ describe.each(dialectsUnderTest())('民主测评 and 好差评 in a quarter (%s)
     // After the close no more answers are taken.
     const late = peerCard(h, '江海燕');
     expectToast(await h.click('江海燕', late, buttonValue(cardOf(late), '提交测评'), ratingForm(cardOf(late), { 程立新: '好' })), 'error', '民主测评已结束');
+
+    await h.say('江海燕', '民主测评');
+    expect(h.inbox('江海燕').at(-1)!.content).toMatchObject({ text: '当前没有进行中的民主测评。' });
 
     await confirmAllPools(h);
     const tiers = await tiersOf(h);
@@ -151,5 +168,16 @@ describe.each(dialectsUnderTest())('民主测评 and 好差评 in a quarter (%s)
     const ledger = await exportCsv(h, 'quarter-tiers', QUARTER);
     expect(ledger.header).toBe('quarter,unit,name,open_id,level,score,tier,status,leader_score,peer_score,peer_answers,service_adjustment');
     for (const [name, e] of Object.entries(EXPECTED)) expect(ledger.rows.find((r) => r.name === name), name).toMatchObject(e);
+  });
+});
+
+describe('民主测评 off (the default)', () => {
+  let h: Harness;
+  afterEach(async () => h?.close());
+
+  it('sends nothing and leaves the quarter as before', async () => {
+    h = await Harness.start({ org: quarterOrg(), now: '2026-06-30T10:00:00+08:00' });
+    expect(await h.runJob('peer-review', REVIEW_AT)).toMatchObject({ status: 'not-due' });
+    expect(cardsTitled(h, '江海燕', '民主测评')).toHaveLength(0);
   });
 });
