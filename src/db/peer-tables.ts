@@ -9,11 +9,11 @@ export interface PeerTallyTable {
   points: number;
 }
 
-/** Who has answered for whom (to refuse a second vote); holds no score and no time. */
+/** Which card pages a rater has cast (to refuse a second vote); no colleague, no score, no time. */
 export interface PeerAnsweredTable {
   period_key: string;
   rater_open_id: string;
-  ratee_open_id: string;
+  page: number;
 }
 
 /** 服务对象评价 / 好差评 as imported from the 政务服务 platform. */

@@ -17,10 +17,11 @@ const view: PeerFormView = {
   page: 1,
   pages: 1,
   roster: '0123456789abcdef',
+  submitted: false,
   ratees: [
-    { index: 0, name: '白雪梅', unitName: '综合处', answered: false },
-    { index: 1, name: '程立新', unitName: '综合处', answered: true },
-    { index: 2, name: '丁<建>国', unitName: '综合处', answered: false },
+    { index: 0, name: '白雪梅', unitName: '综合处' },
+    { index: 1, name: '程立新', unitName: '综合处' },
+    { index: 2, name: '丁<建>国', unitName: '综合处' },
   ],
   items: ['综合评价'],
   options: TIERS.map((t) => ({ label: t, value: t })),
@@ -29,9 +30,10 @@ const view: PeerFormView = {
 };
 
 describe('民主测评 cards', () => {
-  it('the rating form: one select per colleague, no ids, colleagues already rated listed without one', () => {
+  it('the rating form: one select per colleague, no ids; a page already cast has no form', () => {
     const card = larkCard(peerFormCard(view));
     expect(card).toMatchSnapshot();
+    expect(larkCard(peerFormCard({ ...view, submitted: true }))).toMatchSnapshot();
     expect(JSON.stringify(card)).not.toContain('ou_');
     expect(JSON.stringify(card)).toContain('丁&#60;建&#62;国');
   });
@@ -42,11 +44,11 @@ describe('民主测评 cards', () => {
     const rules = parseRules({ peers: { items, scale: 'points' } });
     expect(pageSizeOf(rules)).toBe(5);
     expect(pageSizeOf(parseRules({}))).toBe(20);
-    const ratees = Array.from({ length: pageSizeOf(rules) }, (_, i) => ({ index: i, name: `欧阳·${'明'.repeat(4)}${i}`, unitName: '政策法规与规范性文件审查处', answered: false }));
+    const ratees = Array.from({ length: pageSizeOf(rules) }, (_, i) => ({ index: i, name: `欧阳·${'明'.repeat(4)}${i}`, unitName: '政策法规与规范性文件审查处' }));
     const options = [5, 4, 3, 2, 1].map((n) => ({ label: `${n} 分`, value: String(n) }));
     larkCard(peerFormCard({ ...view, page: 75, pages: 75, ratees, items, options }));
     const one = parseRules({ peers: { organs: 'all' } });
-    const wide = Array.from({ length: one.peers.card_page_size }, (_, i) => ({ index: i, name: `欧阳·${'明'.repeat(4)}${i}`, unitName: '政策法规与规范性文件审查处', answered: i % 2 === 0 }));
+    const wide = Array.from({ length: one.peers.card_page_size }, (_, i) => ({ index: i, name: `欧阳·${'明'.repeat(4)}${i}`, unitName: '政策法规与规范性文件审查处' }));
     larkCard(peerFormCard({ ...view, page: 15, pages: 15, ratees: wide }));
   });
 

@@ -15,14 +15,17 @@ import { peersOnFor } from './voices.repository';
 import { fieldName, REOPEN, type PeerDoneView, type PeerFormView } from './views';
 
 /*
- * Anonymity. An answer is written as (1) increments of per-ratee, per-item tallies (count and sum of
- * points) and (2) a row "rater has answered for ratee in this period" with no score and no time.
- * Nothing else is stored — no answer rows, no audit of the points, no log of the form — so once the
- * transaction commits the database cannot say who gave which score. We keep the plain "who has
- * answered" set rather than a salted one-way marker: a salted hash of a small roster can be
- * recomputed by anyone holding the salt (the server must), so it hides nothing from an operator,
- * while the plain set lets the bot refuse a second vote and send reminders. It says only that
- * someone took part, which a ballot roll says too.
+ * Anonymity. A ballot (one card page) is written as (1) increments of per-ratee, per-item tallies
+ * (count and sum of points) and (2) a row "rater has cast page N of this period" — no colleague, no
+ * score, no time. Nothing else is stored: no answer rows, no audit of the points, no log of the form.
+ * So once the transaction commits, the database cannot say who gave which score, nor even whom a
+ * rater rated (raters may leave colleagues they do not know unrated): a colleague's tally can only be
+ * traced to the whole set of people who cast that page.
+ * Why a plain "who has answered" set rather than a salted one-way marker: the server must hold the
+ * salt to check a second vote, and a salted hash over a roster of a few dozen names is recomputed by
+ * anyone holding it, so it hides nothing from an operator; the plain set says only that someone took
+ * part — what a ballot roll says — and lets the bot offer the pages still to answer. Recording the
+ * page rather than each colleague is what keeps a tally with few answers from pointing at its raters.
  */
 
 type Db = Kysely<Database>;
@@ -93,9 +96,10 @@ function deadlineLabel(quarterKey: string, deps: Pick<CoreDeps, 'calendar' | 'ru
   return `${Number(m)}月${Number(d)}日 ${shanghaiTime(at)}`;
 }
 
-async function answeredBy(db: Db, quarterKey: string, raterId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('peer_answered').select('ratee_open_id').where('period_key', '=', quarterKey).where('rater_open_id', '=', raterId).execute();
-  return new Set(rows.map((r) => r.ratee_open_id));
+/** The pages the rater has cast in the period. */
+async function pagesCast(db: Db, quarterKey: string, raterId: string): Promise<Set<number>> {
+  const rows = await db.selectFrom('peer_answered').select('page').where('period_key', '=', quarterKey).where('rater_open_id', '=', raterId).execute();
+  return new Set(rows.map((r) => Number(r.page)));
 }
 
 interface Context {
@@ -114,11 +118,11 @@ function pagesOf<T>(xs: readonly T[], size: number): T[][] {
   return out;
 }
 
-/** Every page of the rater's card for the quarter (pages fully answered included, marked as such). */
+/** Every page of the rater's card for the quarter (pages already cast included, marked as such). */
 export async function peerForms(deps: CoreDeps, rater: Person, quarterKey: string, ctx?: Context): Promise<PeerFormView[]> {
   const { units, ratees } = ctx ?? (await contextOf(deps, rater));
   if (ratees.length === 0) return [];
-  const done = await answeredBy(deps.db, quarterKey, rater.openId);
+  const cast = await pagesCast(deps.db, quarterKey, rater.openId);
   const pages = pagesOf(ratees, pageSizeOf(deps.rules));
   return pages.map((people, i) => ({
     quarterKey,
@@ -127,7 +131,8 @@ export async function peerForms(deps: CoreDeps, rater: Person, quarterKey: strin
     page: i + 1,
     pages: pages.length,
     roster: fingerprint(people),
-    ratees: people.map((p, index) => ({ index, name: p.name, unitName: units.get(p.unitId)?.name ?? p.unitId, answered: done.has(p.openId) })),
+    submitted: cast.has(i + 1),
+    ratees: people.map((p, index) => ({ index, name: p.name, unitName: units.get(p.unitId)?.name ?? p.unitId })),
     items: deps.rules.peers.items,
     options: scaleOptions(deps.rules),
     minAnswers: deps.rules.peers.min_answers,
@@ -135,18 +140,18 @@ export async function peerForms(deps: CoreDeps, rater: Person, quarterKey: strin
   }));
 }
 
-/** /民主测评: the open quarter's pages still holding someone to rate. */
+/** /民主测评: the open quarter's pages not cast yet. */
 export async function openPeerForms(deps: CoreDeps, rater: Person): Promise<{ quarterKey: string | null; forms: PeerFormView[] }> {
   const quarterKey = peerQuarterDue(deps.clock.now(), deps.calendar, deps.rules);
   if (!quarterKey) return { quarterKey: null, forms: [] };
   const forms = await peerForms(deps, rater, quarterKey);
-  return { quarterKey, forms: forms.filter((f) => f.ratees.some((r) => !r.answered)) };
+  return { quarterKey, forms: forms.filter((f) => !f.submitted) };
 }
 
 /**
- * 提交测评: counts the rater's answers for the page's colleagues not yet answered. The page's list is
- * recomputed here from the organisation (the card carries only the quarter, the page number and a
- * fingerprint of its list); a card built from another list is stale. Each colleague needs every item.
+ * 提交测评: casts one page. The page's list is recomputed here from the organisation (the card
+ * carries only the quarter, the page number and a fingerprint of its list); a card built from
+ * another list is stale. A colleague left blank is not rated; one rated needs every item.
  */
 export async function submitPeerAnswers(
   deps: CoreDeps,
@@ -159,22 +164,19 @@ export async function submitPeerAnswers(
   if (!answersOpen(quarterKey, deps.clock.now(), deps.calendar, deps.rules)) throw locked(`${formatQuarterLabel(quarterKey)}民主测评已结束，不再接收答卷。`);
   const ctx = await contextOf(deps, rater);
   if (ctx.ratees.length === 0) throw forbidden('您所在单位未开展民主测评。');
+  const label = formatQuarterLabel(quarterKey);
   const pages = pagesOf(ctx.ratees, pageSizeOf(deps.rules));
+  // A page already cast is not counted again, whatever the card says (a second click, another device).
+  if ((await pagesCast(deps.db, quarterKey, rater.openId)).has(page)) return { quarterLabel: label, counted: 0, pagesLeft: await pagesLeft(deps, rater, quarterKey, ctx) };
   const people = pages[page - 1];
   if (!people || fingerprint(people) !== input.roster) throw staleCard(REOPEN);
 
   const items = deps.rules.peers.items;
-  const done = await answeredBy(deps.db, quarterKey, rater.openId);
-  const label = formatQuarterLabel(quarterKey);
   const given = (index: number) => items.map((_, j) => form[fieldName(index, j)]).some((v) => v !== undefined && v !== null && v !== '');
-  // Only colleagues not yet answered count; a colleague left blank is not rated (不了解的可不评).
-  const todo = people.map((p, index) => ({ p, index })).filter(({ p, index }) => !done.has(p.openId) && given(index));
-  if (todo.length === 0) {
-    if (people.some((p, index) => done.has(p.openId) && given(index))) return { quarterLabel: label, counted: 0, pagesLeft: await pagesLeft(deps, rater, quarterKey, ctx) };
-    throw invalidInput('请至少评价一位同事后再提交。');
-  }
+  const rated = people.map((p, index) => ({ p, index })).filter(({ index }) => given(index));
+  if (rated.length === 0) throw invalidInput('请至少评价一位同事后再提交。');
   const problems: string[] = [];
-  const answers = todo.map(({ p, index }) => {
+  const answers = rated.map(({ p, index }) => {
     const points = items.map((_, j) => pointsOf(form[fieldName(index, j)], deps.rules));
     if (points.some((x) => x === null)) problems.push(`${p.name}（${items.filter((_, j) => points[j] === null).join('、')}）`);
     return { ratee: p.openId, points: points as number[] };
@@ -182,14 +184,14 @@ export async function submitPeerAnswers(
   if (problems.length > 0) throw invalidInput(`每位评价的同事须评完全部项目，尚未完成：${problems.join('、')}`);
 
   await deps.db.transaction().execute(async (trx) => {
+    const res = await trx
+      .insertInto('peer_answered')
+      .values({ period_key: quarterKey, rater_open_id: rater.openId, page })
+      .onConflict((oc) => oc.columns(['period_key', 'rater_open_id', 'page']).doNothing())
+      .executeTakeFirst();
+    // Another click got there first: count nothing twice.
+    if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) throw staleCard(REOPEN);
     for (const a of answers) {
-      const res = await trx
-        .insertInto('peer_answered')
-        .values({ period_key: quarterKey, rater_open_id: rater.openId, ratee_open_id: a.ratee })
-        .onConflict((oc) => oc.columns(['period_key', 'rater_open_id', 'ratee_open_id']).doNothing())
-        .executeTakeFirst();
-      // A second click (or another device) got there first: count nothing twice.
-      if (Number(res.numInsertedOrUpdatedRows ?? 0) === 0) throw staleCard(REOPEN);
       for (const [j, item] of items.entries()) {
         await trx
           .insertInto('peer_tallies')
@@ -208,7 +210,7 @@ export async function submitPeerAnswers(
 }
 
 async function pagesLeft(deps: CoreDeps, rater: Person, quarterKey: string, ctx: Context): Promise<number> {
-  return (await peerForms(deps, rater, quarterKey, ctx)).filter((f) => f.ratees.some((r) => !r.answered)).length;
+  return (await peerForms(deps, rater, quarterKey, ctx)).filter((f) => !f.submitted).length;
 }
 
 /** Everyone who rates someone in the quarter (the job's recipients). */

@@ -10,7 +10,6 @@ export interface PeerRateeLine {
   index: number;
   name: string;
   unitName: string;
-  answered: boolean;
 }
 
 export interface PeerFormView {
@@ -21,6 +20,8 @@ export interface PeerFormView {
   pages: number;
   /** A fingerprint of the page's list: a card built from another list is refused as stale. */
   roster: string;
+  /** The rater has cast this page already. */
+  submitted: boolean;
   ratees: PeerRateeLine[];
   items: string[];
   options: Array<{ label: string; value: string }>;
@@ -32,6 +33,6 @@ export interface PeerFormView {
 export interface PeerDoneView {
   quarterLabel: string;
   counted: number;
-  /** Pages of this rater still holding colleagues to rate. */
+  /** Pages of this rater not cast yet. */
   pagesLeft: number;
 }

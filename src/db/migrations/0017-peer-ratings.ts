@@ -5,8 +5,8 @@ import { floatType } from './column-types';
  * 民主测评 and 服务对象评价.
  * - peer_tallies: per period, ratee and item, how many answered and the sum of their points. An
  *   answer is added here and nowhere else, so once counted nothing links a score to its rater.
- * - peer_answered: who has answered for whom in a period — no score and no time, only what stops a
- *   second vote (see core/peers/peer-answer.service.ts for why not a salted hash).
+ * - peer_answered: which card pages a rater has cast in a period — no colleague, no score, no time,
+ *   only what stops a second vote (core/peers/peer-answer.service.ts says why not a salted hash).
  * - service_ratings: the 好差评 counts and score per person and period, as imported (a re-import of
  *   a period replaces it).
  * - quarter_results gains the parts of a composed quarterly score, for the feedback card and ledger.
@@ -25,8 +25,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('peer_answered')
     .addColumn('period_key', 'text', (c) => c.notNull())
     .addColumn('rater_open_id', 'text', (c) => c.notNull())
-    .addColumn('ratee_open_id', 'text', (c) => c.notNull())
-    .addPrimaryKeyConstraint('peer_answered_pk', ['period_key', 'rater_open_id', 'ratee_open_id'])
+    .addColumn('page', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('peer_answered_pk', ['period_key', 'rater_open_id', 'page'])
     .execute();
   await db.schema
     .createTable('service_ratings')

@@ -16,7 +16,7 @@ export default defineJob({
     let people = 0;
     let cards = 0;
     for (const { rater, forms } of await ratersOf(deps)) {
-      const pages = (await forms(quarterKey)).filter((f) => f.ratees.some((r) => !r.answered));
+      const pages = (await forms(quarterKey)).filter((f) => !f.submitted);
       if (pages.length === 0) continue;
       people++;
       for (const view of pages) {
