@@ -5,7 +5,6 @@ import type { ImportOptions, Io } from './define-importer';
 /** Named in the contract, owned by features that are not built yet. */
 const PLANNED: Record<string, string> = {
   indicators: '单位指标导入属于评优评差功能，尚未实现。',
-  'service-ratings': '服务对象评价导入尚未实现。',
 };
 
 /** `import NAME FILE [--skip-bad] [--confirm]`: the feature that owns NAME reads the file. */

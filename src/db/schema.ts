@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { PeerAnsweredTable, PeerTallyTable, ServiceRatingTable } from './peer-tables';
 
 /**
  * Column conventions, so the same queries run on SQLite and PostgreSQL:
@@ -202,6 +203,11 @@ export interface QuarterResultTable {
   confirmed_at: string | null;
   feedback_at: string | null;
   updated_at: string;
+  /** Parts of a composed score (0017); null: the months' mean alone. */
+  leader_score: number | null;
+  peer_score: number | null;
+  peer_answers: number | null;
+  service_adjustment: number | null;
 }
 
 /** One per determined pool: unit_id holds the scope id and level the pool name (see migration 0008). */
@@ -354,6 +360,9 @@ export interface Database {
   unit_indicator_values: UnitIndicatorValueTable;
   unit_rankings: UnitRankingTable;
   unit_ranking_publications: UnitRankingPublicationTable;
+  peer_tallies: PeerTallyTable;
+  peer_answered: PeerAnsweredTable;
+  service_ratings: ServiceRatingTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;

@@ -3,6 +3,9 @@ import type { CoreDeps } from '../deps';
 import { findPerson, findUnit } from '../org/people.repository';
 import { weeklyRecordsInMonth, type MonthWeekRecord } from '../weekly/weekly-month';
 import type { MonthlyReview } from './review';
+import { quarterKeyOf } from '../calendar/periods';
+import { serviceEvidenceOf } from '../peers/voices.repository';
+import type { ServiceEvidence } from '../peers/compose';
 
 /**
  * Everything a grading card shows about one review, loaded fresh from the database so the card
@@ -18,6 +21,12 @@ export interface GradingSheet {
   weeks: MonthWeekRecord[];
   scoring: Rules['scoring'];
   allowUndetermined: boolean;
+  /**
+   * 服务对象评价 / 好差评 imported for the month and for its quarter, shown as evidence (issue 15):
+   * nothing here changes the month's score; `serviceRule` says what the quarter does with it.
+   */
+  service?: Array<{ periodKey: string; evidence: ServiceEvidence }>;
+  serviceRule?: Rules['service_rating'];
 }
 
 export async function loadGradingSheet(deps: CoreDeps, review: MonthlyReview): Promise<GradingSheet> {
@@ -34,5 +43,16 @@ export async function loadGradingSheet(deps: CoreDeps, review: MonthlyReview): P
     weeks: await weeklyRecordsInMonth(deps, review.openId, review.monthKey),
     scoring: deps.rules.scoring,
     allowUndetermined: deps.rules.monthly.allow_undetermined,
+    ...(await serviceOf(deps, review)),
   };
+}
+
+async function serviceOf(deps: CoreDeps, review: MonthlyReview): Promise<Pick<GradingSheet, 'service' | 'serviceRule'>> {
+  const keys = [review.monthKey, quarterKeyOf(`${review.monthKey}-01`)];
+  const service = [];
+  for (const periodKey of keys) {
+    const e = (await serviceEvidenceOf(deps.db, [periodKey], [review.openId])).get(review.openId);
+    if (e) service.push({ periodKey, evidence: e });
+  }
+  return service.length > 0 ? { service, serviceRule: deps.rules.service_rating } : {};
 }

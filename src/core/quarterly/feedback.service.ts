@@ -9,6 +9,7 @@ import { peopleByOpenId, unitName } from './people.repository';
 import type { PoolKey, QuarterResult } from './results.repository';
 import type { MonthLine } from './views';
 import { UNDETERMINED } from '../rules/terms';
+import { describeParts } from '../peers/compose';
 
 type Db = Kysely<Database>;
 
@@ -55,6 +56,7 @@ export async function deliverQuarterFeedback(
       level: r.level,
       tier: r.tier,
       score: scoreText(r.score),
+      composition: r.leaderScore === null ? null : describeParts({ leader: r.leaderScore, peer: r.peerScore, peerAnswers: r.peerAnswers, service: r.serviceAdjustment }, r.score, deps.rules),
       months: monthLines(months.get(r.openId) ?? []),
       ...(r.tier === UNDETERMINED ? { undeterminedReason: undeterminedReason(r) } : {}),
       deadlineLabel: deadline,

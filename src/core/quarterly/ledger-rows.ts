@@ -3,7 +3,25 @@ import type { Database } from '../../db/schema';
 import { round2 } from '../numbers';
 import { ledgerRowsOfQuarter } from './results.repository';
 
-export const QUARTER_TIER_COLUMNS = ['quarter', 'unit', 'name', 'open_id', 'level', 'score', 'tier', 'status'] as const;
+/**
+ * CONTRACT.md's columns, then (issue 15) the parts of a composed score: leader_score (the months'
+ * mean, 领导评鉴), peer_score and peer_answers (民主测评, only once enough answered), and
+ * service_adjustment (服务对象评价 points added or deducted). Empty when the score is the mean alone.
+ */
+export const QUARTER_TIER_COLUMNS = [
+  'quarter',
+  'unit',
+  'name',
+  'open_id',
+  'level',
+  'score',
+  'tier',
+  'status',
+  'leader_score',
+  'peer_score',
+  'peer_answers',
+  'service_adjustment',
+] as const;
 
 /** `export quarter-tiers`: one row per person of the quarter, proposals included (status says which). */
 export async function* quarterTierRecords(db: Kysely<Database>, quarterKey: string) {
@@ -18,6 +36,16 @@ export async function* quarterTierRecords(db: Kysely<Database>, quarterKey: stri
       score: score === null || !Number.isFinite(score) ? null : round2(score),
       tier: r.tier,
       status: r.status,
+      leader_score: num(r.leader_score),
+      peer_score: num(r.peer_score),
+      peer_answers: num(r.peer_answers),
+      service_adjustment: num(r.service_adjustment),
     };
   }
+}
+
+function num(x: number | string | null | undefined): number | null {
+  if (x === null || x === undefined) return null;
+  const n = Number(x);
+  return Number.isFinite(n) ? round2(n) : null;
 }

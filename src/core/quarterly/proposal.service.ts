@@ -18,9 +18,10 @@ import {
   type ProposalColumns,
   type QuarterResult,
 } from './results.repository';
-import { loadUnits, scopeOf, type UnitIndex } from './scope';
+import { loadUnits, organOf, scopeOf, type UnitIndex } from './scope';
 import { quotaRulesFor } from './quota-share';
 import { fitScopeToQuota } from './scope-quota';
+import { voicesOfQuarter } from '../peers/voices.repository';
 
 type Db = Kysely<Database>;
 
@@ -78,9 +79,10 @@ export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: s
     ...monthly.map((m) => ({ openId: m.openId, unitId: m.unitId, level: m.level, months: m.months, pending: m.pendingMonths })),
     ...active.filter((p) => !monthly.some((m) => m.openId === p.openId)).map((p) => ({ openId: p.openId, unitId: p.unitId, level: p.level, months: [], pending: [] })),
   ];
+  const voices = await voicesOfQuarter(db, rules, quarterKey, raw.map((c) => ({ openId: c.openId, organId: organOf(c.unitId, index) })));
   const candidates: Candidate[] = raw.map((c) => {
     const person = people.get(c.openId);
-    const context = { quarterKey, joinedOn: person?.joinedOn ?? null, probationUntil: person?.probationUntil ?? null, pendingMonths: c.pending };
+    const context = { quarterKey, joinedOn: person?.joinedOn ?? null, probationUntil: person?.probationUntil ?? null, pendingMonths: c.pending, voices: voices.get(c.openId) };
     return { ...c, pool: poolOf(c.level, rules), proposal: proposeQuarter(c.months, rules, context) };
   });
 
@@ -121,6 +123,10 @@ export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: s
         goodMonths: p.goodMonths,
         proposedTier: p.proposedTier,
         tier: fit.result[openId] ?? p.proposedTier,
+        leaderScore: p.parts?.leader ?? null,
+        peerScore: p.parts?.peer ?? null,
+        peerAnswers: p.parts?.peerAnswers ?? null,
+        serviceAdjustment: p.parts?.service ?? null,
       })),
     });
   }
@@ -140,7 +146,11 @@ export function sameProposal(stored: QuarterResult, fresh: ProposalColumns): boo
     stored.work === fresh.work &&
     stored.conduct === fresh.conduct &&
     stored.goodMonths === fresh.goodMonths &&
-    stored.proposedTier === fresh.proposedTier
+    stored.proposedTier === fresh.proposedTier &&
+    stored.leaderScore === fresh.leaderScore &&
+    stored.peerScore === fresh.peerScore &&
+    stored.peerAnswers === fresh.peerAnswers &&
+    stored.serviceAdjustment === fresh.serviceAdjustment
   );
 }
 

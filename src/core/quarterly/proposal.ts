@@ -4,6 +4,7 @@ import { monthsOfQuarter, parsePeriodKey } from '../calendar/periods';
 import { invalidInput } from '../errors';
 import { formatScore, round2 } from '../numbers';
 import { tierForScore } from '../monthly/score';
+import { composeQuarterScore, type ScoreParts, type Voices } from '../peers/compose';
 
 export interface MonthResult {
   /** `2026-01` */
@@ -23,6 +24,8 @@ export interface QuarterContext {
   probationUntil?: string | null;
   /** Months whose grading card went out but nobody graded yet. */
   pendingMonths?: readonly string[];
+  /** 民主测评 and 服务对象评价 for the quarter (issue 15); absent: the score is the months' mean. */
+  voices?: Voices;
 }
 
 export interface QuarterProposal {
@@ -35,9 +38,11 @@ export interface QuarterProposal {
   proposedTier: TierOrUndetermined;
   /** How the proposal was reached, in words for the determination card. */
   basis: string;
+  /** The parts of a composed score; null when the score is the months' mean alone. */
+  parts: ScoreParts | null;
 }
 
-type ProposalRules = Pick<Rules, 'scoring' | 'quarterly'>;
+type ProposalRules = Pick<Rules, 'scoring' | 'quarterly'> & Partial<Pick<Rules, 'peers' | 'service_rating'>>;
 
 /** Words the basis carries when a rule decided the proposal, so the card can cite that rule's basis. */
 const MARKERS = { month_caps: '季度至多', min_months: '少于', probation: '试用期' } as const;
@@ -96,9 +101,20 @@ function meanScoreBand(months: readonly MonthResult[], rules: ProposalRules, con
       goodMonths,
       proposedTier: UNDETERMINED,
       basis: `${listed}${whyTooFew(months, counted.length, min, context, rules)}，建议季度不定等次（不占“好”等次名额，不计入名额基数）`,
+      parts: null,
     };
   }
-  const score = round2(mean(counted.map((m) => m.total)));
+  const leader = round2(mean(counted.map((m) => m.total)));
+  const composed =
+    context?.voices && rules.peers && rules.service_rating
+      ? composeQuarterScore(leader, context.voices, { scoring: rules.scoring, peers: rules.peers, service_rating: rules.service_rating })
+      : null;
+  const score = composed?.score ?? leader;
+  // With no other voice counted the basis reads exactly as before; otherwise it shows the formula.
+  const meanText = composed?.formula
+    ? `${counted.length} 个月平均 ${formatScore(leader)} 分；${composed.formula}`
+    : `${counted.length} 个月平均 ${formatScore(score)} 分`;
+  const noteText = composed && composed.notes.length > 0 ? `（${composed.notes.join('；')}）` : '';
   const banded = tierForScore(score, rules.scoring.bands);
   const cap = capOf(counted, rules);
   const proposedTier = cap && rankOf(cap.tier) > rankOf(banded) ? cap.tier : banded;
@@ -109,7 +125,8 @@ function meanScoreBand(months: readonly MonthResult[], rules: ProposalRules, con
     conduct: meanOrNull(counted.map((m) => m.conduct)),
     goodMonths,
     proposedTier,
-    basis: `${listed}${counted.length} 个月平均 ${formatScore(score)} 分，分数段为“${banded}”${capText}，建议“${proposedTier}”`,
+    basis: `${listed}${meanText}${noteText}，分数段为“${banded}”${capText}，建议“${proposedTier}”`,
+    parts: composed?.formula ? composed.parts : null,
   };
 }
 

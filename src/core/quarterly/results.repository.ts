@@ -31,6 +31,11 @@ export interface QuarterResult {
   confirmedBy: string | null;
   confirmedAt: string | null;
   feedbackAt: string | null;
+  /** Parts of a composed score (民主测评, 服务对象评价); all null when the score is the months' mean. */
+  leaderScore: number | null;
+  peerScore: number | null;
+  peerAnswers: number | null;
+  serviceAdjustment: number | null;
 }
 
 export function quarterResultRowToResult(row: QuarterResultRow): QuarterResult {
@@ -53,6 +58,10 @@ export function quarterResultRowToResult(row: QuarterResultRow): QuarterResult {
     confirmedBy: row.confirmed_by,
     confirmedAt: row.confirmed_at,
     feedbackAt: row.feedback_at,
+    leaderScore: numOrNull(row.leader_score ?? null),
+    peerScore: numOrNull(row.peer_score ?? null),
+    peerAnswers: numOrNull(row.peer_answers ?? null),
+    serviceAdjustment: numOrNull(row.service_adjustment ?? null),
   };
 }
 
@@ -110,7 +119,8 @@ export async function findResult(db: Db, openId: string, quarterKey: string): Pr
 export type ProposalColumns = Pick<
   QuarterResult,
   'openId' | 'quarterKey' | 'unitId' | 'level' | 'scopeId' | 'pool' | 'basis' | 'score' | 'work' | 'conduct' | 'goodMonths' | 'proposedTier' | 'tier'
->;
+> &
+  Partial<Pick<QuarterResult, 'leaderScore' | 'peerScore' | 'peerAnswers' | 'serviceAdjustment'>>;
 
 /** The columns a proposal writes, shared by insert and refresh so the two cannot drift apart. */
 function proposalRow(p: ProposalColumns) {
@@ -126,6 +136,10 @@ function proposalRow(p: ProposalColumns) {
     good_months: p.goodMonths,
     proposed_tier: p.proposedTier,
     tier: p.tier,
+    leader_score: p.leaderScore ?? null,
+    peer_score: p.peerScore ?? null,
+    peer_answers: p.peerAnswers ?? null,
+    service_adjustment: p.serviceAdjustment ?? null,
   };
 }
 

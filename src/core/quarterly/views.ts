@@ -82,6 +82,8 @@ export interface FeedbackView {
   level: string;
   tier: string;
   score: string;
+  /** How a composed score was formed (领导评鉴, 民主测评, 服务对象评价); absent when it is the months' mean. */
+  composition?: string | null;
   months: MonthLine[];
   /** Why the quarter is 不定等次, in words for the person (only when it is). */
   undeterminedReason?: string;

@@ -60,6 +60,20 @@ export const RULE_BASIS: Record<string, Basis> = {
   'unit_rating.quota_effects.classes.先进单位.excellent_share': 'national',
   privacy: 'design',
   notifications: 'design',
+  // Seed 003 (Kunming): "通过分级考核、民主测评、综合评价等方式"; 分区干部测评 at the 政务服务管理局.
+  peers: 'local-common',
+  // The example split 领导评鉴 70 % / 民主测评 30 % is the issue's; S-PARTY and S-CB weigh ballots likewise.
+  'peers.weights': 'design',
+  'peers.tier_points': 'design',
+  'peers.min_answers': 'design',
+  'peers.send_time': 'design',
+  'peers.card_page_size': 'design',
+  // Seed 004: "九龙坡区将服务对象评价纳入窗口单位考核", "好差评结果与平时考核审核评鉴相结合".
+  service_rating: 'local-common',
+  'service_rating.good_points': 'design',
+  'service_rating.bad_points': 'design',
+  'service_rating.score_baseline': 'design',
+  'service_rating.score_points': 'design',
 };
 
 export function basisOf(path: string): Basis | undefined {

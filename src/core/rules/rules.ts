@@ -3,6 +3,7 @@ import { annualSchema } from './annual';
 import { calendarSchema } from './calendar';
 import { monthlySchema } from './monthly';
 import { notificationsSchema } from './notifications';
+import { peersSchema, serviceRatingSchema } from './peers';
 import { privacySchema } from './privacy';
 import { quarterlySchema } from './quarterly';
 import { scoringSchema } from './scoring';
@@ -28,6 +29,8 @@ export const rulesSchema = z
     unit_rating: unitRatingSchema,
     privacy: privacySchema,
     notifications: notificationsSchema,
+    peers: peersSchema,
+    service_rating: serviceRatingSchema,
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { TIERS, UNDETERMINED } from '../../core/rules/terms';
-import { formatMonthLabel, formatWeekLabel, shanghaiDate, shanghaiTime } from '../../core/calendar/periods';
+import { formatMonthLabel, formatPeriodLabel, formatWeekLabel, shanghaiDate, shanghaiTime } from '../../core/calendar/periods';
 import { FOLLOW_SUGGESTION, GRADE_FORM_LIMITS, gradeToFormText, type GradeFormText } from '../../core/monthly/grade-form';
 import type { GradingSheet } from '../../core/monthly/grading-sheet';
 import { formatScore } from '../../core/numbers';
@@ -30,6 +30,7 @@ export function monthlyGradingCard(sheet: GradingSheet, prefill?: GradeFormText)
     elements: [
       md(`**被考核人**：${escapeMd(sheet.name)}（${escapeMd(sheet.unitName)}，${escapeMd(sheet.level)}）\n**考核月份**：${formatMonthLabel(r.monthKey)}`),
       ...weeksSection(sheet),
+      ...serviceSection(sheet),
       ...(graded ? [md(`**当前结果**：${currentResultLine(sheet)}`)] : []),
       hr(),
       note(
@@ -69,6 +70,27 @@ export function weeksSection(sheet: GradingSheet): Element[] {
     return `- ${formatWeekLabel(w.weekKey)}：${WEEK_STATUS_LABELS[w.status]}${when}${claim}`;
   });
   return [md(`**本月周记**：${tally}\n${lines.join('\n')}`)];
+}
+
+/**
+ * 服务对象评价 (好差评) imported for the month or its quarter: evidence for the grader, with what the
+ * rules do with it — never applied to the month silently.
+ */
+export function serviceSection(sheet: GradingSheet): Element[] {
+  if (!sheet.service || sheet.service.length === 0 || !sheet.serviceRule) return [];
+  const lines = sheet.service.map(({ periodKey, evidence: e }) => {
+    const score = e.score === null ? '' : `，评价得分 ${formatScore(e.score)} 分`;
+    return `- ${formatPeriodLabel(periodKey)}：好评 ${e.good} 条，差评 ${e.bad} 条${score}`;
+  });
+  const r = sheet.serviceRule;
+  const s = sheet.scoring;
+  const how =
+    r.adjust === 'none'
+      ? '仅供评鉴参考，不自动计入得分；如需加减分，请在加分项、扣分项中填写。'
+      : r.adjust === 'counts'
+        ? `按规则计入季度得分：每条好评加 ${formatScore(r.good_points)} 分（不超过 ${s.bonus_cap} 分），每条差评扣 ${formatScore(r.bad_points)} 分（不超过 ${s.deduction_cap} 分），在季度得分构成中列明。`
+        : `按规则计入季度得分：评价得分高于 ${formatScore(r.score_baseline)} 分的每分加 ${formatScore(r.score_points)} 分、低于的每分扣 ${formatScore(r.score_points)} 分（加分不超过 ${s.bonus_cap} 分，扣分不超过 ${s.deduction_cap} 分），在季度得分构成中列明。`;
+  return [md(`**服务对象评价（好差评）**\n${lines.join('\n')}`), note(how)];
 }
 
 export function currentResultLine(sheet: GradingSheet): string {

@@ -5,7 +5,7 @@ import type { ScoreItem } from '../../core/monthly/score';
 import type { CardJson } from '../../core/ports';
 import { card, escapeMd, hr, md, note } from '../../../cards/components';
 import { monthlyRegrade } from './monthly-actions';
-import { formatInstant } from './monthly-form.card';
+import { formatInstant, serviceSection } from './monthly-form.card';
 
 /** Read-only result that replaces the form once it is submitted; 重新评定 reopens the form. */
 export function monthlyResultCard(sheet: GradingSheet, opts: { canRegrade: boolean } = { canRegrade: true }): CardJson {
@@ -32,6 +32,7 @@ export function monthlyResultCard(sheet: GradingSheet, opts: { canRegrade: boole
       md(lines.join('\n')),
       md(`**加分项**：${itemsText(r.bonuses)}\n**扣分项**：${itemsText(r.deductions)}`),
       md(`**评语**：${r.comment ? escapeMd(r.comment) : '无'}`),
+      ...serviceSection(sheet),
       hr(),
       note(`评鉴人：${escapeMd(sheet.reviewerName ?? '—')} · 第 ${r.revision} 次评定 · ${formatInstant(r.updatedAt)}`),
       ...(opts.canRegrade ? [monthlyRegrade.button('重新评定', { id: r.id, rev: r.revision })] : []),

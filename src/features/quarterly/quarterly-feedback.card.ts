@@ -20,6 +20,7 @@ export function quarterFeedbackCard(v: FeedbackView): CardJson {
     elements: [
       md(`**${escapeMd(v.name)}**，您${v.quarterLabel}的平时考核结果已经审定：\n**等次：${v.tier}**　季度得分：${scoreWithUnit(v.score)}（${v.level}）`),
       ...(v.undeterminedReason ? [md(`**为何不定等次：**${escapeMd(v.undeterminedReason)}`)] : []),
+      ...(v.composition ? [md(`**得分构成**：${v.composition}`)] : []),
       hr(),
       md(`**各月情况**\n${monthLinesMd(v.months)}`),
       hr(),

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import type { Rules } from '../rules/rules';
+import { monthsOfQuarter } from '../calendar/periods';
+import { round2 } from '../numbers';
+import type { PeerAggregate, ServiceEvidence, Voices } from './compose';
+
+type Db = Kysely<Database>;
+
+/** Whether the organ's people rate each other (rules.peers.organs). */
+export function peersOnFor(rules: Pick<Rules, 'peers'>, organId: string): boolean {
+  const organs = rules.peers.organs;
+  return organs === 'all' || organs.includes(organId);
+}
+
+/**
+ * Each ratee's 民主测评 for the period: the number who answered and, only from min_answers on, the
+ * mean of every item's points. Below the threshold the score is never computed, so nothing shows it.
+ */
+export async function peerAggregates(db: Db, rules: Pick<Rules, 'peers'>, periodKey: string, openIds: readonly string[]): Promise<Map<string, PeerAggregate>> {
+  const out = new Map<string, PeerAggregate>();
+  if (openIds.length === 0) return out;
+  const rows = await db.selectFrom('peer_tallies').selectAll().where('period_key', '=', periodKey).where('ratee_open_id', 'in', [...openIds]).execute();
+  const by = new Map<string, { answers: number; items: number; points: number; n: number }>();
+  for (const r of rows) {
+    const e = by.get(r.ratee_open_id) ?? { answers: Infinity, items: 0, points: 0, n: 0 };
+    // Every answer rates every item, so the items' counts agree; the least is the safe count.
+    e.answers = Math.min(e.answers, Number(r.answers));
+    e.items++;
+    e.points += Number(r.points);
+    e.n += Number(r.answers);
+    by.set(r.ratee_open_id, e);
+  }
+  for (const id of openIds) {
+    const e = by.get(id);
+    const answers = e && Number.isFinite(e.answers) ? e.answers : 0;
+    out.set(id, { answers, score: e && answers >= rules.peers.min_answers && e.n > 0 ? round2(e.points / e.n) : null });
+  }
+  return out;
+}
+
+/** 好差评 of a quarter: rows for the quarter itself and for its months, counts summed, scores averaged. */
+export async function serviceEvidenceOfQuarter(db: Db, quarterKey: string, openIds: readonly string[]): Promise<Map<string, ServiceEvidence>> {
+  return serviceEvidenceOf(db, [quarterKey, ...monthsOfQuarter(quarterKey)], openIds);
+}
+
+export async function serviceEvidenceOf(db: Db, periodKeys: readonly string[], openIds: readonly string[]): Promise<Map<string, ServiceEvidence>> {
+  const out = new Map<string, ServiceEvidence>();
+  if (openIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('service_ratings')
+    .selectAll()
+    .where('period_key', 'in', [...periodKeys])
+    .where('open_id', 'in', [...openIds])
+    .orderBy('period_key')
+    .execute();
+  const scores = new Map<string, number[]>();
+  for (const r of rows) {
+    const e = out.get(r.open_id) ?? { good: 0, bad: 0, score: null };
+    e.good += Number(r.good);
+    e.bad += Number(r.bad);
+    out.set(r.open_id, e);
+    if (r.score !== null) scores.set(r.open_id, [...(scores.get(r.open_id) ?? []), Number(r.score)]);
+  }
+  for (const [id, xs] of scores) out.get(id)!.score = round2(xs.reduce((a, b) => a + b, 0) / xs.length);
+  return out;
+}
+
+/**
+ * The voices besides the supervisor's for each candidate of a quarter: the peer aggregate where the
+ * person's organ has 民主测评, and the 好差评 imported for the quarter or its months.
+ */
+export async function voicesOfQuarter(
+  db: Db,
+  rules: Pick<Rules, 'peers'>,
+  quarterKey: string,
+  people: ReadonlyArray<{ openId: string; organId: string }>,
+): Promise<Map<string, Voices>> {
+  const ids = people.map((p) => p.openId);
+  const withPeers = people.filter((p) => peersOnFor(rules, p.organId)).map((p) => p.openId);
+  const peers = await peerAggregates(db, rules, quarterKey, withPeers);
+  const service = await serviceEvidenceOfQuarter(db, quarterKey, ids);
+  const out = new Map<string, Voices>();
+  for (const id of ids) out.set(id, { peer: peers.get(id) ?? undefined, service: service.get(id) ?? null });
+  return out;
+}
