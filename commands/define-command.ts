@@ -1,4 +1,5 @@
 import type { Role } from '../src/core/org/person';
+import type { Rules } from '../src/core/rules/rules';
 import type { BotContext } from '../src/dispatch/context';
 
 /**
@@ -17,7 +18,12 @@ export interface CommandDef {
   private?: boolean;
   /** May run for someone not in the organisation (help). */
   public?: boolean;
+  /** Offered in help only where the rules turn its feature on (absent = always). */
+  offered?: (rules: Rules) => boolean;
   run(ctx: BotContext, args: string): Promise<void>;
 }
 
 export const defineCommand = (def: CommandDef): CommandDef => def;
+
+/** The commands help lists under these rules. */
+export const offeredCommands = (commands: readonly CommandDef[], rules: Rules): CommandDef[] => commands.filter((c) => !c.offered || c.offered(rules));

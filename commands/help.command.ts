@@ -1,6 +1,6 @@
 import { helpCard, helpView } from '../cards/help.card';
 import { rulesSummary } from '../src/core/rules/summary';
-import { defineCommand, type CommandDef } from './define-command';
+import { defineCommand, offeredCommands, type CommandDef } from './define-command';
 
 /**
  * `/帮助`: what the caller may use, and the rules that decide tiers with their basis. Built by the app
@@ -13,7 +13,7 @@ export function helpCommand(all: () => readonly CommandDef[]): CommandDef {
     describe: '查看您可以使用的命令',
     public: true,
     async run(ctx) {
-      await ctx.reply({ kind: 'card', card: helpCard(helpView(ctx.actor, all(), rulesSummary(ctx.deps.rules))) });
+      await ctx.reply({ kind: 'card', card: helpCard(helpView(ctx.actor, offeredCommands(all(), ctx.deps.rules), rulesSummary(ctx.deps.rules))) });
     },
   });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ActionDef } from '../../cards/define-action';
-import type { CommandDef } from '../../commands/define-command';
+import { offeredCommands, type CommandDef } from '../../commands/define-command';
 import type { CoreDeps } from '../core/deps';
 import { ERROR_PRESENTATION, isDomainError, STALE_CARD } from '../core/errors';
 import { findPerson } from '../core/org/people.repository';
@@ -105,7 +105,7 @@ export class Dispatcher {
   }
 
   private async sendHelp(ctx: BotContext, unrecognized: string): Promise<void> {
-    await ctx.reply({ kind: 'card', card: this.opts.unrecognizedCard(ctx.actor, this.opts.commands, unrecognized) });
+    await ctx.reply({ kind: 'card', card: this.opts.unrecognizedCard(ctx.actor, offeredCommands(this.opts.commands, this.deps.rules), unrecognized) });
   }
 
   private logFailure(e: unknown, inbound: Inbound, where: string): string {

@@ -13,8 +13,9 @@ describe.each(dialectsUnderTest())('help and unknown input (%s)', (dialect) => {
     const text = Harness.textOf(card);
     expect(text).toContain('使用帮助');
     expect(text).toContain('/帮助');
-    // A staff member does not see the admin-only sync command.
+    // A staff member does not see the admin-only sync command, nor 民主测评 where no organ holds it.
     expect(text).not.toContain('/同步');
+    expect(text).not.toContain('/民主测评');
     // Issue 10: the rules that decide tiers, each citing its basis.
     expect(text).toContain('季度“好”等次不超过本机关参评人数的 40%（向下取整），按同级同台分组（正职、副职、一般干部）以最大余数法分配名额；不定等次不计入参评人数（依据：地方通行做法、国家规定）');
     expect(text).toContain('有月度“较差”的季度至多“一般”，有月度“一般”的季度至多“较好”（依据：本系统默认）');
@@ -50,6 +51,12 @@ describe.each(dialectsUnderTest())('help and unknown input (%s)', (dialect) => {
     }
     await h.say('王建国', '帮助');
     expect(Harness.textOf(h.lastCard('王建国').card)).not.toContain('/周记');
+  });
+
+  it('offers 民主测评 in help once the rules turn it on', async () => {
+    h = await Harness.start({ dialect, rules: { peers: { organs: 'all' } } });
+    await h.say('赵敏', '帮助');
+    expect(Harness.textOf(h.lastCard('赵敏').card)).toContain('/民主测评');
   });
 
   it('tells someone outside the organisation how to get in, without crashing', async () => {

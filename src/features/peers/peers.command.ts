@@ -9,6 +9,7 @@ export default defineCommand({
   describe: '打开尚未完成的民主测评卡片',
   roles: ['staff'],
   private: true,
+  offered: (rules) => rules.peers.organs === 'all' || rules.peers.organs.length > 0,
   async run(ctx) {
     const actor = ctx.actor;
     if (!actor) return;
