@@ -3,6 +3,8 @@ import type { CoreDeps } from '../deps';
 import { findPerson, findUnit } from '../org/people.repository';
 import { weeklyRecordsInMonth, type MonthWeekRecord } from '../weekly/weekly-month';
 import type { MonthlyReview } from './review';
+import { summaryForGrading } from '../summary/summary-excerpts';
+import type { SummaryExcerpt } from '../summary/views';
 
 /**
  * Everything a grading card shows about one review, loaded fresh from the database so the card
@@ -18,6 +20,8 @@ export interface GradingSheet {
   weeks: MonthWeekRecord[];
   scoring: Rules['scoring'];
   allowUndetermined: boolean;
+  /** The person's 个人小结 for the period this month closes or belongs to; absent: nothing to show. */
+  selfSummary?: SummaryExcerpt | null;
 }
 
 export async function loadGradingSheet(deps: CoreDeps, review: MonthlyReview): Promise<GradingSheet> {
@@ -34,5 +38,6 @@ export async function loadGradingSheet(deps: CoreDeps, review: MonthlyReview): P
     weeks: await weeklyRecordsInMonth(deps, review.openId, review.monthKey),
     scoring: deps.rules.scoring,
     allowUndetermined: deps.rules.monthly.allow_undetermined,
+    selfSummary: await summaryForGrading(deps.db, deps.rules, review.openId, review.monthKey),
   };
 }

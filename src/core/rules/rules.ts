@@ -6,6 +6,7 @@ import { notificationsSchema } from './notifications';
 import { privacySchema } from './privacy';
 import { quarterlySchema } from './quarterly';
 import { scoringSchema } from './scoring';
+import { selfSummarySchema } from './self-summary';
 import { trainingSchema } from './training';
 import { unitRatingSchema } from './unit-rating';
 import { weeklySchema } from './weekly';
@@ -28,6 +29,7 @@ export const rulesSchema = z
     unit_rating: unitRatingSchema,
     privacy: privacySchema,
     notifications: notificationsSchema,
+    self_summary: selfSummarySchema,
   })
   .strict();
 

@@ -2,6 +2,7 @@ import { TIERS, UNDETERMINED } from '../../core/rules/terms';
 import { formatMonthLabel, formatWeekLabel, shanghaiDate, shanghaiTime } from '../../core/calendar/periods';
 import { FOLLOW_SUGGESTION, GRADE_FORM_LIMITS, gradeToFormText, type GradeFormText } from '../../core/monthly/grade-form';
 import type { GradingSheet } from '../../core/monthly/grading-sheet';
+import { excerpt } from '../../core/summary/self-summary';
 import { formatScore } from '../../core/numbers';
 import type { CardJson } from '../../core/ports';
 import { WEEK_STATUS_LABELS, type WeekStatus } from '../../core/weekly/weekly-status';
@@ -30,6 +31,7 @@ export function monthlyGradingCard(sheet: GradingSheet, prefill?: GradeFormText)
     elements: [
       md(`**被考核人**：${escapeMd(sheet.name)}（${escapeMd(sheet.unitName)}，${escapeMd(sheet.level)}）\n**考核月份**：${formatMonthLabel(r.monthKey)}`),
       ...weeksSection(sheet),
+      ...summarySection(sheet),
       ...(graded ? [md(`**当前结果**：${currentResultLine(sheet)}`)] : []),
       hr(),
       note(
@@ -70,6 +72,17 @@ export function weeksSection(sheet: GradingSheet): Element[] {
   });
   return [md(`**本月周记**：${tally}\n${lines.join('\n')}`)];
 }
+
+/** 个人小结 as the person submitted it (an excerpt; `小结 姓名` shows all of it). */
+export function summarySection(sheet: GradingSheet): Element[] {
+  const s = sheet.selfSummary;
+  if (!s) return [];
+  if (!s.text) return [md(`**个人小结**（${s.periodLabel}）：尚未提交`)];
+  const cut = s.chars > SUMMARY_EXCERPT_CHARS ? `\n（共 ${s.chars} 字，发送“小结 ${escapeMd(sheet.name)}”查看全文）` : '';
+  return [md(`**个人小结**（${s.periodLabel}，${s.submittedAtLabel} 提交）：\n${escapeMd(excerpt(s.text, SUMMARY_EXCERPT_CHARS))}${cut}`)];
+}
+
+const SUMMARY_EXCERPT_CHARS = 300;
 
 export function currentResultLine(sheet: GradingSheet): string {
   const r = sheet.review;
