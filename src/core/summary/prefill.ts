@@ -1,4 +1,5 @@
-import { monthsOf } from '../calendar/periods';
+import { isCalendarGap } from '../calendar/calendar-gap';
+import { datesFrom, monthsOf, parsePeriodKey, weekKeyOf } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
 import { findLogsOfPerson } from '../weekly/weekly.repository';
 import { weeksOfMonth } from '../weekly/weekly-month';
@@ -16,7 +17,7 @@ export interface PeriodRecords {
 
 /** The person's weekly records of the period (a quarter's weeks are its months' weeks). */
 export async function periodRecords(deps: CoreDeps, openId: string, periodKey: string): Promise<PeriodRecords> {
-  const weekKeys = monthsOf(periodKey).flatMap((m) => weeksOfMonth(deps, m));
+  const weekKeys = [...new Set(monthsOf(periodKey).flatMap((m) => weeksOf(deps, m)))];
   const logs = (await findLogsOfPerson(deps.db, openId, weekKeys)).sort((a, b) => a.weekKey.localeCompare(b.weekKey));
   return {
     weeks: weekKeys.length,
@@ -24,6 +25,17 @@ export async function periodRecords(deps: CoreDeps, openId: string, periodKey: s
     done: logs.map((l) => l.done.trim()).filter(Boolean),
     bonusClaims: logs.map((l) => l.bonusClaim?.trim() ?? '').filter(Boolean),
   };
+}
+
+/** The month's weeks; while next year's holidays are unknown (December's last week), every week it touches. */
+function weeksOf(deps: CoreDeps, monthKey: string): string[] {
+  try {
+    return weeksOfMonth(deps, monthKey);
+  } catch (e) {
+    if (!isCalendarGap(e)) throw e;
+    const { start, end } = parsePeriodKey(monthKey, 'month');
+    return [...new Set(datesFrom(start, end).map(weekKeyOf))];
+  }
 }
 
 const LINE_CHARS = 60;

@@ -9,7 +9,6 @@ export default defineCommand({
   aliases: ['小结', '个人小结'],
   describe: '填写或修改本人的个人小结（保存草稿、提交）；主管领导、考核管理员可加姓名查看',
   usage: '小结 张三',
-  roles: ['staff'],
   private: true,
   async run(ctx, args) {
     const actor = ctx.actor!;
