@@ -120,4 +120,13 @@ describe.each(dialectsUnderTest())('个人小结 self-summary (%s)', (dialect) =
     await h.say('张丽', '小结');
     expect(Harness.textOf(latestCard(h, '张丽'))).toContain('2026年第四季度');
   });
+
+  it('sends the fourth quarter’s cards on 31 December though next year’s holidays are not known yet', async () => {
+    await start();
+    expect(h.app.deps.calendar.hasDataForYear(2027)).toBe(false);
+    expect(await h.runJob('self-summary', '2026-12-31T10:00:00+08:00')).toMatchObject({ status: 'done', periodKey: '2026-Q4' });
+    const card = larkCard(latestCard(h, '赵敏'));
+    expect(Harness.textOf(card)).toContain('2026年第四季度即将结束');
+    expect(Harness.textOf(card)).toContain('请在下一考核期开始后的前几个工作日内提交');
+  });
 });
