@@ -90,6 +90,13 @@ describe.each(dialectsUnderTest())('个人小结 self-summary (%s)', (dialect) =
     expect(grading).toContain('不足是统筹不够');
     expect(Harness.textOf(gradingCardFor(h, '李明华', '张丽').card)).toContain('**个人小结**（2026年第三季度）：尚未提交');
 
+    // 张丽 submits after her supervisor's card went out: 评鉴 re-opens it with her summary.
+    await h.say('张丽', '小结');
+    const hers = summaryCards(h, '张丽').at(-1)!;
+    expectToast(await h.click('张丽', hers, buttonValue(cardOf(hers), summarySubmit), { summary: '完成文稿起草与会务保障。' }), 'success', '个人小结已提交');
+    await h.say('李明华', '评鉴');
+    expect(Harness.textOf(gradingCardFor(h, '李明华', '张丽').card)).toContain('完成文稿起草与会务保障。');
+
     // The supervisor and a unit admin may read it in full; another staff member may not.
     await h.say('李明华', '小结 赵敏');
     expect(Harness.textOf(cardOf(cardsTitled(h, '李明华', '个人小结 · 赵敏').at(-1)!))).toContain(text);
@@ -103,9 +110,10 @@ describe.each(dialectsUnderTest())('个人小结 self-summary (%s)', (dialect) =
     const csv = await exportCsv(h, Q3);
     const lines = csv.trim().split(/\r?\n/);
     expect(lines[0]).toBe('period,unit,name,open_id,submitted_at,summary');
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`2026-Q3,办公室,赵敏,${h.person('赵敏').open_id},`);
-    expect(lines[1]).toContain(text);
+    expect(lines).toHaveLength(3);
+    const zhao = lines.find((l) => l.includes(',赵敏,'))!;
+    expect(zhao).toContain(`2026-Q3,办公室,赵敏,${h.person('赵敏').open_id},`);
+    expect(zhao).toContain(text);
   });
 
   it('sends nothing for a quarter that ended before someone joined, and a late joiner is not reminded', async () => {

@@ -77,7 +77,7 @@ export function weeksSection(sheet: GradingSheet): Element[] {
 export function summarySection(sheet: GradingSheet): Element[] {
   const s = sheet.selfSummary;
   if (!s) return [];
-  if (!s.text) return [md(`**个人小结**（${s.periodLabel}）：尚未提交`)];
+  if (!s.text) return [md(`**个人小结**（${s.periodLabel}）：尚未提交（本人提交后，发送“评鉴”重新打开本卡片即可看到）`)];
   const cut = s.chars > SUMMARY_EXCERPT_CHARS ? `\n（共 ${s.chars} 字，发送“小结 ${escapeMd(sheet.name)}”查看全文）` : '';
   return [md(`**个人小结**（${s.periodLabel}，${s.submittedAtLabel} 提交）：\n${escapeMd(excerpt(s.text, SUMMARY_EXCERPT_CHARS))}${cut}`)];
 }
