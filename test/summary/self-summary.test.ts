@@ -1,22 +1,22 @@
-import { PassThrough } from 'node:stream';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportLedger } from '../../src/cli/export';
 import selfSummaryJob from '../../src/features/summary/self-summary.job';
 import { summarySave, summarySubmit } from '../../src/features/summary/summary-actions';
 import { buttonValue, cardOf, cardsTitled, expectToast, larkCard } from '../helpers/cards';
 import { Harness } from '../helpers/harness';
+import { cli, tempDir } from '../hardening/cli';
 import { dialectsUnderTest } from '../helpers/stores';
 import { gradingCardFor } from '../monthly/helpers';
 import { Q3, REMIND_AT, SEND_AT, SEPT_REVIEW_AT, latestCard, seedLog, summaryCards, summaryInput, summaryRow } from './helpers';
 
 const EVERYONE = 13;
 
+/** `pingshi export self-summaries --period KEY`, run as a user would, against the app's database. */
 async function exportCsv(h: Harness, period: string): Promise<string> {
-  const out = new PassThrough();
-  const chunks: string[] = [];
-  out.on('data', (c) => chunks.push(String(c)));
-  await exportLedger(h.app, 'self-summaries', { period }, { out, err: new PassThrough() });
-  return chunks.join('');
+  const run = await cli(['export', 'self-summaries', '--period', period], { DATABASE_URL: h.store.url });
+  expect(run.err).toBe('');
+  expect(run.code).toBe(0);
+  return run.out;
 }
 
 describe.each(dialectsUnderTest())('个人小结 self-summary (%s)', (dialect) => {
@@ -24,7 +24,8 @@ describe.each(dialectsUnderTest())('个人小结 self-summary (%s)', (dialect) =
   afterEach(async () => h?.close());
 
   async function start() {
-    h = await Harness.start({ dialect, now: '2026-09-30T09:00:00+08:00' });
+    // A file, so the CLI (another connection) reads what the app wrote.
+    h = await Harness.start({ dialect, now: '2026-09-30T09:00:00+08:00', sqliteFile: join(tempDir('summary'), 'app.db') });
     await h.db.updateTable('people').set({ joined_on: '2026-01-01' }).execute();
     return h;
   }
@@ -114,6 +115,10 @@ describe.each(dialectsUnderTest())('个人小结 self-summary (%s)', (dialect) =
     const zhao = lines.find((l) => l.includes(',赵敏,'))!;
     expect(zhao).toContain(`2026-Q3,办公室,赵敏,${h.person('赵敏').open_id},`);
     expect(zhao).toContain(text);
+
+    // run-job knows the job (no longer “not built”), and the claim is shared: nothing is sent twice.
+    const rerun = await cli(['run-job', 'self-summary', '--at', '2026-10-09T10:00:00+08:00'], { DATABASE_URL: h.store.url });
+    expect([rerun.code, rerun.out]).toEqual([0, expect.stringContaining('self-summary 2026-Q3: 已执行过')]);
   });
 
   it('sends nothing for a quarter that ended before someone joined, and a late joiner is not reminded', async () => {
