@@ -116,6 +116,17 @@ describe.each(dialectsUnderTest())('个人小结 self-summary (%s)', (dialect) =
     expect(zhao).toContain(`2026-Q3,办公室,赵敏,${h.person('赵敏').open_id},`);
     expect(zhao).toContain(text);
 
+    // After the due day the quarter's summaries stay readable; her own is closed for changes.
+    h.clock.set('2026-10-14T10:00:00+08:00');
+    await h.say('李明华', '小结 赵敏');
+    expect(Harness.textOf(cardOf(cardsTitled(h, '李明华', '个人小结 · 赵敏').at(-1)!))).toContain(text);
+    await h.say('赵敏', '小结 2026-Q3');
+    const closed = latestCard(h, '赵敏');
+    expect(Harness.textOf(closed)).toContain('提交截止时间已过，不能再修改');
+    expect(summaryInput(closed)).toBeUndefined();
+    await h.say('赵敏', '小结 2026-09');
+    expect(Harness.textOf(h.inbox('赵敏').at(-1)!)).toContain('个人小结按季度（如 2026-Q3）填写');
+
     // run-job knows the job (no longer “not built”), and the claim is shared: nothing is sent twice.
     const rerun = await cli(['run-job', 'self-summary', '--at', '2026-10-09T10:00:00+08:00'], { DATABASE_URL: h.store.url });
     expect([rerun.code, rerun.out]).toEqual([0, expect.stringContaining('self-summary 2026-Q3: 已执行过')]);

@@ -32,8 +32,15 @@ function isClosed(deps: CoreDeps, s: SelfSummary): boolean {
   return s.submittedAt !== null && dueAt !== null && deps.clock.now() >= dueAt;
 }
 
-function assertPeriod(deps: CoreDeps, person: Person, periodKey: string): void {
-  const p = parsePeriodKey(periodKey);
+/** A period key typed by a person: of the configured kind (quarter or month), else a clear refusal. */
+export function parseSummaryPeriod(rules: CoreDeps['rules']['self_summary'], key: string): string {
+  const p = parsePeriodKey(key);
+  if (p.kind !== rules.period) throw invalidInput(`个人小结按${rules.period === 'quarter' ? '季度（如 2026-Q3）' : '月（如 2026-09）'}填写，${key} 不是${rules.period === 'quarter' ? '季度' : '月份'}。`);
+  return p.key;
+}
+
+export function assertPeriod(deps: CoreDeps, person: Person, periodKey: string): void {
+  const p = parsePeriodKey(parseSummaryPeriod(deps.rules.self_summary, periodKey));
   if (p.start > shanghaiDate(deps.clock.now())) throw invalidInput('该考核期尚未开始。');
   if (!owesSummary(person, periodKey)) throw forbidden(NOT_IN_PERIOD);
 }

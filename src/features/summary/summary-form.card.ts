@@ -46,7 +46,8 @@ export function summaryFormCard(v: SummaryFormVm): CardJson {
           placeholder: '简要写明本期完成的主要工作、加分事项、存在的不足和改进方向',
           value: v.text,
           multiline: true,
-          maxLength: v.maxChars,
+          // A refused over-long text is shown whole, so the input's own limit must not be below it.
+          maxLength: Math.max(v.maxChars, [...v.text].length),
         }),
         columns([
           [summarySave.submit('保存草稿', 'save', value, 'default')],
