@@ -4,6 +4,7 @@ import selfSummaryJob from '../../src/features/summary/self-summary.job';
 import { summarySave, summarySubmit } from '../../src/features/summary/summary-actions';
 import { buttonValue, cardOf, cardsTitled, expectToast, larkCard } from '../helpers/cards';
 import { Harness } from '../helpers/harness';
+import { newId } from '../../src/core/ids';
 import { cli, tempDir } from '../hardening/cli';
 import { dialectsUnderTest } from '../helpers/stores';
 import { gradingCardFor } from '../monthly/helpers';
@@ -143,6 +144,19 @@ describe.each(dialectsUnderTest())('个人小结 self-summary (%s)', (dialect) =
     // 小结 opens the quarter in progress for her instead.
     await h.say('张丽', '小结');
     expect(Harness.textOf(latestCard(h, '张丽'))).toContain('2026年第四季度');
+  });
+
+  it('asks nobody on leave for the whole quarter, and reminds nobody on leave on the reminder day', async () => {
+    await start();
+    const leave = (name: string, start: string, end: string) =>
+      h.db.insertInto('leave_periods').values({ id: newId('lv'), open_id: h.person(name).open_id, start_date: start, end_date: end, kind: '病假', note: null, created_by: 'test', created_at: new Date().toISOString() }).execute();
+    await leave('孙浩', '2026-06-20', '2026-10-20');
+    await leave('刘洋', '2026-10-09', '2026-10-10');
+    expect((await h.runJob('self-summary', SEND_AT)).message).toContain(`已向 ${EVERYONE - 1} 人发送个人小结卡片（1 人全期请假）`);
+    expect(summaryCards(h, '孙浩')).toHaveLength(0);
+    expect(summaryCards(h, '刘洋')).toHaveLength(1);
+    expect((await h.runJob('self-summary-reminder', REMIND_AT)).message).toContain(`已提醒 ${EVERYONE - 2} 人提交个人小结（已提交 0 人，请假 2 人）`);
+    expect(cardsTitled(h, '刘洋', '个人小结提交提醒')).toHaveLength(0);
   });
 
   it('sends the fourth quarter’s cards on 31 December though next year’s holidays are not known yet', async () => {

@@ -1,6 +1,5 @@
-import { findActivePeople } from '../../core/org/people.repository';
-import { summaryForm, owesSummary } from '../../core/summary/self-summary.service';
-import { submittedOpenIds } from '../../core/summary/self-summary.repository';
+import { summaryForm } from '../../core/summary/self-summary.service';
+import { summaryRoster, workdaysOfPeriod } from '../../core/summary/summary-roster';
 import { summaryPeriodDue } from '../../core/summary/summary-schedule';
 import { defineJob } from '../../jobs/define-job';
 import { summaryFormCard } from './summary-form.card';
@@ -9,8 +8,9 @@ export const summaryCardKey = (periodKey: string, openId: string) => `self-summa
 
 /**
  * 个人小结: on the period's last workday each active person who had joined by the period's end gets
- * the form card, prefilled from their weekly records (or showing their draft). The card's key names
- * the period and person, so a re-run sends nothing twice; it goes through the calm sender.
+ * the form card, prefilled from their weekly records (or showing their draft) — not those on leave
+ * for the whole period, nor those who already submitted. The card's key names the period and
+ * person, so a re-run sends nothing twice; it goes through the calm sender.
  */
 export default defineJob({
   name: 'self-summary',
@@ -18,16 +18,12 @@ export default defineJob({
   cron: '*/15 * * * *',
   periodAt: (deps) => summaryPeriodDue(deps.clock.now(), deps.calendar, deps.rules),
   async run(deps, periodKey) {
-    const people = (await findActivePeople(deps.db)).filter((p) => owesSummary(p, periodKey));
-    const done = await submittedOpenIds(deps.db, periodKey);
-    let sent = 0;
-    for (const person of people) {
-      if (done.has(person.openId)) continue;
+    const roster = await summaryRoster(deps, periodKey, workdaysOfPeriod(deps, periodKey));
+    for (const person of roster.owing) {
       const card = summaryFormCard(await summaryForm(deps, person, periodKey, { purpose: 'prompt' }));
       await deps.messenger.send({ type: 'open_id', id: person.openId }, { kind: 'card', card }, summaryCardKey(periodKey, person.openId));
-      sent++;
     }
-    const skipped = people.length - sent;
-    return `已向 ${sent} 人发送个人小结卡片${skipped ? `（${skipped} 人已提交）` : ''}`;
+    const also = [roster.submitted ? `${roster.submitted} 人已提交` : '', roster.onLeave ? `${roster.onLeave} 人全期请假` : ''].filter(Boolean).join('，');
+    return `已向 ${roster.owing.length} 人发送个人小结卡片${also ? `（${also}）` : ''}`;
   },
 });
