@@ -4,9 +4,7 @@ import { runJob } from '../jobs/runner';
 import type { Io } from './define-importer';
 
 /** Named in the contract; listed so `run-job` can say a job is not built yet rather than unknown. */
-const PLANNED: Record<string, string> = {
-  'self-summary': '个人小结',
-};
+const PLANNED: Record<string, string> = {};
 
 /** `run-job NAME [--at ISO-8601]`: one job now, as if at that instant (its clock is fixed there). */
 export async function runJobCommand(app: App, name: string | undefined, atText: string | boolean | undefined, io: Io): Promise<number> {

@@ -336,6 +336,20 @@ export interface UnitRankingPublicationTable {
   announced_at: string | null;
 }
 
+export interface SelfSummaryTable {
+  id: string;
+  open_id: string;
+  period_key: string;
+  unit_id: string;
+  draft: string | null;
+  draft_saved_at: string | null;
+  content: string | null;
+  submitted_at: string | null;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   units: UnitTable;
   people: PersonTable;
@@ -363,9 +377,11 @@ export interface Database {
   peer_tallies: PeerTallyTable;
   peer_answered: PeerAnsweredTable;
   service_ratings: ServiceRatingTable;
+  self_summaries: SelfSummaryTable;
 }
 
 export type UnitRow = Selectable<UnitTable>;
+export type SelfSummaryRow = Selectable<SelfSummaryTable>;
 export type PersonRow = Selectable<PersonTable>;
 export type NewPerson = Insertable<PersonTable>;
 export type PersonUpdate = Updateable<PersonTable>;

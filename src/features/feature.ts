@@ -5,7 +5,7 @@ import type { CardPorts } from '../core/card-ports';
 import type { Ledger } from '../exports/ledger';
 import type { JobDef } from '../jobs/define-job';
 
-export type FeatureName = 'weekly' | 'monthly' | 'quarterly' | 'annual' | 'credits' | 'org' | 'ranking' | 'maintenance' | 'peers';
+export type FeatureName = 'weekly' | 'monthly' | 'quarterly' | 'annual' | 'credits' | 'org' | 'ranking' | 'maintenance' | 'peers' | 'summary';
 
 /**
  * Everything one feature plugs into the bot. `App.create({features})` builds the dispatcher, the

@@ -6,6 +6,8 @@ import type { MonthlyReview } from './review';
 import { quarterKeyOf } from '../calendar/periods';
 import { serviceEvidenceOf } from '../peers/voices.repository';
 import type { ServiceEvidence } from '../peers/compose';
+import { summaryForGrading } from '../summary/summary-excerpts';
+import type { SummaryExcerpt } from '../summary/views';
 
 /**
  * Everything a grading card shows about one review, loaded fresh from the database so the card
@@ -27,6 +29,8 @@ export interface GradingSheet {
    */
   service?: Array<{ periodKey: string; evidence: ServiceEvidence }>;
   serviceRule?: Rules['service_rating'];
+  /** The person's 个人小结 for the period this month closes or belongs to; absent: nothing to show. */
+  selfSummary?: SummaryExcerpt | null;
 }
 
 export async function loadGradingSheet(deps: CoreDeps, review: MonthlyReview): Promise<GradingSheet> {
@@ -44,6 +48,7 @@ export async function loadGradingSheet(deps: CoreDeps, review: MonthlyReview): P
     scoring: deps.rules.scoring,
     allowUndetermined: deps.rules.monthly.allow_undetermined,
     ...(await serviceOf(deps, review)),
+    selfSummary: await summaryForGrading(deps.db, deps.rules, review.openId, review.monthKey),
   };
 }
 

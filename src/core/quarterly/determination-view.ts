@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Rules } from '../rules/rules';
 import type { Database } from '../../db/schema';
-import { formatMonthLabel, formatQuarterLabel } from '../calendar/periods';
+import { formatMonthLabel, formatPeriodLabel, formatQuarterLabel } from '../calendar/periods';
 import { formatScore } from '../numbers';
 import { basisLabel, instantLabel, quotaRuleText, scoreText } from './format';
 import { monthlyResultsForQuarter } from './month-results';
@@ -17,6 +17,7 @@ import { seatsOfScope } from './scope-quota';
 import { findSignoffs } from './signoff.repository';
 import { tierOptions } from './tier-choice';
 import type { DeterminationView } from './views';
+import { summariesForQuarter, summaryPeriodOfQuarter } from '../summary/summary-excerpts';
 
 type Db = Kysely<Database>;
 
@@ -58,6 +59,7 @@ export async function determinationView(db: Db, baseRules: Rules, units: UnitInd
   const withScore = (id: string) => `${nameOf(id)}（${scoreText(byId.get(id)?.score ?? null)} 分）`;
   const determiners = results.map((r) => people.get(r.openId)).filter((p) => p && isDeterminerOf(p, pool.scopeId, units));
   const revision = poolRevision(results);
+  const summaries = await summariesForQuarter(db, baseRules, pool.quarterKey, results.map((r) => r.openId));
   return {
     scopeId: pool.scopeId,
     scopeName: unitLabel(units, pool.scopeId),
@@ -84,6 +86,7 @@ export async function determinationView(db: Db, baseRules: Rules, units: UnitInd
       proposedTier: r.proposedTier,
       tier: r.tier,
       basis: r.basis ?? legacyBasis(r),
+      summary: summaries.get(r.openId) ?? null,
     })),
     mustMove: { count: fit.mustMove.length, names: fit.mustMove.filter((id) => onPage.has(id)).map(withScore) },
     tie: fit.undecidedTie.length > 0 ? { count: fit.undecidedTie.length, names: fit.undecidedTie.filter((id) => onPage.has(id)).map(withScore), seats: fit.tieSeats } : null,
@@ -102,6 +105,9 @@ export async function determinationView(db: Db, baseRules: Rules, units: UnitInd
       : null,
     notice,
     revision: pageRevision(rows, current, pages),
+    ...(baseRules.self_summary.enabled
+      ? { summaries: { periodLabel: formatPeriodLabel(summaryPeriodOfQuarter(baseRules, pool.quarterKey)), submitted: summaries.size, total: results.length } }
+      : {}),
   };
 }
 

@@ -25,6 +25,8 @@ export interface DeterminationRow {
   tier: string;
   /** How the proposal was reached (the months, caps, too few months). */
   basis: string;
+  /** Their submitted 个人小结 in full (the card shows as much as its size allows); null: none. */
+  summary?: string | null;
 }
 
 export interface DeterminationView {
@@ -66,6 +68,8 @@ export interface DeterminationView {
   notice: string | null;
   /** This page's state (see pool-revision.ts); the buttons carry it back. */
   revision: string;
+  /** 个人小结 of the pool: how many of its people submitted one for the period shown. */
+  summaries?: { periodLabel: string; submitted: number; total: number };
 }
 
 /** To a 处室 supervisor: the proposals of their direct reports (read-only, before determination). */

@@ -74,6 +74,16 @@ export const RULE_BASIS: Record<string, Basis> = {
   'service_rating.bad_points': 'design',
   'service_rating.score_baseline': 'design',
   'service_rating.score_points': 'design',
+  // 个人小结 is the national method's first step (seed 004); when and how long are each unit's choice.
+  'self_summary.enabled': 'national',
+  // Real systems run the cycle by quarter (S-JEECG, S-POL); monthly where a unit assesses monthly.
+  'self_summary.period': 'local-common',
+  'self_summary.send_time': 'design',
+  // "个人小结, due by day 5 of the next quarter" (assessment-rules.md §6, design).
+  'self_summary.due_workdays': 'design',
+  'self_summary.due_time': 'design',
+  'self_summary.reminder': 'design',
+  'self_summary.max_chars': 'design',
 };
 
 export function basisOf(path: string): Basis | undefined {

@@ -7,6 +7,7 @@ import { peersSchema, serviceRatingSchema } from './peers';
 import { privacySchema } from './privacy';
 import { quarterlySchema } from './quarterly';
 import { scoringSchema } from './scoring';
+import { selfSummarySchema } from './self-summary';
 import { trainingSchema } from './training';
 import { unitRatingSchema } from './unit-rating';
 import { weeklySchema } from './weekly';
@@ -31,6 +32,7 @@ export const rulesSchema = z
     notifications: notificationsSchema,
     peers: peersSchema,
     service_rating: serviceRatingSchema,
+    self_summary: selfSummarySchema,
   })
   .strict();
 

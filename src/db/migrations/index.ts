@@ -12,6 +12,7 @@ import * as outboxOrder from './0013-outbox-order';
 import * as calmHold from './0015-calm-hold';
 import * as unitRanking from './0012-unit-ranking';
 import * as peerRatings from './0017-peer-ratings';
+import * as selfSummary from './0016-self-summary';
 
 /** Listed in code rather than read from disk so they run the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0015-calm-hold': calmHold,
   '0012-unit-ranking': unitRanking,
   '0017-peer-ratings': peerRatings,
+  '0016-self-summary': selfSummary,
 };

@@ -2,6 +2,7 @@ import { TIERS, UNDETERMINED } from '../../core/rules/terms';
 import { formatMonthLabel, formatPeriodLabel, formatWeekLabel, shanghaiDate, shanghaiTime } from '../../core/calendar/periods';
 import { FOLLOW_SUGGESTION, GRADE_FORM_LIMITS, gradeToFormText, type GradeFormText } from '../../core/monthly/grade-form';
 import type { GradingSheet } from '../../core/monthly/grading-sheet';
+import { excerpt } from '../../core/summary/self-summary';
 import { formatScore } from '../../core/numbers';
 import type { CardJson } from '../../core/ports';
 import { WEEK_STATUS_LABELS, type WeekStatus } from '../../core/weekly/weekly-status';
@@ -31,6 +32,7 @@ export function monthlyGradingCard(sheet: GradingSheet, prefill?: GradeFormText)
       md(`**被考核人**：${escapeMd(sheet.name)}（${escapeMd(sheet.unitName)}，${escapeMd(sheet.level)}）\n**考核月份**：${formatMonthLabel(r.monthKey)}`),
       ...weeksSection(sheet),
       ...serviceSection(sheet),
+      ...summarySection(sheet),
       ...(graded ? [md(`**当前结果**：${currentResultLine(sheet)}`)] : []),
       hr(),
       note(
@@ -92,6 +94,17 @@ export function serviceSection(sheet: GradingSheet): Element[] {
         : `按规则计入季度得分：评价得分高于 ${formatScore(r.score_baseline)} 分的每分加 ${formatScore(r.score_points)} 分、低于的每分扣 ${formatScore(r.score_points)} 分（加分不超过 ${s.bonus_cap} 分，扣分不超过 ${s.deduction_cap} 分），在季度得分构成中列明。`;
   return [md(`**服务对象评价（好差评）**\n${lines.join('\n')}`), note(how)];
 }
+
+/** 个人小结 as the person submitted it (an excerpt; `小结 姓名` shows all of it). */
+export function summarySection(sheet: GradingSheet): Element[] {
+  const s = sheet.selfSummary;
+  if (!s) return [];
+  if (!s.text) return [md(`**个人小结**（${s.periodLabel}）：尚未提交（本人提交后，发送“评鉴”重新打开本卡片即可看到）`)];
+  const cut = s.chars > SUMMARY_EXCERPT_CHARS ? `\n（共 ${s.chars} 字，发送“小结 ${escapeMd(sheet.name)}”查看全文）` : '';
+  return [md(`**个人小结**（${s.periodLabel}，${s.submittedAtLabel} 提交）：\n${escapeMd(excerpt(s.text, SUMMARY_EXCERPT_CHARS))}${cut}`)];
+}
+
+const SUMMARY_EXCERPT_CHARS = 300;
 
 export function currentResultLine(sheet: GradingSheet): string {
   const r = sheet.review;

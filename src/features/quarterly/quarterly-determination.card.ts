@@ -2,7 +2,8 @@ import type { CardJson } from '../../core/ports';
 import type { DeterminationView } from '../../core/quarterly/views';
 import { tierField } from '../../core/quarterly/tier-choice';
 import { scoreWithUnit } from './quarterly-feedback.card';
-import { card, columns, escapeMd, form, hr, md, note, select, table } from '../../../cards/components';
+import { card, columns, escapeMd, form, hr, md, note, select, table, type Element } from '../../../cards/components';
+import { excerpt } from '../../core/summary/self-summary';
 import { quarterlyConfirm, quarterlySave } from './quarterly-actions';
 
 /** What the buttons carry; the server re-loads the page and re-checks the clicker and the revision. */
@@ -18,12 +19,15 @@ const pageLabel = (v: DeterminationView) => (v.pages > 1 ? ` · 第 ${v.page}/${
  * split over several cards; each page saves its own choices and 确认 re-checks the whole pool.
  * Once locked it turns into a read-only record of the page.
  */
+const titleOf = (v: DeterminationView) => `季度审定 · ${v.scopeName} · ${v.pool}`;
+
 export function quarterDeterminationCard(v: DeterminationView): CardJson {
-  const title = `季度审定 · ${v.scopeName} · ${v.pool}`;
+  const title = titleOf(v);
   const header = md(
     `**本组人数**：${v.poolSize} 人（参评 ${v.rated} 人，不定等次不计入）　**“好”等次名额**：${v.quota} 人\n` +
       `名额计算：${escapeMd(v.quotaRule)}（依据：${v.quotaBasis}）\n` +
-      `**当前“好”等次**：${v.goodCount} 人${v.goodCount > v.quota ? '（超出名额，须调整后方可确认）' : ''}`,
+      `**当前“好”等次**：${v.goodCount} 人${v.goodCount > v.quota ? '（超出名额，须调整后方可确认）' : ''}` +
+      (v.summaries ? `\n**个人小结**（${v.summaries.periodLabel}）：已提交 ${v.summaries.submitted}/${v.summaries.total} 人` : ''),
   );
   const rules = v.ruleNotes.length > 0 ? [md(`**适用规则**\n${v.ruleNotes.map((n) => `- ${escapeMd(n)}`).join('\n')}`)] : [];
   if (v.locked) {
@@ -51,10 +55,34 @@ export function quarterDeterminationCard(v: DeterminationView): CardJson {
     });
   }
   const options = v.tierOptions.map((t) => ({ label: t, value: t }));
-  const rows = v.rows.flatMap((r) => [
-    md(`**${escapeMd(r.name)}** · ${escapeMd(r.unitName)}　${scoreWithUnit(r.score)}　建议：${r.proposedTier}\n${escapeMd(r.basis)}`),
-    select({ name: tierField(r.openId), placeholder: '选择等次', options, initial: r.tier, required: true }),
-  ]);
+  const rowsWith = (excerptChars: number) =>
+    v.rows.flatMap((r) => [
+      md(`**${escapeMd(r.name)}** · ${escapeMd(r.unitName)}　${scoreWithUnit(r.score)}　建议：${r.proposedTier}\n${escapeMd(r.basis)}${summaryLine(r.summary, excerptChars)}`),
+      select({ name: tierField(r.openId), placeholder: '选择等次', options, initial: r.tier, required: true }),
+    ]);
+  // 个人小结 excerpts take what the card's 30 KB leave: measured without them, then shared by the rows.
+  const withSummaries = v.rows.filter((r) => r.summary).length;
+  const parts = { title, header, rules };
+  const bare = openCard(v, parts, rowsWith(0));
+  if (withSummaries === 0) return bare;
+  const room = Math.floor((SUMMARY_BYTE_BUDGET - new TextEncoder().encode(JSON.stringify(bare)).length) / withSummaries);
+  const chars = Math.min(SUMMARY_EXCERPT_CHARS, Math.floor((room - SUMMARY_LINE_OVERHEAD) / 4));
+  return chars >= SUMMARY_MIN_CHARS ? openCard(v, parts, rowsWith(chars)) : bare;
+}
+
+/** Bytes the whole card may reach (Feishu's limit is 30 KB); excerpts are cut to stay below. */
+const SUMMARY_BYTE_BUDGET = 29_000;
+const SUMMARY_EXCERPT_CHARS = 80;
+const SUMMARY_MIN_CHARS = 12;
+/** The label and markup of one excerpt line; a character is counted as 4 bytes (3 in UTF-8, room for escapes). */
+const SUMMARY_LINE_OVERHEAD = 40;
+
+function summaryLine(summary: string | null | undefined, chars: number): string {
+  if (!summary || chars <= 0) return '';
+  return `\n个人小结：${escapeMd(excerpt(summary, chars))}`;
+}
+
+function openCard(v: DeterminationView, { title, header, rules }: { title: string; header: Element; rules: Element[] }, rows: Element[]): CardJson {
   const value = pageValue(v);
   return card({
     title,

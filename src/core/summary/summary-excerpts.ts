@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { Rules } from '../rules/rules';
+import type { Database } from '../../db/schema';
+import { formatPeriodLabel, monthsOfQuarter, parsePeriodKey } from '../calendar/periods';
+import { instantLabel } from '../weekly/format';
+import { charCount } from './self-summary';
+import { findSubmitted } from './self-summary.repository';
+import { summaryPeriodOfMonth } from './summary-schedule';
+import type { SummaryExcerpt } from './views';
+
+/**
+ * The summary a month's grading card shows: that of the period the month belongs to, once the
+ * period ends with this month or a summary is in. Null when there is nothing to say.
+ */
+export async function summaryForGrading(db: Kysely<Database>, rules: Rules, openId: string, monthKey: string): Promise<SummaryExcerpt | null> {
+  if (!rules.self_summary.enabled) return null;
+  const period = summaryPeriodOfMonth(rules.self_summary, monthKey);
+  const s = (await findSubmitted(db, period, [openId])).get(openId);
+  if (!s && parsePeriodKey(period).end !== parsePeriodKey(monthKey, 'month').end) return null;
+  return {
+    periodLabel: formatPeriodLabel(period),
+    text: s?.content ?? null,
+    chars: s?.content ? charCount(s.content) : 0,
+    submittedAtLabel: s?.submittedAt ? instantLabel(s.submittedAt) : null,
+  };
+}
+
+/** The summary period a quarter's determination shows: the quarter, or its last month for monthly summaries. */
+export function summaryPeriodOfQuarter(rules: Rules, quarterKey: string): string {
+  return rules.self_summary.period === 'month' ? monthsOfQuarter(quarterKey)[2] : quarterKey;
+}
+
+/** Submitted summaries for the determination card, by open_id (texts in full; the card cuts them to fit). */
+export async function summariesForQuarter(db: Kysely<Database>, rules: Rules, quarterKey: string, openIds: readonly string[]): Promise<Map<string, string>> {
+  if (!rules.self_summary.enabled) return new Map();
+  const found = await findSubmitted(db, summaryPeriodOfQuarter(rules, quarterKey), openIds);
+  return new Map([...found].map(([id, s]) => [id, s.content ?? '']));
+}
