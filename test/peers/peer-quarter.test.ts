@@ -7,6 +7,8 @@ import { findReviewFor } from '../../src/core/monthly/review.repository';
 import { monthlyReviewRowToReview } from '../../src/core/monthly/review';
 import { loadGradingSheet } from '../../src/core/monthly/grading-sheet';
 import { monthlyResultCard } from '../../src/features/monthly/monthly-result.card';
+import { summarySubmit } from '../../src/features/summary/summary-actions';
+import { summaryCards } from '../summary/helpers';
 import { PEER_RULES, REVIEW_AT, exportCsv, peerCard, ratingForm, runImport } from './helpers';
 
 /**
@@ -47,6 +49,12 @@ describe.each(dialectsUnderTest())('民主测评 and 好差评 in a quarter (%s)
   it('peers rate anonymously, 好差评 is imported, and the score, feedback card and export agree with the hand table', async () => {
     h = await Harness.start({ dialect, org: quarterOrg(), now: '2026-06-30T10:00:00+08:00', rules: PEER_RULES });
     await seedQuarter(h);
+
+    // ---- 个人小结 (issue 15's first voice): the quarter's last workday, 10:00; 江海燕 writes hers ----
+    expect(await h.runJob('self-summary', '2026-06-30T10:00:00+08:00')).toMatchObject({ status: 'done', periodKey: QUARTER });
+    const summaryMsg = summaryCards(h, '江海燕').at(-1)!;
+    const summaryText = '本季度牵头完成综合材料起草，参与专项督查；不足是统筹不够。';
+    expectToast(await h.click('江海燕', summaryMsg, buttonValue(cardOf(summaryMsg), summarySubmit), { summary: summaryText }), 'success', '个人小结已提交');
 
     // ---- the job: first workday after the quarter, 10:00; one card per person, colleagues of the 处室 ----
     expect(await h.runJob('peer-review', '2026-07-01T09:59:00+08:00')).toMatchObject({ status: 'not-due' });
@@ -146,6 +154,8 @@ describe.each(dialectsUnderTest())('民主测评 and 好差评 in a quarter (%s)
     expect(general).toContain('3 个月平均 88 分；领导评鉴 88 +1（服务对象评价） = 89 分');
     expect(general).toContain('3 个月平均 93 分（民主测评有效答卷不足 5 份，不计入）');
     expect(general).not.toMatch(/民主测评 \d+(\.\d+)? × 30%（4 份）/);
+    // The determiner reads the person's own words beside the composed score.
+    expect(general).toContain(`个人小结：${summaryText}`);
     // After the close no more answers are taken.
     const late = peerCard(h, '江海燕');
     expectToast(await h.click('江海燕', late, buttonValue(cardOf(late), '提交测评'), ratingForm(cardOf(late), { 程立新: '好' })), 'error', '民主测评已结束');
@@ -172,6 +182,9 @@ describe.each(dialectsUnderTest())('民主测评 and 好差评 in a quarter (%s)
     const ledger = await exportCsv(h, 'quarter-tiers', QUARTER);
     expect(ledger.header).toBe('quarter,unit,name,open_id,level,score,tier,status,leader_score,peer_score,peer_answers,service_adjustment');
     for (const [name, e] of Object.entries(EXPECTED)) expect(ledger.rows.find((r) => r.name === name), name).toMatchObject(e);
+    const summaries = await exportCsv(h, 'self-summaries', QUARTER);
+    expect(summaries.header).toBe('period,unit,name,open_id,submitted_at,summary');
+    expect(summaries.rows.map((r) => [r.name, r.summary])).toEqual([['江海燕', summaryText]]);
   });
 });
 
