@@ -10,7 +10,7 @@ import type { CardPorts } from './core/card-ports';
 import type { Rules } from './core/rules/rules';
 import { calmTime } from './core/calendar/calm';
 import { createWorkCalendar } from './core/calendar/work-calendar';
-import { systemClock, type Clock } from './core/clock';
+import { MovableClock, systemClock, type Clock } from './core/clock';
 import type { CoreDeps } from './core/deps';
 import type { Directory } from './core/ports';
 import { migrateToLatest, openStore, pingDatabase, type Store } from './db/connect';
@@ -72,7 +72,8 @@ export class App {
     this.log = opts.log ?? createLogger(config.logLevel, secretsOf(config));
     this.metrics = createMetrics();
     this.api = new LarkApi({ appId: config.appId, appSecret: config.appSecret, baseUrl: config.baseUrl });
-    const clock = opts.clock ?? systemClock;
+    // A rehearsal (PINGSHI_CLOCK_START) runs the calendar from a chosen instant; leases and limits stay on wall time.
+    const clock = opts.clock ?? (config.clockStart ? new MovableClock(config.clockStart) : systemClock);
     this.outbox = new OutboxWorker({
       db: store.db,
       api: this.api,
@@ -103,12 +104,12 @@ export class App {
     };
     registerCalendarReadiness(this.metrics, this.deps.calendar, clock);
     this.dispatcher = new Dispatcher(this.deps, { commands: this.commands, actions: features.flatMap((f) => f.actions), unrecognizedCard: renderUnrecognized, replies: outboxMessenger(store.db, clock, notify) });
-    this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log });
+    this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log, leaseMs: (config.inboxLeaseSeconds ?? 60) * 1000 });
     this.workers = opts.workers ?? true;
   }
 
   static async create(opts: AppOptions): Promise<App> {
-    const store = opts.store ?? openStore(opts.config.databaseUrl);
+    const store = opts.store ?? openStore(opts.config.databaseUrl, { poolSize: opts.config.dbPoolSize ?? 10 });
     await migrateToLatest(store.db, store.schema);
     return new App(opts.config, store, opts);
   }
@@ -144,7 +145,7 @@ export class App {
       this.outbox.start();
     }
     if (this.config.scheduler) {
-      this.scheduler = new Scheduler(this.deps, this.jobs, (name, outcome) => this.recordOutcome(name, outcome));
+      this.scheduler = new Scheduler(this.deps, this.jobs, (name, outcome) => this.recordOutcome(name, outcome), { leaseMs: (this.config.jobLeaseSeconds ?? 120) * 1000 });
       await this.scheduler.start();
     }
     return this.url;
@@ -153,7 +154,7 @@ export class App {
   async runJob(name: string, at: Date = this.deps.clock.now()) {
     const job = this.jobs.find((j) => j.name === name);
     if (!job) throw new Error(`unknown job ${name}`);
-    const outcome = await runJob(this.deps, job, at);
+    const outcome = await runJob(this.deps, job, at, { leaseMs: (this.config.jobLeaseSeconds ?? 120) * 1000 });
     this.recordOutcome(name, outcome);
     return outcome;
   }
@@ -178,16 +179,27 @@ export class App {
     await this.outbox.drain(timeoutMs);
   }
 
-  async stop(): Promise<void> {
-    await this.scheduler?.stop();
-    await this.inbox.stop();
-    await this.outbox.stop();
+  /**
+   * Stops in the order a rolling restart needs: no new requests (those in flight are answered, so
+   * every acknowledged event is in the inbox), no new job looks (a running job gets `graceMs` to finish,
+   * else its claim is given back), the inbox and outbox workers finish the batch they hold, and the
+   * pool closes. What is still queued stays in the database for the other instances.
+   */
+  async stop(graceMs = (this.config.shutdownGraceSeconds ?? 20) * 1000): Promise<void> {
     if (this.server) {
       const s = this.server;
       this.server = null;
+      const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+      s.closeIdleConnections?.();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((r) => (timer = setTimeout(r, Math.min(graceMs, 10_000))));
+      await Promise.race([closed, late]);
+      clearTimeout(timer);
       s.closeAllConnections?.();
-      await new Promise<void>((resolve) => s.close(() => resolve()));
     }
+    await this.scheduler?.stop(graceMs);
+    await this.inbox.stop();
+    await this.outbox.stop();
     await this.store.close();
   }
 }

@@ -11,6 +11,7 @@ import * as rulesRoundTwo from './0011-rules-round-two';
 import * as outboxOrder from './0013-outbox-order';
 import * as calmHold from './0015-calm-hold';
 import * as unitRanking from './0012-unit-ranking';
+import * as jobLeases from './0018-job-leases';
 
 /** Listed in code rather than read from disk so they run the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0013-outbox-order': outboxOrder,
   '0015-calm-hold': calmHold,
   '0012-unit-ranking': unitRanking,
+  '0018-job-leases': jobLeases,
 };
