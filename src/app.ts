@@ -146,7 +146,7 @@ export class App {
     }
     if (this.config.scheduler) {
       this.scheduler = new Scheduler(this.deps, this.jobs, (name, outcome) => this.recordOutcome(name, outcome), { leaseMs: (this.config.jobLeaseSeconds ?? 120) * 1000 });
-      await this.scheduler.start();
+      this.scheduler.start();
     }
     return this.url;
   }

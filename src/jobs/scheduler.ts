@@ -31,15 +31,17 @@ export class Scheduler {
     this.leaseMs = opts.leaseMs ?? DEFAULT_JOB_LEASE_MS;
   }
 
-  async start(): Promise<void> {
+  start(): void {
     this.stopped = false;
     for (const job of this.jobs) {
       this.tasks.push(cron.schedule(job.cron, () => void this.tick(job), { timezone: 'Asia/Shanghai', name: job.name }));
     }
     this.sweep = setInterval(() => void this.takeOverAbandoned(), Math.max(200, Math.floor(this.leaseMs / 2)));
     this.sweep.unref();
-    // Catch up on anything that became due while we were down.
-    for (const job of this.jobs) await this.tick(job);
+    // Catch up on anything that became due while we were down, beside serving (a run may be long).
+    void (async () => {
+      for (const job of this.jobs) await this.tick(job);
+    })();
   }
 
   /**
