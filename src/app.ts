@@ -29,7 +29,8 @@ import { runJob, type JobOutcome } from './jobs/runner';
 import { Scheduler } from './jobs/scheduler';
 import { LarkApi } from './lark/lark-api';
 import { OutboxWorker } from './lark/outbox-worker';
-import { createMetrics, registerCalendarReadiness, type Metrics } from './metrics';
+import { createMetrics, registerCalendarReadiness, registerInboxPending, type Metrics } from './metrics';
+import { pendingEventCount } from './db/inbox.repository';
 
 export interface AppOptions {
   config: Config;
@@ -61,6 +62,7 @@ export class App {
   private readonly workers: boolean;
   private server: Server | null = null;
   private scheduler: Scheduler | null = null;
+  private intake: ReturnType<typeof createIntake> | null = null;
   private botOpenId: string | null = null;
   url = '';
 
@@ -103,6 +105,7 @@ export class App {
       cards: cardPortsOf(features),
     };
     registerCalendarReadiness(this.metrics, this.deps.calendar, clock);
+    registerInboxPending(this.metrics, () => pendingEventCount(store.db));
     this.dispatcher = new Dispatcher(this.deps, { commands: this.commands, actions: features.flatMap((f) => f.actions), unrecognizedCard: renderUnrecognized, replies: outboxMessenger(store.db, clock, notify) });
     this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log, leaseMs: (config.inboxLeaseSeconds ?? 60) * 1000 });
     this.workers = opts.workers ?? true;
@@ -125,14 +128,14 @@ export class App {
       bodyTimeoutMs: this.config.bodyTimeoutMs,
       metrics: this.metrics,
       healthy: () => pingDatabase(this.store.db),
-      intake: createIntake({
+      intake: (this.intake = createIntake({
         db: this.store.db,
         dispatcher: this.dispatcher,
         botOpenId: () => this.botOpenId,
         log: this.log,
         metrics: this.metrics,
         onQueued: () => this.inbox.notify(),
-      }),
+      })),
     });
     // Sandbox keys are public: the sandbox bot answers this machine only.
     const host = this.config.sandbox ? '127.0.0.1' : '0.0.0.0';
@@ -197,11 +200,19 @@ export class App {
       clearTimeout(timer);
       s.closeAllConnections?.();
     }
+    // Card actions answered with "正在处理" still finish their work (Lark never re-sends a callback).
+    if (this.intake) await withTimeout(this.intake.settled(), graceMs);
     await this.scheduler?.stop(graceMs);
     await this.inbox.stop();
     await this.outbox.stop();
     await this.store.close();
   }
+}
+
+async function withTimeout(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
 }
 
 /** The card builders core renders through, from the features that supply them; all must be present. */

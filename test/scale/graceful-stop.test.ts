@@ -63,7 +63,7 @@ describe.each(dialectsUnderTest())('SIGTERM in the middle of work (%s)', (dialec
       const r = await driver.deliverRaw(e.envelope);
       if (r.status === 200) acked.add(e.envelope.header.event_id);
     });
-    if (process.env.TEST_LOG) console.log(`acknowledged ${acked.size} of ${MESSAGES}; weekly prompt running at SIGTERM: ${jobRunningAtStop}`);
+    if (process.env.SCALE_TIMINGS) console.log(`acknowledged ${acked.size} of ${MESSAGES}; weekly prompt running at SIGTERM: ${jobRunningAtStop}`);
     expect(await stopping).toEqual({ code: 0, signal: null });
 
     // Nothing is left half-done: the job it was running finished, no event or message is still claimed.

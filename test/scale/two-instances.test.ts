@@ -54,7 +54,7 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
     };
     // Both start at the same moment, so both look for the due weekly prompt at once.
     const t0 = Date.now();
-    const lap = (what: string) => process.env.TEST_LOG && console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s ${what} (sent ${sandbox!.messages().length})`);
+    const lap = (what: string) => process.env.SCALE_TIMINGS && console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s ${what} (sent ${sandbox!.messages().length})`);
     bots.push(...(await Promise.all([startBot(env), startBot(env)])));
     lap('both listening');
     const [a, b] = bots as [Bot, Bot];
@@ -131,6 +131,12 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
     expect(new Set(sent.map((m) => m.uuid)).size).toBe(sent.length);
     expect(sent.every((m) => m.uuid && uuids.has(m.uuid))).toBe(true);
     expect(sandbox.rateLimited).toBe(0);
+
+    // What an operator watches says the same: nothing waiting, nothing refused for rate.
+    const metrics = await (await fetch(`${survivor.url}/metrics`)).text();
+    expect(metrics).toMatch(/^pingshi_inbox_pending 0$/m);
+    expect(metrics).toMatch(/^pingshi_outbox_depth 0$/m);
+    expect(metrics).not.toMatch(/pingshi_outbox_sent_total\{result="rate_limited"\}/);
 
     // The survivor stops cleanly.
     expect(await stopBot(survivor, 'SIGTERM')).toEqual({ code: 0, signal: null });
