@@ -47,7 +47,12 @@ export async function runJob(appDeps: CoreDeps, job: JobDef, at: Date, opts: Run
   }
   const key = periodKey;
   const heartbeat = setInterval(() => {
-    renewJobRun(deps.db, job.name, key, INSTANCE_ID, wallNow(), leaseMs).catch((e) => deps.log.warn({ err: e, job: job.name }, 'job lease not renewed'));
+    renewJobRun(deps.db, job.name, key, INSTANCE_ID, wallNow(), leaseMs)
+      .then((held) => {
+        // Another instance took the run over (this one stalled past its lease): both finish safely, the keys de-duplicate.
+        if (!held) deps.log.warn({ job: job.name, periodKey: key }, 'job lease lost to another instance');
+      })
+      .catch((e) => deps.log.warn({ err: e, job: job.name }, 'job lease not renewed'));
   }, Math.max(100, Math.floor(leaseMs / 3)));
   heartbeat.unref();
   try {
