@@ -10,7 +10,7 @@ import type { CardPorts } from './core/card-ports';
 import type { Rules } from './core/rules/rules';
 import { calmTime } from './core/calendar/calm';
 import { createWorkCalendar } from './core/calendar/work-calendar';
-import { systemClock, type Clock } from './core/clock';
+import { MovableClock, systemClock, type Clock } from './core/clock';
 import type { CoreDeps } from './core/deps';
 import type { Directory } from './core/ports';
 import { migrateToLatest, openStore, pingDatabase, type Store } from './db/connect';
@@ -29,7 +29,8 @@ import { runJob, type JobOutcome } from './jobs/runner';
 import { Scheduler } from './jobs/scheduler';
 import { LarkApi } from './lark/lark-api';
 import { OutboxWorker } from './lark/outbox-worker';
-import { createMetrics, registerCalendarReadiness, type Metrics } from './metrics';
+import { createMetrics, registerCalendarReadiness, registerInboxPending, type Metrics } from './metrics';
+import { pendingEventCount } from './db/inbox.repository';
 
 export interface AppOptions {
   config: Config;
@@ -61,6 +62,7 @@ export class App {
   private readonly workers: boolean;
   private server: Server | null = null;
   private scheduler: Scheduler | null = null;
+  private intake: ReturnType<typeof createIntake> | null = null;
   private botOpenId: string | null = null;
   url = '';
 
@@ -72,7 +74,8 @@ export class App {
     this.log = opts.log ?? createLogger(config.logLevel, secretsOf(config));
     this.metrics = createMetrics();
     this.api = new LarkApi({ appId: config.appId, appSecret: config.appSecret, baseUrl: config.baseUrl });
-    const clock = opts.clock ?? systemClock;
+    // A rehearsal (PINGSHI_CLOCK_START) runs the calendar from a chosen instant; leases and limits stay on wall time.
+    const clock = opts.clock ?? (config.clockStart ? new MovableClock(config.clockStart) : systemClock);
     this.outbox = new OutboxWorker({
       db: store.db,
       api: this.api,
@@ -102,13 +105,14 @@ export class App {
       cards: cardPortsOf(features),
     };
     registerCalendarReadiness(this.metrics, this.deps.calendar, clock);
+    registerInboxPending(this.metrics, () => pendingEventCount(store.db));
     this.dispatcher = new Dispatcher(this.deps, { commands: this.commands, actions: features.flatMap((f) => f.actions), unrecognizedCard: renderUnrecognized, replies: outboxMessenger(store.db, clock, notify) });
-    this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log });
+    this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log, leaseMs: (config.inboxLeaseSeconds ?? 60) * 1000 });
     this.workers = opts.workers ?? true;
   }
 
   static async create(opts: AppOptions): Promise<App> {
-    const store = opts.store ?? openStore(opts.config.databaseUrl);
+    const store = opts.store ?? openStore(opts.config.databaseUrl, { poolSize: opts.config.dbPoolSize ?? 10 });
     await migrateToLatest(store.db, store.schema);
     return new App(opts.config, store, opts);
   }
@@ -124,14 +128,14 @@ export class App {
       bodyTimeoutMs: this.config.bodyTimeoutMs,
       metrics: this.metrics,
       healthy: () => pingDatabase(this.store.db),
-      intake: createIntake({
+      intake: (this.intake = createIntake({
         db: this.store.db,
         dispatcher: this.dispatcher,
         botOpenId: () => this.botOpenId,
         log: this.log,
         metrics: this.metrics,
         onQueued: () => this.inbox.notify(),
-      }),
+      })),
     });
     // Sandbox keys are public: the sandbox bot answers this machine only.
     const host = this.config.sandbox ? '127.0.0.1' : '0.0.0.0';
@@ -144,8 +148,8 @@ export class App {
       this.outbox.start();
     }
     if (this.config.scheduler) {
-      this.scheduler = new Scheduler(this.deps, this.jobs, (name, outcome) => this.recordOutcome(name, outcome));
-      await this.scheduler.start();
+      this.scheduler = new Scheduler(this.deps, this.jobs, (name, outcome) => this.recordOutcome(name, outcome), { leaseMs: (this.config.jobLeaseSeconds ?? 120) * 1000 });
+      this.scheduler.start();
     }
     return this.url;
   }
@@ -153,7 +157,7 @@ export class App {
   async runJob(name: string, at: Date = this.deps.clock.now()) {
     const job = this.jobs.find((j) => j.name === name);
     if (!job) throw new Error(`unknown job ${name}`);
-    const outcome = await runJob(this.deps, job, at);
+    const outcome = await runJob(this.deps, job, at, { leaseMs: (this.config.jobLeaseSeconds ?? 120) * 1000 });
     this.recordOutcome(name, outcome);
     return outcome;
   }
@@ -178,18 +182,37 @@ export class App {
     await this.outbox.drain(timeoutMs);
   }
 
-  async stop(): Promise<void> {
-    await this.scheduler?.stop();
-    await this.inbox.stop();
-    await this.outbox.stop();
+  /**
+   * Stops in the order a rolling restart needs: no new requests (those in flight are answered, so
+   * every acknowledged event is in the inbox), no new job looks (a running job gets `graceMs` to finish,
+   * else its claim is given back), the inbox and outbox workers finish the batch they hold, and the
+   * pool closes. What is still queued stays in the database for the other instances.
+   */
+  async stop(graceMs = (this.config.shutdownGraceSeconds ?? 20) * 1000): Promise<void> {
     if (this.server) {
       const s = this.server;
       this.server = null;
+      const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+      s.closeIdleConnections?.();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((r) => (timer = setTimeout(r, Math.min(graceMs, 10_000))));
+      await Promise.race([closed, late]);
+      clearTimeout(timer);
       s.closeAllConnections?.();
-      await new Promise<void>((resolve) => s.close(() => resolve()));
     }
+    // Card actions answered with "正在处理" still finish their work (Lark never re-sends a callback).
+    if (this.intake) await withTimeout(this.intake.settled(), graceMs);
+    await this.scheduler?.stop(graceMs);
+    await this.inbox.stop();
+    await this.outbox.stop();
     await this.store.close();
   }
+}
+
+async function withTimeout(p: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p, new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
 }
 
 /** The card builders core renders through, from the features that supply them; all must be present. */

@@ -74,3 +74,18 @@ export function registerCalendarReadiness(metrics: ReturnType<typeof createMetri
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/**
+ * `pingshi_inbox_pending`: events received and not processed yet, read from the database when scraped,
+ * so every instance reports the same cluster-wide figure (do not sum it across instances).
+ */
+export function registerInboxPending(metrics: ReturnType<typeof createMetrics>, pending: () => Promise<number>): void {
+  new client.Gauge({
+    name: 'pingshi_inbox_pending',
+    help: 'Inbound events received but not processed yet (all instances together)',
+    registers: [metrics.registry],
+    async collect() {
+      this.set(await pending().catch(() => -1));
+    },
+  });
+}

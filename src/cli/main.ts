@@ -84,13 +84,24 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
   }
 }
 
+/**
+ * SIGTERM (or Ctrl-C) stops gracefully: no new requests, running work finishes or gives its claims
+ * back, the pool closes, exit 0. Should anything still hold the process after that, it exits anyway.
+ */
 async function serveUntilSignal(io: Io): Promise<number> {
   const stop = await serve(loadConfig(), io);
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
+  const signal = await new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
   });
+  io.err.write(`收到 ${signal}：停止接收请求，完成正在处理的工作后退出。\n`);
+  // A repeated SIGTERM must not cut the stop short; a second Ctrl-C means "now".
+  const again = () => io.err.write('正在停止，请稍候。\n');
+  process.on('SIGTERM', again);
+  process.once('SIGINT', () => process.exit(130));
   await stop();
+  process.off('SIGTERM', again);
+  setTimeout(() => process.exit(process.exitCode ?? 0), 5000).unref();
   return 0;
 }
 

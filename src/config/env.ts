@@ -23,6 +23,16 @@ const envSchema = z.object({
   PINGSHI_SIGNATURE_WINDOW_SECONDS: intIn(60, Number.MAX_SAFE_INTEGER, '应为不小于 60 的整数秒数').default(8 * 3600),
   /** How long a sender owns a message before another instance may retry it (must exceed a send's timeout). */
   PINGSHI_OUTBOX_LEASE_SECONDS: intIn(5, 600, '应为 5–600 的整数秒数').default(30),
+  /** How long an instance owns an inbound event it is processing before another may take it over. */
+  PINGSHI_INBOX_LEASE_SECONDS: intIn(2, 3600, '应为 2–3600 的整数秒数').default(60),
+  /** How long an instance owns a scheduled job's run without renewing it (it renews every third of it while it works). */
+  PINGSHI_JOB_LEASE_SECONDS: intIn(2, 3600, '应为 2–3600 的整数秒数').default(120),
+  /** PostgreSQL: connections per instance (instances × this must stay below the server's max_connections). */
+  PINGSHI_DB_POOL_SIZE: intIn(1, 500, '应为 1–500 的整数').default(10),
+  /** On SIGTERM: how long to let running work finish before giving its claims back and exiting. */
+  PINGSHI_SHUTDOWN_GRACE_SECONDS: intIn(0, 3600, '应为 0–3600 的整数秒数').default(20),
+  /** Rehearsals and tests only: the bot's calendar clock starts at this instant and runs on from there. */
+  PINGSHI_CLOCK_START: z.iso.datetime({ offset: true, message: '应为 ISO-8601 时刻，例如 2026-11-20T15:05:00+08:00' }).optional(),
   /** Sandbox mode only: the port of the built-in Lark stand-in (0 = any free port). */
   PINGSHI_SANDBOX_PORT: intIn(0, 65535, '应为 0–65535 的整数').default(0),
   /** How long a request body may take to arrive (CONTRACT.md: 10 s); lower only for tests. */
@@ -44,6 +54,12 @@ export interface Config {
   signatureWindowSeconds: number;
   sandboxPort: number;
   outboxLeaseSeconds: number;
+  /** Defaults (absent): inbox lease 60 s, job lease 120 s, pool 10, shutdown grace 20 s, system clock. */
+  inboxLeaseSeconds?: number;
+  jobLeaseSeconds?: number;
+  dbPoolSize?: number;
+  shutdownGraceSeconds?: number;
+  clockStart?: Date;
   logLevel: string;
   /** Default 10 000 when absent. */
   bodyTimeoutMs?: number;
@@ -121,6 +137,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signatureWindowSeconds: e.PINGSHI_SIGNATURE_WINDOW_SECONDS,
     sandboxPort: e.PINGSHI_SANDBOX_PORT,
     outboxLeaseSeconds: e.PINGSHI_OUTBOX_LEASE_SECONDS,
+    inboxLeaseSeconds: e.PINGSHI_INBOX_LEASE_SECONDS,
+    jobLeaseSeconds: e.PINGSHI_JOB_LEASE_SECONDS,
+    dbPoolSize: e.PINGSHI_DB_POOL_SIZE,
+    shutdownGraceSeconds: e.PINGSHI_SHUTDOWN_GRACE_SECONDS,
+    ...(e.PINGSHI_CLOCK_START ? { clockStart: new Date(e.PINGSHI_CLOCK_START) } : {}),
     logLevel: e.LOG_LEVEL,
     bodyTimeoutMs: e.PINGSHI_BODY_TIMEOUT_MS,
   });

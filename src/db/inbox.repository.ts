@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isPostgres } from './migrations/column-types';
 import type { Database, InboxRow } from './schema';
 
 type Db = Kysely<Database>;
@@ -52,23 +53,38 @@ export async function findEvent(db: Db, eventId: string): Promise<InboxRow | und
   return db.selectFrom('inbox').selectAll().where('event_id', '=', eventId).executeTakeFirst();
 }
 
+/**
+ * Claims up to `limit` events to process: pending ones, and those whose processing instance let the
+ * lease pass (it died). PostgreSQL claims in one statement with `FOR UPDATE SKIP LOCKED`, so instances
+ * polling at once take disjoint rows without waiting on each other; SQLite has one writer, and a
+ * conditional update per row is the claim there.
+ */
 export async function claimPendingEvents(db: Db, now: Date, leaseMs: number, limit: number): Promise<InboxRow[]> {
   const nowIso = now.toISOString();
-  const candidates = await db
-    .selectFrom('inbox')
-    .selectAll()
-    .where('event_type', '!=', 'card.action.trigger')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'pending'), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)])]),
-        eb.and([eb('status', '=', 'processing'), eb('lease_until', '<', nowIso)]),
-      ]),
-    )
-    .orderBy('received_at')
-    .orderBy('event_id')
-    .limit(limit)
-    .execute();
   const until = new Date(now.getTime() + leaseMs).toISOString();
+  const due = () =>
+    db
+      .selectFrom('inbox')
+      .where('event_type', '!=', 'card.action.trigger')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)])]),
+          eb.and([eb('status', '=', 'processing'), eb('lease_until', '<', nowIso)]),
+        ]),
+      )
+      .orderBy('received_at')
+      .orderBy('event_id')
+      .limit(limit);
+  if (isPostgres(db)) {
+    const rows = await db
+      .updateTable('inbox')
+      .set({ status: 'processing', lease_until: until })
+      .where('event_id', 'in', due().select('event_id').forUpdate().skipLocked())
+      .returningAll()
+      .execute();
+    return rows.sort((a, b) => (a.received_at === b.received_at ? (a.event_id < b.event_id ? -1 : 1) : a.received_at < b.received_at ? -1 : 1));
+  }
+  const candidates = await due().selectAll().execute();
   const claimed: InboxRow[] = [];
   for (const row of candidates) {
     const res = await db

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../core/clock';
 import type { CardJson, Messenger, OutMessage, Recipient } from '../core/ports';
+import { isPostgres } from './migrations/column-types';
 import type { Database, OutboxRow } from './schema';
 import { newId } from '../core/ids';
 
@@ -107,40 +108,50 @@ export async function enqueueCardUpdate(db: Db, clock: Clock, u: { key: string; 
 export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number, domainNow: Date = now): Promise<OutboxRow[]> {
   const nowIso = now.toISOString();
   const domainIso = domainNow.toISOString();
-  const candidates = await db
-    .selectFrom('outbox')
-    .selectAll()
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', nowIso)]),
-        eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', nowIso)]),
-      ]),
-    )
-    .where((eb) => eb.or([eb('not_before', 'is', null), eb('not_before', '<=', domainIso)]))
-    .where(({ not, exists, selectFrom, and, or }) =>
-      not(
-        exists(
-          selectFrom('outbox as earlier')
-            .select('earlier.id')
-            .whereRef('earlier.receive_id', '=', 'outbox.receive_id')
-            .whereRef('earlier.id', '<', 'outbox.id')
-            .where((e) =>
-              or([
-                and([
-                  e('earlier.status', '=', 'pending'),
-                  e('earlier.next_attempt_at', '>', nowIso),
-                  or([e('earlier.not_before', 'is', null), e('earlier.not_before', '<=', domainIso)]),
+  const due = () =>
+    db
+      .selectFrom('outbox')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', nowIso)]),
+          eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', nowIso)]),
+        ]),
+      )
+      .where((eb) => eb.or([eb('not_before', 'is', null), eb('not_before', '<=', domainIso)]))
+      .where(({ not, exists, selectFrom, and, or }) =>
+        not(
+          exists(
+            selectFrom('outbox as earlier')
+              .select('earlier.id')
+              .whereRef('earlier.receive_id', '=', 'outbox.receive_id')
+              .whereRef('earlier.id', '<', 'outbox.id')
+              .where((e) =>
+                or([
+                  and([
+                    e('earlier.status', '=', 'pending'),
+                    e('earlier.next_attempt_at', '>', nowIso),
+                    or([e('earlier.not_before', 'is', null), e('earlier.not_before', '<=', domainIso)]),
+                  ]),
+                  and([e('earlier.status', '=', 'sending'), e('earlier.lease_until', '>=', nowIso)]),
                 ]),
-                and([e('earlier.status', '=', 'sending'), e('earlier.lease_until', '>=', nowIso)]),
-              ]),
-            ),
+              ),
+          ),
         ),
-      ),
-    )
-    .orderBy('id')
-    .limit(limit)
-    .execute();
+      )
+      .orderBy('id')
+      .limit(limit);
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
+  if (isPostgres(db)) {
+    // One statement; rows another instance is claiming right now are skipped, not waited for.
+    const rows = await db
+      .updateTable('outbox')
+      .set({ status: 'sending', lease_until: leaseUntil })
+      .where('id', 'in', due().select('outbox.id').forUpdate().skipLocked())
+      .returningAll()
+      .execute();
+    return rows.sort((x, y) => (x.id < y.id ? -1 : 1));
+  }
+  const candidates = await due().selectAll().execute();
   const claimed: OutboxRow[] = [];
   for (const row of candidates) {
     // The conditional update is the claim: only one instance can flip a given row.

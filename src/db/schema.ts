@@ -122,6 +122,8 @@ export interface JobRunTable {
   started_at: string;
   finished_at: string | null;
   detail: string | null;
+  /** Until when the instance running it owns the run (renewed while it works); null once finished. */
+  lease_until: string | null;
 }
 
 export interface AuditLogTable {

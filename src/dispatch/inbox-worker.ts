@@ -14,7 +14,7 @@ export class InboxWorker {
   private lastPrune = 0;
 
   constructor(
-    private readonly o: { db: Kysely<Database>; dispatcher: Dispatcher; botOpenId: () => string | null; log: Log; pollMs?: number; maxAttempts?: number },
+    private readonly o: { db: Kysely<Database>; dispatcher: Dispatcher; botOpenId: () => string | null; log: Log; pollMs?: number; maxAttempts?: number; leaseMs?: number },
   ) {
     this.loop = new PollingLoop({ name: 'inbox', tick: () => this.tick(), remaining: () => pendingEventCount(o.db), pollMs: o.pollMs ?? 500, log: o.log });
   }
@@ -36,7 +36,7 @@ export class InboxWorker {
   }
 
   async tick(): Promise<number> {
-    const rows = await claimPendingEvents(this.o.db, new Date(), 60_000, 20);
+    const rows = await claimPendingEvents(this.o.db, new Date(), this.o.leaseMs ?? 60_000, 20);
     for (const row of rows) {
       try {
         const inbound = normalize(JSON.parse(row.payload), this.o.botOpenId());

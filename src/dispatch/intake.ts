@@ -38,7 +38,13 @@ const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.
 export function createIntake(o: IntakeOptions) {
   const deadline = o.cardDeadlineMs ?? 2500;
   const clock = o.clock ?? systemClock;
-  return async (envelope: Obj): Promise<unknown> => {
+  // Card work that outlives its answer: a graceful stop waits for it (nobody else would redo it).
+  const cardWork = new Set<Promise<unknown>>();
+  const track = (p: Promise<unknown>) => {
+    cardWork.add(p);
+    void p.finally(() => cardWork.delete(p)).catch(() => {});
+  };
+  const handle = async (envelope: Obj): Promise<unknown> => {
     const inbound = normalize(envelope, o.botOpenId());
     if (!inbound.eventId || inbound.kind === 'ignored') return {};
     if (inbound.createdAtMs) o.metrics?.eventLag.observe(Math.max(0, Date.now() - inbound.createdAtMs) / 1000);
@@ -61,15 +67,27 @@ export function createIntake(o: IntakeOptions) {
         return seen?.response ? JSON.parse(seen.response) : {};
       }
       const token = typeof obj(envelope.event).token === 'string' ? (obj(envelope.event).token as string) : null;
-      return await answerCard(o, clock, deadline, inbound, token);
+      return await answerCard(o, clock, deadline, inbound, token, track);
     } catch (e) {
       o.log.error({ err: e, eventId: inbound.eventId }, 'card action could not be handled');
       return FAILED;
     }
   };
+  /** Resolves once every card action's work (also what continues after its answer) has finished. */
+  const settled = async (): Promise<void> => {
+    while (cardWork.size > 0) await Promise.allSettled([...cardWork]);
+  };
+  return Object.assign(handle, { settled });
 }
 
-async function answerCard(o: IntakeOptions, clock: Clock, deadline: number, inbound: Extract<Inbound, { kind: 'card' }>, token: string | null): Promise<CardResponse> {
+async function answerCard(
+  o: IntakeOptions,
+  clock: Clock,
+  deadline: number,
+  inbound: Extract<Inbound, { kind: 'card' }>,
+  token: string | null,
+  track: (p: Promise<unknown>) => void,
+): Promise<CardResponse> {
   let late = false;
   const work = o.dispatcher.handleCard(inbound).then(async (response) => {
     await finishEvent(o.db, inbound.eventId, new Date(), JSON.stringify(response));
@@ -77,6 +95,7 @@ async function answerCard(o: IntakeOptions, clock: Clock, deadline: number, inbo
     return response;
   });
   work.catch((e) => o.log.error({ err: e, eventId: inbound.eventId }, 'card action failed after the answer'));
+  track(work);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<CardResponse>((resolve) => {
     timer = setTimeout(() => {

@@ -13,6 +13,7 @@ import * as calmHold from './0015-calm-hold';
 import * as unitRanking from './0012-unit-ranking';
 import * as peerRatings from './0017-peer-ratings';
 import * as selfSummary from './0016-self-summary';
+import * as jobLeases from './0018-job-leases';
 
 /** Listed in code rather than read from disk so they run the same under tsx, vitest and a bundle. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012-unit-ranking': unitRanking,
   '0017-peer-ratings': peerRatings,
   '0016-self-summary': selfSummary,
+  '0018-job-leases': jobLeases,
 };
