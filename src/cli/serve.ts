@@ -35,8 +35,8 @@ async function freePort(): Promise<number> {
  */
 export async function serve(config: Config, io: Io, opts: ServeOptions = {}): Promise<() => Promise<void>> {
   // In sandbox mode a person reads the terminal: the banner owns stdout and comes first; the JSON logs
-  // go to stderr after it. A real deployment's stdout is for its log collector, so there the banner is
-  // a log line too.
+  // go to stderr after it. A real deployment's stdout is for its log collector, so there the JSON logs
+  // own stdout and the start line goes to stderr.
   const logTo = config.sandbox ? heldDestination(2) : null;
   try {
     return await startServing(config, io, opts, logTo);
@@ -81,7 +81,8 @@ async function startServing(config: Config, io: Io, opts: ServeOptions, logTo: {
       ].join('\n'),
     );
   } else {
-    log.info({ url, events: '/lark/events', cards: '/lark/cards' }, `平时考核助手已启动：${url}`);
+    // stdout carries only JSON log lines here (a collector reads it); the line a person reads goes to stderr.
+    io.err.write(`平时考核助手已启动：${url}（事件 /lark/events，卡片回调 /lark/cards）\n`);
   }
   return async () => {
     await app.stop();

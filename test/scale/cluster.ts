@@ -46,20 +46,24 @@ export async function startBot(env: Record<string, string>, timeoutMs = 60_000):
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   started.add(child);
-  let out = '';
   let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  let found = (): void => {};
+  child.stderr!.on('data', (d: Buffer) => {
+    err += d.toString();
+    found();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the bot did not start in time: ${err}`)), timeoutMs);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+    // A real deployment prints its start line, with the URL, on stderr (stdout is JSON logs only).
+    found = () => {
+      const m = /平时考核助手已启动：(http:\/\/127\.0\.0\.1:\d+)/.exec(err);
       if (m) {
         clearTimeout(timer);
         resolve(m[1]!);
       }
-    });
+    };
+    found();
     void exited.then(({ code }) => {
       clearTimeout(timer);
       reject(new Error(`the bot exited (${code}) before listening: ${err}`));
