@@ -172,7 +172,9 @@ function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promis
 export async function startBot(databaseUrl: string, larkBaseUrl: string): Promise<Proc & { startMs: number }> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/pingshi.mjs'), 'serve'], {
+  // Profiling the bot: BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench
+  const nodeArgs = process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/pingshi.mjs'), 'serve'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,

@@ -6,7 +6,7 @@ import { assertDeterminer } from './determination.service';
 import { determinationPages } from './determination-view';
 import { determinersOf, isDeterminerOf } from './people.repository';
 import { poolNames } from './pools';
-import { proposeScopeQuarter, scopesWithData } from './proposal.service';
+import { loadQuarterInputs, proposeScopeQuarter, scopesWithData } from './proposal.service';
 import { loadUnits, organOf, scopeOf, type UnitIndex } from './scope';
 import type { DeterminationView } from './views';
 
@@ -24,9 +24,11 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
   let scopes = 0;
   let cardsSent = 0;
   let unpooled = 0;
-  for (const scopeId of await scopesWithData(deps.db, deps.rules, quarterKey)) {
+  // Read once for the city; each scope's transaction then writes its own proposals.
+  const inputs = { units, ...(await loadQuarterInputs(deps.db, quarterKey)) };
+  for (const scopeId of await scopesWithData(deps.db, deps.rules, quarterKey, inputs)) {
     await deps.db.transaction().execute(async (trx) => {
-      const proposal = await proposeScopeQuarter(trx, deps.rules, scopeId, quarterKey, at, SYSTEM_ACTOR);
+      const proposal = await proposeScopeQuarter(trx, deps.rules, scopeId, quarterKey, at, SYSTEM_ACTOR, inputs);
       if (!proposal.hasData) return;
       scopes++;
       unpooled += proposal.unpooled.length;
