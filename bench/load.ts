@@ -83,14 +83,18 @@ export interface LoadResult {
   seconds: number;
 }
 
-/** Fires every request once (none twice: a repeat would only hit de-duplication). */
-export async function fire(url: string, requests: readonly Signed[], o: { connections?: number; rate?: number } = {}): Promise<LoadResult> {
+/**
+ * Fires the requests in order, each once: all of them, or for `seconds` if given (then `repeated`
+ * counts requests sent a second time because the list ran out — those only hit de-duplication).
+ */
+export async function fire(url: string, requests: readonly Signed[], o: { connections?: number; rate?: number; seconds?: number } = {}): Promise<LoadResult & { repeated: number }> {
   let next = 0;
   const result = await autocannon({
     url,
     method: 'POST',
-    connections: o.connections ?? 32,
-    amount: requests.length,
+    // autocannon refuses more connections than requests.
+    connections: o.seconds ? (o.connections ?? 32) : Math.min(o.connections ?? 32, requests.length),
+    ...(o.seconds ? { duration: o.seconds } : { amount: requests.length }),
     ...(o.rate ? { overallRate: o.rate } : {}),
     timeout: 30,
     requests: [
@@ -104,7 +108,7 @@ export async function fire(url: string, requests: readonly Signed[], o: { connec
   } as any);
   const seconds = result.duration;
   const ok = result['2xx'];
-  return { perSecond: ok / seconds, p50: result.latency.p50, p99: result.latency.p99, ok, failed: result.non2xx + result.errors + result.timeouts, seconds };
+  return { perSecond: ok / seconds, p50: result.latency.p50, p99: result.latency.p99, ok, failed: result.non2xx + result.errors + result.timeouts, seconds, repeated: Math.max(0, next - requests.length) };
 }
 
 async function freePort(): Promise<number> {
