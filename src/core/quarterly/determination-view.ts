@@ -23,7 +23,7 @@ type Db = Kysely<Database>;
 /** Every page of a pool's determination card; empty when the pool has nobody. */
 export async function determinationPages(db: Db, rules: Rules, units: UnitIndex, pool: PoolKey, notice: string | null = null): Promise<DeterminationView[]> {
   // The pool is read once for all its pages: a large organ's pool has dozens.
-  const data = await loadPool(db, rules, pool);
+  const data = await loadPool(db, rules, units, pool);
   const first = await determinationView(db, rules, units, pool, 1, notice, data);
   if (!first) return [];
   const rest = [];
@@ -33,7 +33,7 @@ export async function determinationPages(db: Db, rules: Rules, units: UnitIndex,
 
 type PoolData = Awaited<ReturnType<typeof loadPool>>;
 
-async function loadPool(db: Db, baseRules: Rules, pool: PoolKey) {
+async function loadPool(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKey) {
   const results = await findPoolResults(db, pool);
   if (results.length === 0) return null;
   const { rules, note: shareNote } = await quotaRulesFor(db, baseRules, pool.scopeId, pool.quarterKey);
@@ -43,7 +43,24 @@ async function loadPool(db: Db, baseRules: Rules, pool: PoolKey) {
   const scope = await findScopeQuarterResults(db, pool.scopeId, pool.quarterKey);
   // Months still ungraded, for the whole pool at once (each page shows its own people's).
   const monthly = lock ? [] : await monthlyResultsForQuarter(db, pool.quarterKey, { openIds: results.map((r) => r.openId) });
-  return { results, rules, shareNote, lock, signoffs, people, scope, monthly };
+  // What every page shares, computed once: the order, the seats and what they ask of the proposals.
+  const nameOf = (id: string) => people.get(id)?.name ?? id;
+  const ordered = orderedForCard(results, nameOf);
+  const alloc = seatsOfScope(scope.map((r) => ({ personId: r.openId, pool: r.pool, tier: r.tier })), rules);
+  const seats = alloc.seats[pool.pool] ?? 0;
+  // What the seats ask of the proposals as they came from the months, whatever was adjusted since.
+  const fit = fitPoolToQuota(
+    results.map((r) => ({ personId: r.openId, proposedTier: r.proposedTier, score: r.score, work: r.work, conduct: r.conduct, goodMonths: r.goodMonths })),
+    seats,
+    rules,
+  );
+  const byId = new Map(results.map((r) => [r.openId, r]));
+  const determiners = results.map((r) => people.get(r.openId)).filter((p) => p && isDeterminerOf(p, pool.scopeId, units));
+  const revision = poolRevision(results);
+  const rated = results.filter((r) => r.tier !== '不定等次').length;
+  const goodCount = results.filter((r) => r.tier === '好').length;
+  const notes = ruleNotes(results, rules);
+  return { results, rules, shareNote, lock, signoffs, people, monthly, nameOf, ordered, alloc, seats, fit, byId, determiners, revision, rated, goodCount, notes };
 }
 
 /** One page of the card an admin sees for a pool, from the stored results; null when the pool is empty. */
@@ -56,29 +73,15 @@ export async function determinationView(
   notice: string | null = null,
   preloaded?: PoolData,
 ): Promise<DeterminationView | null> {
-  const data = preloaded === undefined ? await loadPool(db, baseRules, pool) : preloaded;
+  const data = preloaded === undefined ? await loadPool(db, baseRules, units, pool) : preloaded;
   if (!data) return null;
-  const { results, rules, shareNote, lock, signoffs, people, scope, monthly } = data;
-  const nameOf = (id: string) => people.get(id)?.name ?? id;
+  const { results, rules, shareNote, lock, signoffs, monthly, nameOf, ordered, alloc, seats, fit, byId, determiners, revision, rated, goodCount, notes } = data;
   const size = rules.quarterly.card_page_size;
-  const ordered = orderedForCard(results, nameOf);
   const pages = pageCount(ordered.length, size);
   const current = Math.min(Math.max(1, page), pages);
   const rows = pageOf(ordered, current, size);
   const onPage = new Set(rows.map((r) => r.openId));
-
-  const alloc = seatsOfScope(scope.map((r) => ({ personId: r.openId, pool: r.pool, tier: r.tier })), rules);
-  const seats = alloc.seats[pool.pool] ?? 0;
-  // What the seats ask of the proposals as they came from the months, whatever was adjusted since.
-  const fit = fitPoolToQuota(
-    results.map((r) => ({ personId: r.openId, proposedTier: r.proposedTier, score: r.score, work: r.work, conduct: r.conduct, goodMonths: r.goodMonths })),
-    seats,
-    rules,
-  );
-  const byId = new Map(results.map((r) => [r.openId, r]));
   const withScore = (id: string) => `${nameOf(id)}（${scoreText(byId.get(id)?.score ?? null)} 分）`;
-  const determiners = results.map((r) => people.get(r.openId)).filter((p) => p && isDeterminerOf(p, pool.scopeId, units));
-  const revision = poolRevision(results);
   return {
     scopeId: pool.scopeId,
     scopeName: unitLabel(units, pool.scopeId),
@@ -88,15 +91,15 @@ export async function determinationView(
     page: current,
     pages,
     poolSize: results.length,
-    rated: results.filter((r) => r.tier !== '不定等次').length,
+    rated,
     quota: seats,
     quotaRule: quotaRuleText(alloc, rules),
     quotaBasis:
       rules.quarterly.quota_scope === 'organ'
         ? `${basisLabel('quarterly.good_quota.max_share')}；按本机关参评人数计算：${basisLabel('quarterly.quota_scope')}`
         : basisLabel('quarterly.good_quota.max_share'),
-    goodCount: results.filter((r) => r.tier === '好').length,
-    ruleNotes: [...(shareNote ? [shareNote] : []), ...ruleNotes(results, rules)],
+    goodCount,
+    ruleNotes: [...(shareNote ? [shareNote] : []), ...notes],
     rows: rows.map((r) => ({
       openId: r.openId,
       name: nameOf(r.openId),
