@@ -131,6 +131,25 @@ export async function reviewsOfMonths(db: Db, monthKeys: readonly string[]): Pro
     .execute();
 }
 
+/** reviewsOfMonths for some people only (read in chunks). */
+export async function reviewsOfPeopleInMonths(db: Db, openIds: readonly string[], monthKeys: readonly string[]): Promise<MonthlyReviewRow[]> {
+  if (monthKeys.length === 0) return [];
+  const rows: MonthlyReviewRow[] = [];
+  for (let i = 0; i < openIds.length; i += 500) {
+    rows.push(
+      ...(await db
+        .selectFrom('monthly_reviews')
+        .selectAll()
+        .where('open_id', 'in', openIds.slice(i, i + 500))
+        .where('month_key', 'in', [...monthKeys])
+        .orderBy('open_id')
+        .orderBy('month_key')
+        .execute()),
+    );
+  }
+  return rows;
+}
+
 /** One month's reviews with the names the ledger shows, in unit then name order. */
 export async function ledgerRowsOfMonth(db: Db, monthKey: string) {
   return db

@@ -6,7 +6,7 @@ import { assertDeterminer } from './determination.service';
 import { determinationPages } from './determination-view';
 import { determinersOf, isDeterminerOf } from './people.repository';
 import { poolNames } from './pools';
-import { proposeScopeQuarter, scopesWithData } from './proposal.service';
+import { loadQuarterInputs, proposeScopeQuarter, scopesWithData, type QuarterInputs } from './proposal.service';
 import { loadUnits, organOf, scopeOf, type UnitIndex } from './scope';
 import type { DeterminationView } from './views';
 
@@ -24,9 +24,13 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
   let scopes = 0;
   let cardsSent = 0;
   let unpooled = 0;
-  for (const scopeId of await scopesWithData(deps.db, deps.rules, quarterKey)) {
+  // Read once for the city; each scope's transaction then writes its own proposals.
+  const city = await loadQuarterInputs(deps.db, quarterKey);
+  const byScope = splitByScope(city, (unitId) => scopeOf(unitId, units, deps.rules));
+  for (const scopeId of await scopesWithData(deps.db, deps.rules, quarterKey, city)) {
     await deps.db.transaction().execute(async (trx) => {
-      const proposal = await proposeScopeQuarter(trx, deps.rules, scopeId, quarterKey, at, SYSTEM_ACTOR);
+      const inputs = { units, ...(byScope.get(scopeId) ?? { monthly: [], active: [] }) };
+      const proposal = await proposeScopeQuarter(trx, deps.rules, scopeId, quarterKey, at, SYSTEM_ACTOR, inputs);
       if (!proposal.hasData) return;
       scopes++;
       unpooled += proposal.unpooled.length;
@@ -47,6 +51,20 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
   const parts = [`${formatQuarterLabel(quarterKey)}：${scopes} ${where}已生成建议等次，发出审定卡片 ${cardsSent} 张`];
   if (unpooled > 0) parts.push(`${unpooled} 人职级不在同级同台分组内，未纳入`);
   return parts.join('；');
+}
+
+/** The city's inputs split by scope once (each organ's proposals then read only its own people). */
+function splitByScope(city: QuarterInputs, scopeOfUnit: (unitId: string) => string): Map<string, QuarterInputs> {
+  const out = new Map<string, QuarterInputs>();
+  const of = (unitId: string) => {
+    const scope = scopeOfUnit(unitId);
+    let entry = out.get(scope);
+    if (!entry) out.set(scope, (entry = { monthly: [], active: [] }));
+    return entry;
+  };
+  for (const m of city.monthly) of(m.unitId).monthly.push(m);
+  for (const p of city.active) of(p.unitId).active.push(p);
+  return out;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Database } from '../../db/schema';
 import { formatMonthLabel, formatPeriodLabel, formatQuarterLabel } from '../calendar/periods';
 import { formatScore } from '../numbers';
 import { basisLabel, instantLabel, quotaRuleText, scoreText } from './format';
-import { monthlyResultsForQuarter } from './month-results';
+import { monthlyResultsForQuarter, type PersonMonths } from './month-results';
 import { isDeterminerOf, peopleByOpenId } from './people.repository';
 import { orderedForCard, pageCount, pageOf } from './pool-pages';
 import { pageRevision, poolRevision } from './pool-revision';
@@ -23,30 +23,30 @@ type Db = Kysely<Database>;
 
 /** Every page of a pool's determination card; empty when the pool has nobody. */
 export async function determinationPages(db: Db, rules: Rules, units: UnitIndex, pool: PoolKey, notice: string | null = null): Promise<DeterminationView[]> {
-  const first = await determinationView(db, rules, units, pool, 1, notice);
+  // The pool is read once for all its pages: a large organ's pool has dozens.
+  const data = await loadPool(db, rules, units, pool);
+  const first = await determinationView(db, rules, units, pool, 1, notice, data);
   if (!first) return [];
   const rest = [];
-  for (let page = 2; page <= first.pages; page++) rest.push((await determinationView(db, rules, units, pool, page, notice))!);
+  for (let page = 2; page <= first.pages; page++) rest.push((await determinationView(db, rules, units, pool, page, notice, data))!);
   return [first, ...rest];
 }
 
-/** One page of the card an admin sees for a pool, from the stored results; null when the pool is empty. */
-export async function determinationView(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKey, page: number, notice: string | null = null): Promise<DeterminationView | null> {
+type PoolData = Awaited<ReturnType<typeof loadPool>>;
+
+async function loadPool(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKey) {
   const results = await findPoolResults(db, pool);
   if (results.length === 0) return null;
   const { rules, note: shareNote } = await quotaRulesFor(db, baseRules, pool.scopeId, pool.quarterKey);
   const lock = await findLock(db, pool);
   const signoffs = await findSignoffs(db, pool);
   const people = await peopleByOpenId(db, [...results.map((r) => r.openId), ...(lock ? [lock.lockedBy] : []), ...signoffs.map((s) => s.signedBy)]);
-  const nameOf = (id: string) => people.get(id)?.name ?? id;
-  const size = rules.quarterly.card_page_size;
-  const ordered = orderedForCard(results, nameOf);
-  const pages = pageCount(ordered.length, size);
-  const current = Math.min(Math.max(1, page), pages);
-  const rows = pageOf(ordered, current, size);
-  const onPage = new Set(rows.map((r) => r.openId));
-
   const scope = await findScopeQuarterResults(db, pool.scopeId, pool.quarterKey);
+  // Months still ungraded, for the whole pool at once (each page shows its own people's).
+  const monthly = lock ? [] : await monthlyResultsForQuarter(db, pool.quarterKey, { openIds: results.map((r) => r.openId) });
+  // What every page shares, computed once: the order, the seats and what they ask of the proposals.
+  const nameOf = (id: string) => people.get(id)?.name ?? id;
+  const ordered = orderedForCard(results, nameOf);
   const alloc = seatsOfScope(scope.map((r) => ({ personId: r.openId, pool: r.pool, tier: r.tier })), rules);
   const seats = alloc.seats[pool.pool] ?? 0;
   // What the seats ask of the proposals as they came from the months, whatever was adjusted since.
@@ -56,10 +56,34 @@ export async function determinationView(db: Db, baseRules: Rules, units: UnitInd
     rules,
   );
   const byId = new Map(results.map((r) => [r.openId, r]));
-  const withScore = (id: string) => `${nameOf(id)}（${scoreText(byId.get(id)?.score ?? null)} 分）`;
   const determiners = results.map((r) => people.get(r.openId)).filter((p) => p && isDeterminerOf(p, pool.scopeId, units));
   const revision = poolRevision(results);
+  const rated = results.filter((r) => r.tier !== '不定等次').length;
+  const goodCount = results.filter((r) => r.tier === '好').length;
+  const notes = ruleNotes(results, rules);
   const summaries = await summariesForQuarter(db, baseRules, pool.quarterKey, results.map((r) => r.openId));
+  return { results, rules, shareNote, lock, signoffs, people, monthly, nameOf, ordered, alloc, seats, fit, byId, determiners, revision, rated, goodCount, notes, summaries };
+}
+
+/** One page of the card an admin sees for a pool, from the stored results; null when the pool is empty. */
+export async function determinationView(
+  db: Db,
+  baseRules: Rules,
+  units: UnitIndex,
+  pool: PoolKey,
+  page: number,
+  notice: string | null = null,
+  preloaded?: PoolData,
+): Promise<DeterminationView | null> {
+  const data = preloaded === undefined ? await loadPool(db, baseRules, units, pool) : preloaded;
+  if (!data) return null;
+  const { results, rules, shareNote, lock, signoffs, monthly, nameOf, ordered, alloc, seats, fit, byId, determiners, revision, rated, goodCount, notes, summaries } = data;
+  const size = rules.quarterly.card_page_size;
+  const pages = pageCount(ordered.length, size);
+  const current = Math.min(Math.max(1, page), pages);
+  const rows = pageOf(ordered, current, size);
+  const onPage = new Set(rows.map((r) => r.openId));
+  const withScore = (id: string) => `${nameOf(id)}（${scoreText(byId.get(id)?.score ?? null)} 分）`;
   return {
     scopeId: pool.scopeId,
     scopeName: unitLabel(units, pool.scopeId),
@@ -69,15 +93,15 @@ export async function determinationView(db: Db, baseRules: Rules, units: UnitInd
     page: current,
     pages,
     poolSize: results.length,
-    rated: results.filter((r) => r.tier !== '不定等次').length,
+    rated,
     quota: seats,
     quotaRule: quotaRuleText(alloc, rules),
     quotaBasis:
       rules.quarterly.quota_scope === 'organ'
         ? `${basisLabel('quarterly.good_quota.max_share')}；按本机关参评人数计算：${basisLabel('quarterly.quota_scope')}`
         : basisLabel('quarterly.good_quota.max_share'),
-    goodCount: results.filter((r) => r.tier === '好').length,
-    ruleNotes: [...(shareNote ? [shareNote] : []), ...ruleNotes(results, rules)],
+    goodCount,
+    ruleNotes: [...(shareNote ? [shareNote] : []), ...notes],
     rows: rows.map((r) => ({
       openId: r.openId,
       name: nameOf(r.openId),
@@ -91,7 +115,7 @@ export async function determinationView(db: Db, baseRules: Rules, units: UnitInd
     mustMove: { count: fit.mustMove.length, names: fit.mustMove.filter((id) => onPage.has(id)).map(withScore) },
     tie: fit.undecidedTie.length > 0 ? { count: fit.undecidedTie.length, names: fit.undecidedTie.filter((id) => onPage.has(id)).map(withScore), seats: fit.tieSeats } : null,
     tierOptions: tierOptions(rules),
-    pending: lock ? [] : await pendingMonths(db, pool, onPage, nameOf),
+    pending: lock ? [] : pendingMonths(monthly, onPage, nameOf),
     recusal:
       determiners.length > 0
         ? { members: determiners.map((p) => p!.name).sort((a, b) => a.localeCompare(b, 'zh-CN')), confirmedBy: signoffs.filter((s) => s.revision === revision).map((s) => nameOf(s.signedBy)) }
@@ -126,8 +150,7 @@ function ruleNotes(results: readonly QuarterResult[], rules: Rules): string[] {
   return (Object.keys(RULE_TEXT) as BindingRule[]).filter((k) => bound.has(k)).map((k) => RULE_TEXT[k](rules));
 }
 
-async function pendingMonths(db: Db, pool: PoolKey, onPage: ReadonlySet<string>, nameOf: (id: string) => string): Promise<string[]> {
-  const monthly = await monthlyResultsForQuarter(db, pool.quarterKey);
+function pendingMonths(monthly: readonly PersonMonths[], onPage: ReadonlySet<string>, nameOf: (id: string) => string): string[] {
   return monthly
     .filter((p) => onPage.has(p.openId) && p.pendingMonths.length > 0)
     .map((p) => `${nameOf(p.openId)}（${p.pendingMonths.map(formatMonthLabel).join('、')}）`);

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { monthsOfQuarter } from '../calendar/periods';
 import { monthlyReviewRowToReview } from '../monthly/review';
-import { reviewsOfMonths } from '../monthly/review.repository';
+import { reviewsOfMonths, reviewsOfPeopleInMonths } from '../monthly/review.repository';
 import type { MonthResult } from './proposal';
 
 /** One person's monthly results within a quarter, ready for proposeQuarter. */
@@ -28,9 +28,12 @@ export interface PersonMonths {
 export async function monthlyResultsForQuarter(
   db: Kysely<Database>,
   quarterKey: string,
-  filter: { unitId?: string; level?: string } = {},
+  filter: { unitId?: string; level?: string; openIds?: readonly string[] } = {},
 ): Promise<PersonMonths[]> {
-  const rows = (await reviewsOfMonths(db, monthsOfQuarter(quarterKey))).map(monthlyReviewRowToReview);
+  const months = monthsOfQuarter(quarterKey);
+  // Only these people's rows are read when they are named (a card page), not the whole city's.
+  const stored = filter.openIds ? await reviewsOfPeopleInMonths(db, [...new Set(filter.openIds)].sort(), months) : await reviewsOfMonths(db, months);
+  const rows = stored.map(monthlyReviewRowToReview);
   const byPerson = new Map<string, PersonMonths>();
   for (const r of rows) {
     // Rows arrive in month order per person, so the last one seen sets the pool.

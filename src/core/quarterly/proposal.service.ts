@@ -1,19 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Rules } from '../rules/rules';
 import type { Database } from '../../db/schema';
-import { audit } from '../audit';
+import { audit, auditMany, type AuditEntry } from '../audit';
 import { parsePeriodKey } from '../calendar/periods';
 import { findActivePeople } from '../org/people.repository';
-import { monthlyResultsForQuarter } from './month-results';
+import type { Person } from '../org/person';
+import { monthlyResultsForQuarter, type PersonMonths } from './month-results';
 import { peopleByOpenId } from './people.repository';
 import { poolNames, poolOf } from './pools';
 import { proposeQuarter, type MonthResult, type QuarterProposal } from './proposal';
 import {
   deleteProposal,
-  findResult,
+  findResultsOf,
   findScopeLocks,
   findScopeQuarterResults,
-  insertProposal,
+  insertProposals,
   refreshProposal,
   type ProposalColumns,
   type QuarterResult,
@@ -52,10 +53,23 @@ interface Candidate {
   proposal: QuarterProposal;
 }
 
+/**
+ * What every scope's proposals are computed from: the quarter's monthly results and the active
+ * people. The quarter-close job reads them once for the whole city instead of once per organ.
+ */
+export interface QuarterInputs {
+  monthly: PersonMonths[];
+  active: Person[];
+}
+
+export async function loadQuarterInputs(db: Db, quarterKey: string): Promise<QuarterInputs> {
+  return { monthly: await monthlyResultsForQuarter(db, quarterKey), active: await findActivePeople(db) };
+}
+
 /** The scopes (organs, or 处室) with monthly results in the quarter: each is determined on its own. */
-export async function scopesWithData(db: Db, rules: Rules, quarterKey: string): Promise<string[]> {
+export async function scopesWithData(db: Db, rules: Rules, quarterKey: string, inputs?: QuarterInputs): Promise<string[]> {
   const units = await loadUnits(db);
-  const monthly = await monthlyResultsForQuarter(db, quarterKey);
+  const monthly = inputs?.monthly ?? (await monthlyResultsForQuarter(db, quarterKey));
   return [...new Set(monthly.map((m) => scopeOf(m.unitId, units, rules)))].sort();
 }
 
@@ -65,19 +79,20 @@ export async function scopesWithData(db: Db, rules: Rules, quarterKey: string): 
  * (nobody graded them: 不定等次). Each open pool is fitted to its seats, the seats being shared
  * over the scope by its rated headcount (locked pools count as determined). Reads only.
  */
-export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: string, quarterKey: string, units?: UnitIndex): Promise<ScopeProposal> {
+export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: string, quarterKey: string, units?: UnitIndex, inputs?: QuarterInputs): Promise<ScopeProposal> {
   const index = units ?? (await loadUnits(db));
   const { rules } = await quotaRulesFor(db, baseRules, scopeId, quarterKey);
   const inScope = (unitId: string) => scopeOf(unitId, index, rules) === scopeId;
-  const monthly = (await monthlyResultsForQuarter(db, quarterKey)).filter((m) => inScope(m.unitId));
+  const monthly = (inputs?.monthly ?? (await monthlyResultsForQuarter(db, quarterKey))).filter((m) => inScope(m.unitId));
   if (monthly.length === 0) return { scopeId, hasData: false, pools: [], unpooled: [] };
 
   const quarterEnd = parsePeriodKey(quarterKey, 'quarter').end;
-  const active = (await findActivePeople(db)).filter((p) => inScope(p.unitId) && p.joinedOn <= quarterEnd);
+  const active = (inputs?.active ?? (await findActivePeople(db))).filter((p) => inScope(p.unitId) && p.joinedOn <= quarterEnd);
   const people = await peopleByOpenId(db, [...monthly.map((m) => m.openId), ...active.map((p) => p.openId)]);
+  const graded = new Set(monthly.map((m) => m.openId));
   const raw = [
     ...monthly.map((m) => ({ openId: m.openId, unitId: m.unitId, level: m.level, months: m.months, pending: m.pendingMonths })),
-    ...active.filter((p) => !monthly.some((m) => m.openId === p.openId)).map((p) => ({ openId: p.openId, unitId: p.unitId, level: p.level, months: [], pending: [] })),
+    ...active.filter((p) => !graded.has(p.openId)).map((p) => ({ openId: p.openId, unitId: p.unitId, level: p.level, months: [], pending: [] })),
   ];
   const voices = await voicesOfQuarter(db, rules, quarterKey, raw.map((c) => ({ openId: c.openId, organId: organOf(c.unitId, index) })));
   const candidates: Candidate[] = raw.map((c) => {
@@ -159,9 +174,9 @@ export function sameProposal(stored: QuarterResult, fresh: ProposalColumns): boo
  * changed is left as it is, so the admin's saved adjustments survive a refresh; one whose basis
  * changed (a month graded late) is recomputed. Determined results are never touched. Safe to re-run.
  */
-export async function proposeScopeQuarter(db: Db, rules: Rules, scopeId: string, quarterKey: string, at: Date, actor: string): Promise<ScopeProposal> {
-  const scope = await computeScopeProposals(db, rules, scopeId, quarterKey);
-  for (const pool of scope.pools) for (const cols of pool.proposals) await storeProposal(db, cols, at, actor);
+export async function proposeScopeQuarter(db: Db, rules: Rules, scopeId: string, quarterKey: string, at: Date, actor: string, inputs?: { units: UnitIndex } & QuarterInputs): Promise<ScopeProposal> {
+  const scope = await computeScopeProposals(db, rules, scopeId, quarterKey, inputs?.units, inputs);
+  await storeProposals(db, scope.pools.flatMap((p) => p.proposals), quarterKey, at, actor);
   await withdrawStale(db, scope, quarterKey, at, actor);
   return scope;
 }
@@ -188,19 +203,22 @@ async function withdrawStale(db: Db, scope: ScopeProposal, quarterKey: string, a
   }
 }
 
-async function storeProposal(db: Db, cols: ProposalColumns, at: Date, actor: string): Promise<void> {
-  const after = { proposedTier: cols.proposedTier, tier: cols.tier, score: cols.score, pool: cols.pool, basis: cols.basis };
-  const existing = await findResult(db, cols.openId, cols.quarterKey);
-  if (!existing) {
-    if (await insertProposal(db, cols, at)) {
-      const created = await findResult(db, cols.openId, cols.quarterKey);
-      await audit(db, at, { actor, action: 'grading.quarter.propose', entityType: 'quarter_result', entityId: created!.id, after });
+/** New proposals are inserted together; a stored one is refreshed only if its monthly basis changed. */
+async function storeProposals(db: Db, proposals: readonly ProposalColumns[], quarterKey: string, at: Date, actor: string): Promise<void> {
+  const afterOf = (c: ProposalColumns) => ({ proposedTier: c.proposedTier, tier: c.tier, score: c.score, pool: c.pool, basis: c.basis });
+  const existing = await findResultsOf(db, proposals.map((c) => c.openId), quarterKey);
+  const fresh = proposals.filter((c) => !existing.has(c.openId));
+  const inserted = await insertProposals(db, fresh, at);
+  const entries: AuditEntry[] = fresh
+    .filter((c) => inserted.has(c.openId))
+    .map((c) => ({ actor, action: 'grading.quarter.propose', entityType: 'quarter_result', entityId: inserted.get(c.openId)!, after: afterOf(c) }));
+  await auditMany(db, at, entries);
+  for (const cols of proposals) {
+    const stored = existing.get(cols.openId);
+    if (!stored || stored.status !== 'proposed' || sameProposal(stored, cols)) continue;
+    const before = { proposedTier: stored.proposedTier, tier: stored.tier, score: stored.score, pool: stored.pool, basis: stored.basis };
+    if (await refreshProposal(db, stored.id, cols, at)) {
+      await audit(db, at, { actor, action: 'grading.quarter.propose', entityType: 'quarter_result', entityId: stored.id, before, after: afterOf(cols) });
     }
-    return;
-  }
-  if (existing.status !== 'proposed' || sameProposal(existing, cols)) return;
-  const before = { proposedTier: existing.proposedTier, tier: existing.tier, score: existing.score, pool: existing.pool, basis: existing.basis };
-  if (await refreshProposal(db, existing.id, cols, at)) {
-    await audit(db, at, { actor, action: 'grading.quarter.propose', entityType: 'quarter_result', entityId: existing.id, before, after });
   }
 }

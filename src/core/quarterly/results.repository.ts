@@ -116,6 +116,23 @@ export async function findResult(db: Db, openId: string, quarterKey: string): Pr
   return row ? quarterResultRowToResult(row) : null;
 }
 
+/** The results of these people for the quarter, by open_id (read in chunks: a city's organ can be large). */
+export async function findResultsOf(db: Db, openIds: readonly string[], quarterKey: string): Promise<Map<string, QuarterResult>> {
+  const out = new Map<string, QuarterResult>();
+  for (let i = 0; i < openIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('quarter_results')
+      .selectAll()
+      .where('quarter_key', '=', quarterKey)
+      .where('open_id', 'in', openIds.slice(i, i + CHUNK))
+      .execute();
+    for (const row of rows) out.set(row.open_id, quarterResultRowToResult(row));
+  }
+  return out;
+}
+
+const CHUNK = 500;
+
 export type ProposalColumns = Pick<
   QuarterResult,
   'openId' | 'quarterKey' | 'unitId' | 'level' | 'scopeId' | 'pool' | 'basis' | 'score' | 'work' | 'conduct' | 'goodMonths' | 'proposedTier' | 'tier'
@@ -161,6 +178,37 @@ export async function insertProposal(db: Db, p: ProposalColumns, at: Date): Prom
     .onConflict((oc) => oc.columns(['open_id', 'quarter_key']).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/**
+ * insertProposal for many people at once (a few statements instead of one per person); returns
+ * the id of each proposal actually inserted, by open_id (one stored meanwhile is left as it is).
+ */
+export async function insertProposals(db: Db, proposals: readonly ProposalColumns[], at: Date): Promise<Map<string, string>> {
+  const inserted = new Map<string, string>();
+  for (let i = 0; i < proposals.length; i += CHUNK) {
+    const rows = await db
+      .insertInto('quarter_results')
+      .values(
+        proposals.slice(i, i + CHUNK).map((p) => ({
+          id: newId('qr'),
+          open_id: p.openId,
+          quarter_key: p.quarterKey,
+          ...proposalRow(p),
+          status: 'proposed',
+          comment: null,
+          confirmed_by: null,
+          confirmed_at: null,
+          feedback_at: null,
+          updated_at: at.toISOString(),
+        })),
+      )
+      .onConflict((oc) => oc.columns(['open_id', 'quarter_key']).doNothing())
+      .returning(['id', 'open_id'])
+      .execute();
+    for (const r of rows) inserted.set(r.open_id, r.id);
+  }
+  return inserted;
 }
 
 /** Refreshes a proposal; a determined result is never touched (the status guard is the lock). */

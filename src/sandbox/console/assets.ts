@@ -1,7 +1,14 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+// This folder: next to this module when it runs from the sources, under src/ when it runs from the
+// compiled bundle (dist/pingshi.mjs, one level below the package root).
+const dir = [new URL('.', import.meta.url), new URL('../src/sandbox/console/', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((d) => existsSync(join(d, 'client', 'main.ts')));
+const here = (path: string) => join(dir ?? fileURLToPath(new URL('.', import.meta.url)), path);
 
 let script: Promise<string> | undefined;
 

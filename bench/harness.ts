@@ -1,0 +1,190 @@
+/**
+ * The load benchmarks behind `npm run bench`, parameterised by size so `--quick`, the full run and
+ * a test on tiny sizes share the code. Every figure is printed as one `name: value` line.
+ */
+import { spawn } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Kysely } from 'kysely';
+import type { Database } from '../src/db/schema';
+import { LarkSandbox, type SandboxOrg } from '../src/sandbox';
+import { APP_ID, fire, gradeClicks, startBot, startSdkNoop, textEvents } from './load';
+import { timeQuarterClose } from './quarter-close';
+import { seedCity, type Seeded } from './seed';
+import { benchStore, type Dialect } from './stores';
+
+export interface BenchSizes {
+  /** Seconds of messages fired as fast as 32 connections go, at the SDK no-op and at the bot (0: all of ingestBurst). */
+  ingestSeconds: number;
+  /** Distinct messages prepared for it (more than can be sent in that time). */
+  ingestBurst: number;
+  /** Seconds at 500 events/s. */
+  ingestRateSeconds: number;
+  /** Seconds of 提交评鉴 at 100/s, then seconds of clicks as fast as 32 connections go (at most cardBurst). */
+  cardRateSeconds: number;
+  cardSeconds: number;
+  cardBurst: number;
+  /** People seeded for the load runs (each with a pending October grading card). */
+  loadPeople: number;
+  /** Quarter close: one city, and the two sizes whose time ratio is the scaling figure. */
+  quarterClose: { people: number; organs: number; small: number; large: number };
+  /** Weekly prompt fan-out through the strict sandbox (time `scale` times faster). */
+  fanout: { recipients: number; scale: number };
+}
+
+export const FULL: BenchSizes = {
+  ingestSeconds: 10,
+  ingestBurst: 60_000,
+  ingestRateSeconds: 10,
+  cardRateSeconds: 10,
+  cardSeconds: 10,
+  cardBurst: 12_000,
+  loadPeople: 14_000,
+  quarterClose: { people: 28_000, organs: 80, small: 10_000, large: 100_000 },
+  fanout: { recipients: 28_000, scale: 20 },
+};
+
+export const QUICK: BenchSizes = {
+  ingestSeconds: 3,
+  ingestBurst: 18_000,
+  ingestRateSeconds: 3,
+  cardRateSeconds: 3,
+  cardSeconds: 3,
+  cardBurst: 3_000,
+  loadPeople: 3_400,
+  quarterClose: { people: 2_800, organs: 8, small: 1_000, large: 10_000 },
+  fanout: { recipients: 1_000, scale: 20 },
+};
+
+export type Print = (name: string, value: number | string, digits?: number) => void;
+
+export const printLine: Print = (name, value, digits = 0) => console.log(`${name}: ${typeof value === 'number' ? value.toFixed(digits) : value}`);
+
+/** The sandbox's view of the seeded city, so the bot's replies reach real recipients. */
+function sandboxOrgOf(seeded: Seeded): SandboxOrg {
+  const unitIds = [...new Set(seeded.people.map((p) => p.unitId))];
+  return {
+    departments: unitIds.map((id) => ({ department_id: id, open_department_id: `od-${id}`, name: id, parent_department_id: id.includes('D') ? id.split('D')[0]! : '0', leader_user_id: '' })),
+    users: seeded.people.map((p) => ({
+      open_id: p.openId,
+      user_id: p.openId.slice(3),
+      union_id: `on_${p.openId.slice(3)}`,
+      name: p.openId,
+      department_ids: [p.unitId],
+      leader_user_id: p.leader ?? '',
+      job_title: '',
+      level: '一般干部',
+      roles: ['staff'],
+    })),
+  };
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+const pendingInbox = async (db: Kysely<Database>) => {
+  const row = await db.selectFrom('inbox').select((eb) => eb.fn.countAll().as('n')).where('status', 'in', ['pending', 'processing']).executeTakeFirst();
+  return Number(row?.n ?? 0);
+};
+
+/** Ingest and card actions against the bot process, on one database; prints the figures with `.dialect`. */
+export async function loadBenchmarks(dialect: Dialect, sizes: BenchSizes, print: Print): Promise<void> {
+  const tag = (name: string) => `${name}.${dialect}`;
+  const store = await benchStore(dialect);
+  const sandbox = new LarkSandbox({ appId: APP_ID, appSecret: 'bench-secret', org: { departments: [], users: [] } });
+  let bot: Awaited<ReturnType<typeof startBot>> | null = null;
+  try {
+    const seeded = await seedCity(store.db, { people: sizes.loadPeople, organs: 8, pendingMonths: ['2026-10'] });
+    const sb = new LarkSandbox({ appId: APP_ID, appSecret: 'bench-secret', org: sandboxOrgOf(seeded) });
+    const { url: larkUrl } = await sb.start(0);
+    Object.assign(sandbox, { stop: () => sb.stop() });
+    const staff = seeded.people.map((p) => p.openId);
+
+    bot = await startBot(store.url, larkUrl);
+    print(tag('start_ms'), bot.startMs);
+    await new Promise((r) => setTimeout(r, 500));
+    print(tag('rss_mb_idle'), bot.rssMb());
+
+    // ingest_ratio: the same kind of payload (a distinct signed, encrypted 帮助 each) and concurrency at both.
+    const noop = await startSdkNoop();
+    const base = await fire(noop.url, textEvents(sizes.ingestBurst, staff, '帮助'), { seconds: sizes.ingestSeconds || undefined });
+    await noop.stop();
+    const burst = textEvents(sizes.ingestBurst, staff, '帮助', sb);
+    const t0 = performance.now();
+    const full = await fire(bot.url, burst, { seconds: sizes.ingestSeconds || undefined });
+    print(tag('ingest_sdk_noop_per_s'), base.perSecond);
+    print(tag('ingest_per_s'), full.perSecond);
+    print(tag('ingest_ratio'), full.perSecond / base.perSecond, 2);
+    print(tag('ingest_burst_p99_ms'), full.p99);
+    print(tag('ingest_sdk_noop_p99_ms'), base.p99);
+    print(tag('ingest_refused'), full.failed + base.failed);
+    print(tag('ingest_repeated'), full.repeated + base.repeated);
+    const drained = await waitUntil(async () => (await pendingInbox(store.db)) === 0, 180_000);
+    print(tag('ingest_processed_per_s'), drained ? full.ok / ((performance.now() - t0) / 1000) : NaN);
+
+    const steady = await fire(bot.url, textEvents(Math.ceil(500 * sizes.ingestRateSeconds), staff, '帮助', sb), { rate: 500 });
+    print(tag('ingest_p99_ms'), steady.p99);
+    await waitUntil(async () => (await pendingInbox(store.db)) === 0, 60_000);
+
+    // 提交评鉴 on distinct pending reviews, each by its own supervisor.
+    const clicks = gradeClicks(seeded.pending);
+    const atRate = clicks.slice(0, Math.ceil(100 * sizes.cardRateSeconds));
+    const burstClicks = clicks.slice(atRate.length, atRate.length + sizes.cardBurst);
+    const rated = await fire(bot.url, atRate, { rate: 100 });
+    print(tag('card_action_p99_ms'), rated.p99);
+    const cards = await fire(bot.url, burstClicks, { seconds: sizes.cardSeconds || undefined });
+    print(tag('card_actions_per_s'), cards.perSecond);
+    print(tag('card_action_burst_p99_ms'), cards.p99);
+    const graded = await store.db.selectFrom('monthly_reviews').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'submitted').executeTakeFirst();
+    print(tag('card_actions_graded'), Number(graded?.n ?? 0));
+    print(tag('card_actions_answered'), rated.ok + cards.ok);
+    print(tag('card_actions_repeated'), cards.repeated);
+    print(tag('rss_mb_under_load'), bot.peakRssMb());
+  } finally {
+    await bot?.stop();
+    await sandbox.stop().catch(() => undefined);
+    await store.dispose();
+  }
+}
+
+export async function quarterCloseBenchmarks(dialect: Dialect, sizes: BenchSizes, print: Print): Promise<void> {
+  const q = sizes.quarterClose;
+  const label = (n: number) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
+  const city = await timeQuarterClose(dialect, q.people, q.organs);
+  print(`quarter_close_${label(q.people)}_s.${dialect}`, city.seconds, 2);
+  print(`quarter_close_${label(q.people)}_cards.${dialect}`, city.cards);
+  const small = await timeQuarterClose(dialect, q.small, q.organs);
+  const large = await timeQuarterClose(dialect, q.large, q.organs);
+  print(`quarter_close_${label(q.small)}_s.${dialect}`, small.seconds, 2);
+  print(`quarter_close_${label(q.large)}_s.${dialect}`, large.seconds, 2);
+  print(`quarter_close_scaling.${dialect}`, large.seconds / small.seconds, 2);
+}
+
+/** bench/fanout.ts in its own process; efficiency is the achieved rate over Lark's 1,000 per minute. */
+export async function fanoutBenchmark(dialect: Dialect, sizes: BenchSizes, print: Print): Promise<void> {
+  const store = await benchStore(dialect);
+  try {
+    const root = join(import.meta.dirname, '..');
+    const args = [join(root, 'bin/run-ts.mjs'), join(root, 'bench/fanout.ts'), '--recipients', String(sizes.fanout.recipients), '--scale', String(sizes.fanout.scale), '--db', store.url];
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+      let text = '';
+      child.stdout.on('data', (d) => (text += String(d)));
+      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`bench/fanout.ts exited with ${code}\n${text}`))));
+    });
+    const figures = new Map(output.split('\n').map((l) => l.split(': ')).filter((p) => p.length === 2).map(([k, v]) => [k!, Number(v)]));
+    for (const [k, v] of figures) print(`${k}.${dialect}`, v, k.includes('rate') || k.includes('minutes') ? 1 : 0);
+    print(`fanout_efficiency.${dialect}`, (figures.get('fanout_rate_per_min_while_sending') ?? NaN) / 1000, 3);
+  } finally {
+    await store.dispose();
+  }
+}
+
+export const machine = () => `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`;

@@ -1,0 +1,210 @@
+/**
+ * HTTP load on a bot process: signed, encrypted Lark envelopes fired with autocannon at the bot
+ * started as `npm start` runs it (the compiled bundle, in its own process), and at the SDK no-op.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { encryptLarkPayload, larkSignature } from '../src/lark/crypto';
+import { cardActionEvent, p2pChatIdFor, textMessageEvent, type LarkSandbox } from '../src/sandbox';
+
+export const APP_ID = 'cli_bench000000001';
+export const ENCRYPT_KEY = 'bench-encrypt-key';
+export const TOKEN = 'bench-verification-token';
+const TENANT = 'bench-tenant';
+const ROOT = join(import.meta.dirname, '..');
+
+export interface Signed {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** One request as Lark sends it: the envelope encrypted, the raw body signed. */
+export function sign(envelope: unknown): Signed {
+  const body = JSON.stringify({ encrypt: encryptLarkPayload(JSON.stringify(envelope), ENCRYPT_KEY) });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = randomBytes(8).toString('hex');
+  return {
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-lark-request-timestamp': timestamp,
+      'x-lark-request-nonce': nonce,
+      'x-lark-signature': larkSignature(timestamp, nonce, ENCRYPT_KEY, Buffer.from(body)),
+    },
+  };
+}
+
+/** `count` distinct text messages (`text` each, from the given people), registered with the sandbox so replies land. */
+export function textEvents(count: number, openIds: readonly string[], text: string, sandbox?: LarkSandbox): Signed[] {
+  const out: Signed[] = [];
+  for (let i = 0; i < count; i++) {
+    const openId = openIds[i % openIds.length]!;
+    const messageId = `om_${randomBytes(16).toString('hex')}`;
+    const chatId = p2pChatIdFor(APP_ID, openId);
+    sandbox?.recordInbound({ message_id: messageId, chat_id: chatId, chat_type: 'p2p', open_id: openId });
+    const env = textMessageEvent(
+      { appId: APP_ID, tenantKey: TENANT, token: TOKEN, at: new Date() },
+      { sender: { open_id: openId, user_id: openId.slice(3), union_id: `on_${openId.slice(3)}` }, text, messageId, chatId, chatType: 'p2p' },
+    );
+    out.push(sign(env));
+  }
+  return out;
+}
+
+/** 提交评鉴 on each pending monthly review, clicked by its supervisor. */
+export function gradeClicks(pending: ReadonlyArray<{ id: string; openId: string; reviewer: string }>): Signed[] {
+  return pending.map((p, i) =>
+    sign(
+      cardActionEvent(
+        { appId: APP_ID, tenantKey: TENANT, token: TOKEN, at: new Date() },
+        {
+          operator: { open_id: p.reviewer, user_id: p.reviewer.slice(3), union_id: `on_${p.reviewer.slice(3)}` },
+          messageId: `om_card${i}`,
+          chatId: p2pChatIdFor(APP_ID, p.reviewer),
+          value: { a: 'monthly.submit', id: p.id, rev: 0 },
+          formValue: { work: String(60 + (i % 30)), conduct: '20', bonuses: '', deductions: '', tier: 'auto', override_reason: '', comment: '' },
+          name: 'submit',
+        },
+      ),
+    ),
+  );
+}
+
+export interface LoadResult {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+  seconds: number;
+}
+
+/**
+ * Fires the requests in order, each once: all of them, or for `seconds` if given (then `repeated`
+ * counts requests sent a second time because the list ran out — those only hit de-duplication).
+ */
+export async function fire(url: string, requests: readonly Signed[], o: { connections?: number; rate?: number; seconds?: number } = {}): Promise<LoadResult & { repeated: number }> {
+  let next = 0;
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    // autocannon refuses more connections than requests.
+    connections: o.seconds ? (o.connections ?? 32) : Math.min(o.connections ?? 32, requests.length),
+    ...(o.seconds ? { duration: o.seconds } : { amount: requests.length }),
+    ...(o.rate ? { overallRate: o.rate } : {}),
+    timeout: 30,
+    requests: [
+      {
+        setupRequest: (req: any) => {
+          const r = requests[next++ % requests.length]!;
+          return { ...req, method: 'POST', body: r.body, headers: r.headers };
+        },
+      },
+    ],
+  } as any);
+  const seconds = result.duration;
+  const ok = result['2xx'];
+  return { perSecond: ok / seconds, p50: result.latency.p50, p99: result.latency.p99, ok, failed: result.non2xx + result.errors + result.timeouts, seconds, repeated: Math.max(0, next - requests.length) };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Proc {
+  child: ChildProcess;
+  url: string;
+  /** Peak resident memory so far (VmHWM), in MB. */
+  peakRssMb: () => number;
+  rssMb: () => number;
+  stop: () => Promise<void>;
+}
+
+function procOf(child: ChildProcess, url: string): Proc {
+  const status = (key: string) => {
+    try {
+      const m = new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : NaN;
+    } catch {
+      return NaN;
+    }
+  };
+  return {
+    child,
+    url,
+    peakRssMb: () => status('VmHWM'),
+    rssMb: () => status('VmRSS'),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const onData = (d: Buffer) => {
+      seen += String(d);
+      const m = pattern.exec(seen);
+      if (m) {
+        child.stdout!.off('data', onData);
+        resolve(m);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${what} exited (${code}) before it was ready:\n${seen}`)));
+  });
+}
+
+/** The bot as `npm start` runs it, in its own process; resolves once it listens, with how long that took. */
+export async function startBot(databaseUrl: string, larkBaseUrl: string): Promise<Proc & { startMs: number }> {
+  const port = await freePort();
+  const started = performance.now();
+  // Profiling the bot: BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench
+  const nodeArgs = process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/pingshi.mjs'), 'serve'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      LARK_APP_ID: APP_ID,
+      LARK_APP_SECRET: 'bench-secret',
+      LARK_ENCRYPT_KEY: ENCRYPT_KEY,
+      LARK_VERIFICATION_TOKEN: TOKEN,
+      LARK_BASE_URL: larkBaseUrl,
+      DATABASE_URL: databaseUrl,
+      PINGSHI_SCHEDULER: 'off',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await waitForLine(child, /已启动/, 'the bot');
+  return { ...procOf(child, `http://127.0.0.1:${port}/lark/events`), startMs: performance.now() - started };
+}
+
+/** The SDK's EventDispatcher + adaptKoa doing nothing, in its own process. */
+export async function startSdkNoop(): Promise<Proc> {
+  const child = spawn(process.execPath, [join(ROOT, 'bench/sdk-noop.mjs')], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_VERIFICATION_TOKEN: TOKEN },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const m = await waitForLine(child, /port (\d+)/, 'the SDK no-op');
+  return procOf(child, `http://127.0.0.1:${m[1]}/lark/events`);
+}

@@ -1,0 +1,62 @@
+/**
+ * 季审定 at city scale: `people` civil servants in `organs` organs, three graded months, then the
+ * quarter-close job (proposals per organ and pool, determination cards into the outbox) — timed.
+ */
+import { performance } from 'node:perf_hooks';
+import pino from 'pino';
+import { App } from '../src/app';
+import { MovableClock } from '../src/core/clock';
+import { closeQuarter } from '../src/core/quarterly/close.service';
+import { defaultRules } from '../src/core/rules/rules';
+import { benchStore, type Dialect } from './stores';
+import { seedCity } from './seed';
+
+export const QUARTER = '2026-Q3';
+const MONTHS = ['2026-07', '2026-08', '2026-09'];
+
+export interface QuarterCloseResult {
+  seconds: number;
+  message: string;
+  cards: number;
+}
+
+export async function timeQuarterClose(dialect: Dialect, people: number, organs: number): Promise<QuarterCloseResult> {
+  const store = await benchStore(dialect);
+  try {
+    await seedCity(store.db, { people, organs, gradedMonths: MONTHS });
+    const app = await App.create({
+      config: benchConfig(store.url),
+      rules: defaultRules(),
+      store,
+      log: pino({ level: 'silent' }),
+      workers: false,
+      clock: new MovableClock(new Date('2026-10-15T10:00:00+08:00')),
+    });
+    const start = performance.now();
+    const message = await closeQuarter(app.deps, QUARTER);
+    const seconds = (performance.now() - start) / 1000;
+    const row = await store.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    return { seconds, message, cards: Number(row?.n ?? 0) };
+  } finally {
+    await store.dispose();
+  }
+}
+
+export function benchConfig(databaseUrl: string) {
+  return {
+    sandbox: false,
+    appId: 'cli_bench000000001',
+    appSecret: 's',
+    encryptKey: 'bench-encrypt-key',
+    verificationToken: 'bench-verification-token',
+    baseUrl: 'http://127.0.0.1:9',
+    databaseUrl,
+    port: 0,
+    rulesPath: undefined,
+    scheduler: false,
+    signatureWindowSeconds: 8 * 3600,
+    sandboxPort: 0,
+    outboxLeaseSeconds: 30,
+    logLevel: 'silent',
+  };
+}

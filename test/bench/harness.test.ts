@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { loadBenchmarks, quarterCloseBenchmarks, type BenchSizes } from '../../bench/harness';
+
+/** The bench's own code on tiny sizes: it runs end to end and measures real work. No timing is asserted. */
+const TINY: BenchSizes = {
+  ingestSeconds: 0,
+  ingestBurst: 40,
+  ingestRateSeconds: 0.1,
+  cardRateSeconds: 0.2,
+  cardSeconds: 0,
+  cardBurst: 20,
+  loadPeople: 60,
+  quarterClose: { people: 120, organs: 2, small: 60, large: 120 },
+  fanout: { recipients: 10, scale: 60 },
+};
+
+function collect() {
+  const lines = new Map<string, number>();
+  return { lines, print: (name: string, value: number | string) => lines.set(name, Number(value)) };
+}
+
+describe('npm run bench harness (tiny sizes)', () => {
+  it('fires signed events and grading clicks at the bot process and the SDK no-op, and every click grades a review', async () => {
+    const { lines, print } = collect();
+    await loadBenchmarks('sqlite', TINY, print);
+    for (const name of ['ingest_ratio', 'ingest_p99_ms', 'card_action_p99_ms', 'card_actions_per_s', 'rss_mb_under_load', 'start_ms']) {
+      expect(Number.isFinite(lines.get(`${name}.sqlite`)), name).toBe(true);
+    }
+    expect(lines.get('ingest_refused.sqlite')).toBe(0);
+    expect(lines.get('card_actions_answered.sqlite')).toBe(40);
+    expect(lines.get('card_actions_graded.sqlite')).toBe(40);
+  }, 60_000);
+
+  it('closes a quarter of a seeded city and sends the determination cards', async () => {
+    const { lines, print } = collect();
+    await quarterCloseBenchmarks('sqlite', TINY, print);
+    expect(lines.get('quarter_close_120_cards.sqlite')).toBeGreaterThan(0);
+    expect(Number.isFinite(lines.get('quarter_close_scaling.sqlite'))).toBe(true);
+  }, 60_000);
+});
