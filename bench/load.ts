@@ -156,18 +156,19 @@ function procOf(child: ChildProcess, url: string): Proc {
   };
 }
 
-function waitForLine(child: ChildProcess, pattern: RegExp, what: string): Promise<RegExpExecArray> {
+function waitForLine(child: ChildProcess, pattern: RegExp, what: string, stream: 'stdout' | 'stderr' = 'stdout'): Promise<RegExpExecArray> {
+  const from = child[stream]!;
   return new Promise((resolve, reject) => {
     let seen = '';
     const onData = (d: Buffer) => {
       seen += String(d);
       const m = pattern.exec(seen);
       if (m) {
-        child.stdout!.off('data', onData);
+        from.off('data', onData);
         resolve(m);
       }
     };
-    child.stdout!.on('data', onData);
+    from.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${what} exited (${code}) before it was ready:\n${seen}`)));
   });
 }
@@ -192,9 +193,11 @@ export async function startBot(databaseUrl: string, larkBaseUrl: string): Promis
       PORT: String(port),
       LOG_LEVEL: 'warn',
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'inherit', 'pipe'],
   });
-  await waitForLine(child, /已启动/, 'the bot');
+  // A real deployment writes JSON logs to stdout and its start line (and little else) to stderr.
+  child.stderr!.pipe(process.stderr);
+  await waitForLine(child, /已启动/, 'the bot', 'stderr');
   return { ...procOf(child, `http://127.0.0.1:${port}/lark/events`), startMs: performance.now() - started };
 }
 

@@ -12,22 +12,21 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
+const auditRow = (at: Date, e: AuditEntry) => ({
+  id: newId('au'),
+  at: at.toISOString(),
+  actor: e.actor,
+  action: e.action,
+  entity_type: e.entityType,
+  entity_id: e.entityId,
+  before: e.before === undefined ? null : JSON.stringify(e.before),
+  after: e.after === undefined ? null : JSON.stringify(e.after),
+  reason: e.reason ?? null,
+});
+
 /** Append-only: nothing in the code updates or deletes audit rows. */
 export async function audit(db: Kysely<Database>, at: Date, e: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id: newId('au'),
-      at: at.toISOString(),
-      actor: e.actor,
-      action: e.action,
-      entity_type: e.entityType,
-      entity_id: e.entityId,
-      before: e.before === undefined ? null : JSON.stringify(e.before),
-      after: e.after === undefined ? null : JSON.stringify(e.after),
-      reason: e.reason ?? null,
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(at, e)).execute();
 }
 
 /** Many entries in a few statements (a quarter's proposals for a whole organ). */
@@ -36,17 +35,7 @@ export async function auditMany(db: Kysely<Database>, at: Date, entries: readonl
     await db
       .insertInto('audit_log')
       .values(
-        entries.slice(i, i + 500).map((e) => ({
-          id: newId('au'),
-          at: at.toISOString(),
-          actor: e.actor,
-          action: e.action,
-          entity_type: e.entityType,
-          entity_id: e.entityId,
-          before: e.before === undefined ? null : JSON.stringify(e.before),
-          after: e.after === undefined ? null : JSON.stringify(e.after),
-          reason: e.reason ?? null,
-        })),
+        entries.slice(i, i + 500).map((e) => auditRow(at, e)),
       )
       .execute();
   }

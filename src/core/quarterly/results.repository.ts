@@ -160,21 +160,23 @@ function proposalRow(p: ProposalColumns) {
   };
 }
 
+const newResultRow = (p: ProposalColumns, at: Date) => ({
+  id: newId('qr'),
+  open_id: p.openId,
+  quarter_key: p.quarterKey,
+  ...proposalRow(p),
+  status: 'proposed' as const,
+  comment: null,
+  confirmed_by: null,
+  confirmed_at: null,
+  feedback_at: null,
+  updated_at: at.toISOString(),
+});
+
 export async function insertProposal(db: Db, p: ProposalColumns, at: Date): Promise<boolean> {
   const res = await db
     .insertInto('quarter_results')
-    .values({
-      id: newId('qr'),
-      open_id: p.openId,
-      quarter_key: p.quarterKey,
-      ...proposalRow(p),
-      status: 'proposed',
-      comment: null,
-      confirmed_by: null,
-      confirmed_at: null,
-      feedback_at: null,
-      updated_at: at.toISOString(),
-    })
+    .values(newResultRow(p, at))
     .onConflict((oc) => oc.columns(['open_id', 'quarter_key']).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
@@ -190,18 +192,7 @@ export async function insertProposals(db: Db, proposals: readonly ProposalColumn
     const rows = await db
       .insertInto('quarter_results')
       .values(
-        proposals.slice(i, i + CHUNK).map((p) => ({
-          id: newId('qr'),
-          open_id: p.openId,
-          quarter_key: p.quarterKey,
-          ...proposalRow(p),
-          status: 'proposed',
-          comment: null,
-          confirmed_by: null,
-          confirmed_at: null,
-          feedback_at: null,
-          updated_at: at.toISOString(),
-        })),
+        proposals.slice(i, i + CHUNK).map((p) => newResultRow(p, at)),
       )
       .onConflict((oc) => oc.columns(['open_id', 'quarter_key']).doNothing())
       .returning(['id', 'open_id'])
