@@ -34,9 +34,7 @@ export async function auditMany(db: Kysely<Database>, at: Date, entries: readonl
   for (let i = 0; i < entries.length; i += 500) {
     await db
       .insertInto('audit_log')
-      .values(
-        entries.slice(i, i + 500).map((e) => auditRow(at, e)),
-      )
+      .values(entries.slice(i, i + 500).map((e) => auditRow(at, e)))
       .execute();
   }
 }

@@ -62,7 +62,11 @@ export function createIntake(o: IntakeOptions) {
       return {};
     }
     try {
-      if (!(await recordEvent(o.db, { ...base, status: 'processing' }))) {
+      // A card action is answered here and never re-read from the inbox (Feishu does not re-deliver
+      // callbacks), so only its header is kept: storing the envelope would keep who submitted which
+      // form values — a 民主测评 ballot, a grade draft — beside the anonymous or audited result.
+      const header = { schema: envelope.schema ?? null, header: envelope.header ?? null };
+      if (!(await recordEvent(o.db, { ...base, payload: JSON.stringify(header), status: 'processing' }))) {
         const seen = await findEvent(o.db, inbound.eventId);
         return seen?.response ? JSON.parse(seen.response) : {};
       }

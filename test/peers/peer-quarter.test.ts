@@ -105,6 +105,13 @@ describe.each(dialectsUnderTest())('民主测评 and 好差评 in a quarter (%s)
     const jiang = h.person('江海燕').open_id;
     expect(before.find((t) => t.ratee_open_id === jiang)).toMatchObject({ answers: 6, item: '综合评价' });
     expect(Number(before.find((t) => t.ratee_open_id === jiang)!.points)).toBe(540);
+    // Nor does the inbox: a card action is kept by its header only (no operator, no form values).
+    const cardEvents = await h.db.selectFrom('inbox').select(['payload']).where('event_type', '=', 'card.action.trigger').execute();
+    expect(cardEvents.length).toBeGreaterThanOrEqual(Object.keys(BALLOTS).length);
+    for (const e of cardEvents) {
+      expect(e.payload).not.toContain('form_value');
+      expect(e.payload).not.toContain(h.person('程立新').open_id);
+    }
     const audits = JSON.stringify(await h.db.selectFrom('audit_log').selectAll().execute());
     expect(audits).not.toContain('peer');
     expect(audits).not.toContain('综合评价');
