@@ -10,7 +10,7 @@ import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/s
 
 // Within one minute's worth of Lark's 1,000/min even with the faults' retries, so the test measures
 // exactly-once delivery, not the rate limit (bench/fanout.ts measures that).
-const RECIPIENTS = 600;
+const RECIPIENTS = 300;
 
 function startBot(env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['bin/pingshi.mjs', 'serve'], {
@@ -47,7 +47,7 @@ describe.each(dialectsUnderTest())('outbox after a crash (%s)', (dialect) => {
     await store?.close();
   });
 
-  it('sends exactly one message to each of 600 recipients across a SIGKILL, with 20% faults', async () => {
+  it('sends exactly one message to each of 300 recipients across a SIGKILL, with 20% faults', async () => {
     const org = buildOrg({ units: [{ id: 'D1', name: '测试处', staff: Array.from({ length: RECIPIENTS }, (_, i) => ({ name: `人员${i}` })) }] });
     const appId = `cli_crash${dialect === 'sqlite' ? '0001' : '0002'}aaaaaaa`;
     sandbox = new LarkSandbox({ appId, appSecret: 's', org, seed: 7, faults: { errorRate: 0.1, afterCommitErrorRate: 0.1 } });
