@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../src/io/free-port';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { encryptLarkPayload, larkSignature } from '../src/lark/crypto';
@@ -109,17 +109,6 @@ export async function fire(url: string, requests: readonly Signed[], o: { connec
   const seconds = result.duration;
   const ok = result['2xx'];
   return { perSecond: ok / seconds, p50: result.latency.p50, p99: result.latency.p99, ok, failed: result.non2xx + result.errors + result.timeouts, seconds, repeated: Math.max(0, next - requests.length) };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Proc {

@@ -10,6 +10,7 @@ import { closeQuarter } from '../src/core/quarterly/close.service';
 import { defaultRules } from '../src/core/rules/rules';
 import { benchStore, type Dialect } from './stores';
 import { seedCity } from './seed';
+import { testConfig } from '../test/helpers/stores';
 
 export const QUARTER = '2026-Q3';
 const MONTHS = ['2026-07', '2026-08', '2026-09'];
@@ -25,7 +26,7 @@ export async function timeQuarterClose(dialect: Dialect, people: number, organs:
   try {
     await seedCity(store.db, { people, organs, gradedMonths: MONTHS });
     const app = await App.create({
-      config: benchConfig(store.url),
+      config: testConfig({ appId: 'cli_bench000000001', appSecret: 's', baseUrl: 'http://127.0.0.1:9', databaseUrl: store.url }),
       rules: defaultRules(),
       store,
       log: pino({ level: 'silent' }),
@@ -40,23 +41,4 @@ export async function timeQuarterClose(dialect: Dialect, people: number, organs:
   } finally {
     await store.dispose();
   }
-}
-
-export function benchConfig(databaseUrl: string) {
-  return {
-    sandbox: false,
-    appId: 'cli_bench000000001',
-    appSecret: 's',
-    encryptKey: 'bench-encrypt-key',
-    verificationToken: 'bench-verification-token',
-    baseUrl: 'http://127.0.0.1:9',
-    databaseUrl,
-    port: 0,
-    rulesPath: undefined,
-    scheduler: false,
-    signatureWindowSeconds: 8 * 3600,
-    sandboxPort: 0,
-    outboxLeaseSeconds: 30,
-    logLevel: 'silent',
-  };
 }

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../src/db/schema';
+import { pendingReviewRow } from '../src/core/monthly/review.repository';
 
 export interface SeedOptions {
   people: number;
@@ -109,26 +110,6 @@ export async function seedCity(db: Kysely<Database>, o: SeedOptions): Promise<Se
 }
 
 function reviewRow(id: string, p: any, month: string, over: Record<string, unknown>) {
-  return {
-    id,
-    open_id: p.open_id,
-    month_key: month,
-    unit_id: p.unit_id,
-    level: p.level,
-    reviewer_open_id: p.leader_open_id,
-    work_score: null,
-    conduct_score: null,
-    bonuses: '[]',
-    deductions: '[]',
-    bonus: null,
-    deduction: null,
-    total: null,
-    suggested_tier: null,
-    tier: null,
-    override_reason: null,
-    comment: null,
-    created_at: AT,
-    updated_at: AT,
-    ...over,
-  };
+  const pending = pendingReviewRow({ openId: p.open_id, monthKey: month, unitId: p.unit_id, level: p.level }, new Date(AT), id);
+  return { ...pending, reviewer_open_id: p.leader_open_id, ...over };
 }

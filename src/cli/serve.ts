@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { freePort } from '../io/free-port';
 import { App } from '../app';
 import type { Config } from '../config/env';
 import { loadRules } from '../config/load-rules';
@@ -16,17 +16,6 @@ import { sandboxConsoleHooks } from './sandbox-console';
 export interface ServeOptions {
   /** Sandbox mode: where the movable clock starts (default: now); tests start at a fixed day. */
   sandboxStart?: Date;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /**

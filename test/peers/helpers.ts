@@ -59,13 +59,4 @@ export async function runImport(h: Harness, name: string, header: string, lines:
   }
 }
 
-export async function exportCsv(h: Harness, what: string, period: string): Promise<{ header: string; rows: Array<Record<string, string>> }> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const { exportLedger } = await import('../../src/cli/export');
-  await exportLedger(h.app, what, { period }, { out, err: new PassThrough() });
-  const [header, ...lines] = Buffer.concat(chunks).toString('utf8').trim().split(/\r?\n/);
-  const cols = header!.split(',');
-  return { header: header!, rows: lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i]!, v]))) };
-}
+export { exportCsv } from '../helpers/ledgers';

@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { monthlyReviewAt, quarterCloseAt } from '../../src/core/calendar/schedule';
 import quarterClose from '../../src/features/quarterly/quarter-close.job';
@@ -23,18 +22,7 @@ import {
   tiersOf,
 } from './helpers';
 import { buttonValue, cardOf, cardsTitled, expectToast } from '../helpers/cards';
-
-async function exportCsv(h: Harness, what: string, period: string): Promise<Array<Record<string, string>>> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  // Loaded late: src/cli/export pulls the feature registry in before the app when imported first.
-  const { exportLedger } = await import('../../src/cli/export');
-  await exportLedger(h.app, what, { period }, { out, err: new PassThrough() });
-  const [header, ...lines] = Buffer.concat(chunks).toString('utf8').trim().split(/\r?\n/);
-  const cols = header!.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i]!, v])));
-}
+import { exportCsv } from '../helpers/ledgers';
 
 /** The tier written in bold on a feedback or outcome card: “等次：好” / “更正为 “较好””. */
 function feedbackTier(h: Harness, name: string): string {
@@ -183,7 +171,7 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
     expect(await quarterState(h)).toEqual(beforeAgain);
 
     // ---- exports agree with the cards ------------------------------------------------------
-    const ledger = await exportCsv(h, 'quarter-tiers', QUARTER);
+    const { rows: ledger } = await exportCsv(h, 'quarter-tiers', QUARTER);
     expect(ledger).toHaveLength(17);
     for (const row of ledger) {
       expect(row.quarter).toBe(QUARTER);
@@ -195,7 +183,7 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
     expect(ledger.find((r) => r.name === '韩管理')).toMatchObject({ unit: '法规处', tier: '不定等次' });
     expect(ledger.find((r) => r.name === '江海燕')).toMatchObject({ level: '一般干部', score: '95', tier: '好' });
 
-    const annual = await exportCsv(h, 'annual-eligibility', '2026');
+    const { rows: annual } = await exportCsv(h, 'annual-eligibility', '2026');
     const jiang = annual.find((r) => r.name === '江海燕')!;
     expect(jiang).toMatchObject({ year: '2026', unit: '综合处', good_quarters: '1', low_quarters: '0', eligible_excellent: '0', credits_met: '', deferred: '0' });
     expect(jiang.reason).toContain('2026-Q1、2026-Q3、2026-Q4 平时考核结果尚未审定');

@@ -105,17 +105,6 @@ export async function seedNovember(h: Harness) {
   if (result.error) throw result.error;
 }
 
-export async function exportCsv(h: Harness, what: string, period: string): Promise<Array<Record<string, string>>> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const { exportLedger } = await import('../../src/cli/export');
-  await exportLedger(h.app, what, { period }, { out, err: new PassThrough() });
-  const [header, ...lines] = Buffer.concat(chunks).toString('utf8').trim().split(/\r?\n/);
-  const cols = header!.split(',');
-  return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i]!, v])));
-}
-
 export const cardsIn = (h: Harness, idOrName: string): SandboxMessage[] => h.inbox(idOrName).filter((m) => m.msg_type === 'interactive');
 
 export function titled(h: Harness, idOrName: string, prefix: string): SandboxMessage[] {

@@ -1,4 +1,5 @@
 import { larkCard } from '../helpers/cards';
+import { exportCsv } from '../helpers/ledgers';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import unitRanking from '../../src/features/ranking/unit-ranking.job';
 import { Harness } from '../helpers/harness';
 import { buttonValue, cardOf, cardTitle, expectToast } from '../helpers/cards';
 import { dialectsUnderTest } from '../helpers/stores';
-import { CITY_CHAT, DRAFT_AT, ORGANS, RANKING_RULES, chartBars, chatOf, exportCsv, rankingOrg, seedNovember, tableRows, titled } from './helpers';
+import { CITY_CHAT, DRAFT_AT, ORGANS, RANKING_RULES, chartBars, chatOf, rankingOrg, seedNovember, tableRows, titled } from './helpers';
 
 const TITLE = '2026年11月 单位评优评差（月度评价）';
 
@@ -110,7 +111,7 @@ describe.each(dialectsUnderTest())('评优评差 draft → review → publish ov
     const mine = cardOf(h.inbox('孙科员一').at(-1)!);
     expect(cardTitle(mine)).toBe(TITLE);
     expect(tableRows(mine)).toEqual(tableRows(cardOf(h.inbox(chatOf('A3'))[0]!)));
-    const ledger = await exportCsv(h, 'unit-ranking', '2026-11');
+    const { rows: ledger } = await exportCsv(h, 'unit-ranking', '2026-11');
     expect(ledger).toEqual([
       { period: '2026-11', rank: '1', unit_id: 'A1', unit: '市财政局', score: '92.5', class: '先进单位' },
       { period: '2026-11', rank: '2', unit_id: 'A2', unit: '市教育局', score: '84', class: '一般' },
@@ -136,6 +137,6 @@ describe.each(dialectsUnderTest())('评优评差 draft → review → publish ov
     expect(Harness.textOf(cardOf(fix[1]!))).toContain('类别 工作提示单位 → 一般');
     for (const o of ['A1', 'A2', 'A4']) expect(h.inbox(chatOf(o))).toHaveLength(1);
     expect(h.inbox(CITY_CHAT).map((m) => cardTitle(cardOf(m)))).toEqual([TITLE, `【更正】${TITLE}`]);
-    expect((await exportCsv(h, 'unit-ranking', '2026-11')).find((r) => r.unit_id === 'A3')!.class).toBe('一般');
+    expect((await exportCsv(h, 'unit-ranking', '2026-11')).rows.find((r) => r.unit_id === 'A3')!.class).toBe('一般');
   });
 });

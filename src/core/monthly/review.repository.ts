@@ -38,6 +38,34 @@ export async function findReviewFor(db: Db, openId: string, monthKey: string): P
   return row ?? null;
 }
 
+/** A pending review row as the monthly-review job creates it (also how the bench seeds a city). */
+export function pendingReviewRow(p: { openId: string; monthKey: string; unitId: string; level: string }, at: Date, id: string = newId('mr')) {
+  const now = at.toISOString();
+  return {
+    id,
+    open_id: p.openId,
+    month_key: p.monthKey,
+    unit_id: p.unitId,
+    level: p.level,
+    reviewer_open_id: null as string | null,
+    work_score: null,
+    conduct_score: null,
+    bonuses: '[]',
+    deductions: '[]',
+    bonus: null,
+    deduction: null,
+    total: null,
+    suggested_tier: null,
+    tier: null,
+    override_reason: null,
+    comment: null,
+    status: 'pending',
+    revision: 0,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 /**
  * Creates the pending row unless one exists. The unique (open_id, month_key) constraint makes this
  * safe when the job and /评鉴 race, or two instances run.
@@ -47,32 +75,9 @@ export async function insertPendingReview(
   p: { openId: string; monthKey: string; unitId: string; level: string },
   at: Date,
 ): Promise<void> {
-  const now = at.toISOString();
   await db
     .insertInto('monthly_reviews')
-    .values({
-      id: newId('mr'),
-      open_id: p.openId,
-      month_key: p.monthKey,
-      unit_id: p.unitId,
-      level: p.level,
-      reviewer_open_id: null,
-      work_score: null,
-      conduct_score: null,
-      bonuses: '[]',
-      deductions: '[]',
-      bonus: null,
-      deduction: null,
-      total: null,
-      suggested_tier: null,
-      tier: null,
-      override_reason: null,
-      comment: null,
-      status: 'pending',
-      revision: 0,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(pendingReviewRow(p, at))
     .onConflict((oc) => oc.columns(['open_id', 'month_key']).doNothing())
     .execute();
 }
