@@ -1,6 +1,7 @@
 import { parsePeriodKey } from '../core/calendar/periods';
 import { invalidInput } from '../core/errors';
 import { writeTable, writeTableToFile, type TableFormat } from '../io/table-writer';
+import { ledgerColumns } from '../exports/ledger';
 import type { App } from '../app';
 import type { Io } from './context';
 
@@ -18,9 +19,10 @@ export async function exportLedger(app: App, what: string, opts: { period?: stri
   if (format !== 'csv' && format !== 'xlsx') throw invalidInput(`--format 只能是 csv 或 xlsx`);
   if (format === 'xlsx' && !opts.out) throw invalidInput('xlsx 格式请用 --out 指定输出文件');
   const rows = ledger.rows(app.deps, period.key);
+  const columns = ledgerColumns(ledger, app.deps.rules);
   const count = opts.out
     ? // A file is for Excel: a BOM so the Chinese reads right; the writer replaces the file atomically.
-      await writeTableToFile(opts.out, { columns: ledger.columns, rows, format, bom: format === 'csv' })
-    : await writeTable({ columns: ledger.columns, rows, format, out: io.out });
+      await writeTableToFile(opts.out, { columns, rows, format, bom: format === 'csv' })
+    : await writeTable({ columns, rows, format, out: io.out });
   if (opts.out) io.err.write(`已导出 ${count} 行到 ${opts.out}\n`);
 }

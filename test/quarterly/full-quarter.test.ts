@@ -171,7 +171,9 @@ describe.each(dialectsUnderTest())('季审定 a full quarter (%s)', (dialect) =>
     expect(await quarterState(h)).toEqual(beforeAgain);
 
     // ---- exports agree with the cards ------------------------------------------------------
-    const { rows: ledger } = await exportCsv(h, 'quarter-tiers', QUARTER);
+    const { header, rows: ledger } = await exportCsv(h, 'quarter-tiers', QUARTER);
+    // No voice composes the score under the default rules: exactly the contract's columns.
+    expect(header).toBe('quarter,unit,name,open_id,level,score,tier,status');
     expect(ledger).toHaveLength(17);
     for (const row of ledger) {
       expect(row.quarter).toBe(QUARTER);

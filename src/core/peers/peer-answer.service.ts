@@ -11,7 +11,7 @@ import { findActivePeople } from '../org/people.repository';
 import type { Person } from '../org/person';
 import { loadUnits, organOf, type UnitIndex } from '../quarterly/scope';
 import { TIERS } from '../rules/terms';
-import { peersOnFor } from './voices.repository';
+import { peersOnAnywhere, peersOnFor } from './voices.repository';
 import { fieldName, REOPEN, type PeerDoneView, type PeerFormView } from './views';
 
 /*
@@ -42,7 +42,7 @@ export function peerReviewAt(quarterKey: string, calendar: WorkCalendar, rules: 
  * still taken (until the quarter-close job proposes the tiers). Null when no organ has 民主测评.
  */
 export function peerQuarterDue(at: Date, calendar: WorkCalendar, rules: Rules): string | null {
-  if (rules.peers.organs !== 'all' && rules.peers.organs.length === 0) return null;
+  if (!peersOnAnywhere(rules)) return null;
   const q = previousQuarter(quarterKeyOf(shanghaiDate(at)));
   for (const quarter of [q, previousQuarter(q)]) {
     if (peerReviewAt(quarter, calendar, rules) <= at && at < quarterCloseAt(quarter, calendar, rules)) return quarter;

@@ -7,6 +7,12 @@ import type { PeerAggregate, ServiceEvidence, Voices } from './compose';
 
 type Db = Kysely<Database>;
 
+/** Whether any organ holds 民主测评 (rules.peers.organs not empty). */
+export function peersOnAnywhere(rules: Pick<Rules, 'peers'>): boolean {
+  const organs = rules.peers.organs;
+  return organs === 'all' || organs.length > 0;
+}
+
 /** Whether the organ's people rate each other (rules.peers.organs). */
 export function peersOnFor(rules: Pick<Rules, 'peers'>, organId: string): boolean {
   const organs = rules.peers.organs;

@@ -2,26 +2,20 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { round2 } from '../numbers';
 import { ledgerRowsOfQuarter } from './results.repository';
+import { peersOnAnywhere } from '../peers/voices.repository';
+import type { Rules } from '../rules/rules';
+
+/** CONTRACT.md's columns. */
+export const QUARTER_TIER_COLUMNS = ['quarter', 'unit', 'name', 'open_id', 'level', 'score', 'tier', 'status'] as const;
 
 /**
- * CONTRACT.md's columns, then (issue 15) the parts of a composed score: leader_score (the months'
- * mean, 领导评鉴), peer_score and peer_answers (民主测评, only once enough answered), and
- * service_adjustment (服务对象评价 points added or deducted). Empty when the score is the mean alone.
+ * After them, where the rules compose the score (issue 15: 民主测评 in some organ, or 好差评 applied),
+ * its parts: leader_score (the months' mean, 领导评鉴), peer_score and peer_answers (民主测评, only
+ * once enough answered) and service_adjustment (服务对象评价 points). Empty when the score is the mean
+ * alone. Without composition the export keeps exactly the contract's header.
  */
-export const QUARTER_TIER_COLUMNS = [
-  'quarter',
-  'unit',
-  'name',
-  'open_id',
-  'level',
-  'score',
-  'tier',
-  'status',
-  'leader_score',
-  'peer_score',
-  'peer_answers',
-  'service_adjustment',
-] as const;
+export const quarterTierPartColumns = (rules: Pick<Rules, 'peers' | 'service_rating'>): readonly string[] =>
+  peersOnAnywhere(rules) || rules.service_rating.adjust !== 'none' ? ['leader_score', 'peer_score', 'peer_answers', 'service_adjustment'] : [];
 
 /** `export quarter-tiers`: one row per person of the quarter, proposals included (status says which). */
 export async function* quarterTierRecords(db: Kysely<Database>, quarterKey: string) {

@@ -1,5 +1,6 @@
 import { defineCommand } from '../../../commands/define-command';
 import { openPeerForms } from '../../core/peers/peer-answer.service';
+import { peersOnAnywhere } from '../../core/peers/voices.repository';
 import { peerFormCard } from './peer-form.card';
 
 /** /民主测评: the caller's rating cards still to answer in the open round. */
@@ -9,7 +10,7 @@ export default defineCommand({
   describe: '打开尚未完成的民主测评卡片',
   roles: ['staff'],
   private: true,
-  offered: (rules) => rules.peers.organs === 'all' || rules.peers.organs.length > 0,
+  offered: peersOnAnywhere,
   async run(ctx) {
     const actor = ctx.actor;
     if (!actor) return;
