@@ -1,5 +1,6 @@
-// autocannon ships no types; the bench uses its promise API only.
+// autocannon ships no types; the bench uses its callback API and the 'response' event only.
 declare module 'autocannon' {
-  const autocannon: (opts: Record<string, unknown>) => Promise<any>;
+  import type { EventEmitter } from 'node:events';
+  const autocannon: (opts: Record<string, unknown>, done: (err: Error | null, result: any) => void) => EventEmitter;
   export default autocannon;
 }

@@ -84,31 +84,40 @@ export interface LoadResult {
 }
 
 /**
- * Fires the requests in order, each once: all of them, or for `seconds` if given (then `repeated`
- * counts requests sent a second time because the list ran out — those only hit de-duplication).
+ * Fires the requests in order, each once, over 32 connections (or at `rate` per second). The time
+ * runs from the start to the last response: autocannon's own duration counts whole ticks of a
+ * second, and it notices the last response only at the next tick.
  */
-export async function fire(url: string, requests: readonly Signed[], o: { connections?: number; rate?: number; seconds?: number } = {}): Promise<LoadResult & { repeated: number }> {
+export async function fire(url: string, requests: readonly Signed[], o: { connections?: number; rate?: number } = {}): Promise<LoadResult> {
   let next = 0;
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    // autocannon refuses more connections than requests.
-    connections: o.seconds ? (o.connections ?? 32) : Math.min(o.connections ?? 32, requests.length),
-    ...(o.seconds ? { duration: o.seconds } : { amount: requests.length }),
-    ...(o.rate ? { overallRate: o.rate } : {}),
-    timeout: 30,
-    requests: [
+  let last = 0;
+  const started = performance.now();
+  const result = await new Promise<any>((resolve, reject) => {
+    const run = autocannon(
       {
-        setupRequest: (req: any) => {
-          const r = requests[next++ % requests.length]!;
-          return { ...req, method: 'POST', body: r.body, headers: r.headers };
-        },
+        url,
+        method: 'POST',
+        // autocannon refuses more connections than requests.
+        connections: Math.min(o.connections ?? 32, requests.length),
+        amount: requests.length,
+        ...(o.rate ? { overallRate: o.rate } : {}),
+        timeout: 30,
+        requests: [
+          {
+            setupRequest: (req: any) => {
+              const r = requests[next++]!;
+              return { ...req, method: 'POST', body: r.body, headers: r.headers };
+            },
+          },
+        ],
       },
-    ],
-  } as any);
-  const seconds = result.duration;
+      (err, res) => (err ? reject(err) : resolve(res)),
+    );
+    run.on('response', () => (last = performance.now()));
+  });
+  const seconds = (last - started) / 1000;
   const ok = result['2xx'];
-  return { perSecond: ok / seconds, p50: result.latency.p50, p99: result.latency.p99, ok, failed: result.non2xx + result.errors + result.timeouts, seconds, repeated: Math.max(0, next - requests.length) };
+  return { perSecond: ok / seconds, p50: result.latency.p50, p99: result.latency.p99, ok, failed: result.non2xx + result.errors + result.timeouts, seconds };
 }
 
 export interface Proc {

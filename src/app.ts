@@ -29,6 +29,7 @@ import { runJob, type JobOutcome } from './jobs/runner';
 import { Scheduler } from './jobs/scheduler';
 import { LarkApi } from './lark/lark-api';
 import { OutboxWorker } from './lark/outbox-worker';
+import { IngestFirst } from './workers/ingest-first';
 import { createMetrics, registerCalendarReadiness, registerInboxPending, type Metrics } from './metrics';
 import { pendingEventCount } from './db/inbox.repository';
 
@@ -64,6 +65,8 @@ export class App {
   private scheduler: Scheduler | null = null;
   private intake: ReturnType<typeof createIntake> | null = null;
   private botOpenId: string | null = null;
+  /** Lark's requests go before background work (see IngestFirst). */
+  private readonly ingest = new IngestFirst();
   url = '';
 
   private constructor(
@@ -78,6 +81,7 @@ export class App {
     const clock = opts.clock ?? (config.clockStart ? new MovableClock(config.clockStart) : systemClock);
     this.outbox = new OutboxWorker({
       db: store.db,
+      pace: this.ingest.pace,
       api: this.api,
       log: this.log,
       metrics: this.metrics,
@@ -107,7 +111,7 @@ export class App {
     registerCalendarReadiness(this.metrics, this.deps.calendar, clock);
     registerInboxPending(this.metrics, () => pendingEventCount(store.db));
     this.dispatcher = new Dispatcher(this.deps, { commands: this.commands, actions: features.flatMap((f) => f.actions), unrecognizedCard: renderUnrecognized, replies: outboxMessenger(store.db, clock, notify) });
-    this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log, leaseMs: (config.inboxLeaseSeconds ?? 60) * 1000 });
+    this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log, leaseMs: (config.inboxLeaseSeconds ?? 60) * 1000, pace: this.ingest.pace });
     this.workers = opts.workers ?? true;
   }
 
@@ -127,6 +131,7 @@ export class App {
       log: this.log,
       bodyTimeoutMs: this.config.bodyTimeoutMs,
       metrics: this.metrics,
+      onLarkRequest: () => this.ingest.arrived(),
       healthy: () => pingDatabase(this.store.db),
       intake: (this.intake = createIntake({
         db: this.store.db,

@@ -1,29 +1,9 @@
 import type { Kysely } from 'kysely';
+import { claimRows } from './claim';
 import { isPostgres } from './migrations/column-types';
 import type { Database, InboxRow } from './schema';
 
 type Db = Kysely<Database>;
-
-/** Records an event once; false means this event_id was seen before (a Lark retry or a replay). */
-export async function recordEvent(db: Db, e: { eventId: string; eventType: string; payload: string; status: string; now: Date }): Promise<boolean> {
-  const res = await db
-    .insertInto('inbox')
-    .values({
-      event_id: e.eventId,
-      event_type: e.eventType,
-      payload: e.payload,
-      status: e.status,
-      attempts: 0,
-      received_at: e.now.toISOString(),
-      lease_until: e.status === 'processing' ? new Date(e.now.getTime() + 60_000).toISOString() : null,
-      processed_at: null,
-      error: null,
-      response: null,
-    })
-    .onConflict((oc) => oc.column('event_id').doNothing())
-    .executeTakeFirst();
-  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
-}
 
 export interface InboundMessageRef {
   messageId: string;
@@ -32,72 +12,166 @@ export interface InboundMessageRef {
   openId: string;
 }
 
+export interface EventToRecord {
+  eventId: string;
+  eventType: string;
+  payload: string;
+  /** 'pending' for the inbox worker; 'processing' for a card action answered at once. */
+  status: string;
+  now: Date;
+  /** A message event: also de-duplicated by message_id. */
+  message?: InboundMessageRef;
+}
+
+/** An event as acknowledged, before it is de-duplicated. */
+export type ArrivingEvent = Omit<EventToRecord, 'status'>;
+
+/** Records an event once; false means this event_id was seen before (a Lark retry or a replay). */
+export async function recordEvent(db: Db, e: Omit<EventToRecord, 'message'>): Promise<boolean> {
+  return (await recordEvents(db, [e]))[0]!;
+}
+
 /**
  * Records a message event unless its message_id was accepted before: Lark may push one message
- * again under a new event_id ("如有幂等需求请使用 message_id 去重"). Both rows are written together, so
- * two instances receiving the same message at once queue it once. False means a duplicate.
+ * again under a new event_id ("如有幂等需求请使用 message_id 去重"). False means a duplicate.
  */
-export async function recordMessageEvent(db: Db, e: { eventId: string; eventType: string; payload: string; now: Date; message: InboundMessageRef }): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const m = await trx
+export async function recordMessageEvent(db: Db, e: Omit<EventToRecord, 'status'> & { message: InboundMessageRef }): Promise<boolean> {
+  return (await recordEvents(db, [{ ...e, status: 'pending' }]))[0]!;
+}
+
+/**
+ * Records a batch of events in one transaction with two statements, whatever its size; for each
+ * event, whether it is new. An event is a duplicate when its event_id, or for a message its
+ * message_id, was recorded before — earlier in the same batch too. Both tables are written
+ * together, so two instances receiving the same message at once queue it once; rows go in key
+ * order so two instances' batches take PostgreSQL's row locks in one order.
+ */
+export async function recordEvents(db: Db, events: readonly EventToRecord[]): Promise<boolean[]> {
+  return db.transaction().execute((trx) => insertEvents(trx, events));
+}
+
+async function insertEvents(trx: Db, events: readonly EventToRecord[]): Promise<boolean[]> {
+  const seenEvents = new Set<string>();
+  const seenMessages = new Set<string>();
+  const candidates = events.filter((e) => {
+    if (seenEvents.has(e.eventId) || (e.message && seenMessages.has(e.message.messageId))) return false;
+    seenEvents.add(e.eventId);
+    if (e.message) seenMessages.add(e.message.messageId);
+    return true;
+  });
+  const messages = candidates.filter((e) => e.message).sort((a, b) => compare(a.message!.messageId, b.message!.messageId));
+  const acceptedMessages = new Set<string>();
+  if (messages.length > 0) {
+    const rows = await trx
       .insertInto('inbound_messages')
-      .values({ message_id: e.message.messageId, event_id: e.eventId, chat_id: e.message.chatId, chat_type: e.message.chatType, open_id: e.message.openId, received_at: e.now.toISOString() })
+      .values(messages.map(({ eventId, now, message: m }) => ({ message_id: m!.messageId, event_id: eventId, chat_id: m!.chatId, chat_type: m!.chatType, open_id: m!.openId, received_at: now.toISOString() })))
       .onConflict((oc) => oc.column('message_id').doNothing())
-      .executeTakeFirst();
-    if (Number(m.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-    return recordEvent(trx, { ...e, status: 'pending' });
+      .returning('event_id')
+      .execute();
+    for (const r of rows) acceptedMessages.add(r.event_id);
+  }
+  const inbox = candidates.filter((e) => !e.message || acceptedMessages.has(e.eventId)).sort((a, b) => compare(a.eventId, b.eventId));
+  const recorded = new Set<string>();
+  if (inbox.length > 0) {
+    const rows = await trx
+      .insertInto('inbox')
+      .values(
+        inbox.map((e) => ({
+          event_id: e.eventId,
+          event_type: e.eventType,
+          payload: e.payload,
+          status: e.status,
+          attempts: 0,
+          received_at: e.now.toISOString(),
+          lease_until: e.status === 'processing' ? new Date(e.now.getTime() + 60_000).toISOString() : null,
+          processed_at: null,
+          error: null,
+          response: null,
+        })),
+      )
+      .onConflict((oc) => oc.column('event_id').doNothing())
+      .returning('event_id')
+      .execute();
+    for (const r of rows) recorded.add(r.event_id);
+  }
+  const chosen = new Set(candidates);
+  return events.map((e) => chosen.has(e) && recorded.has(e.eventId));
+}
+
+/**
+ * The ack path's write: acknowledged events appended in one statement, with no unique key to check
+ * (see migration 0020); the inbox worker admits them into the inbox.
+ */
+export async function appendArrivals(db: Db, events: readonly ArrivingEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db
+    .insertInto('inbox_arrivals')
+    .values(
+      events.map((e) => ({
+        event_id: e.eventId,
+        event_type: e.eventType,
+        payload: e.payload,
+        received_at: e.now.toISOString(),
+        message_id: e.message?.messageId ?? null,
+        chat_id: e.message?.chatId ?? null,
+        chat_type: e.message?.chatType ?? null,
+        open_id: e.message?.openId ?? null,
+      })),
+    )
+    .execute();
+}
+
+/**
+ * Moves up to `limit` arrivals, oldest first, into the inbox — de-duplicated as `recordEvents` does —
+ * and deletes them, in one transaction; returns how many it moved. Instances admitting at once take
+ * disjoint arrivals (PostgreSQL: SKIP LOCKED; SQLite has one writer).
+ */
+export async function admitArrivals(db: Db, limit: number): Promise<number> {
+  // An idle poll reads one index entry instead of opening a transaction.
+  if (!(await db.selectFrom('inbox_arrivals').select('seq').limit(1).executeTakeFirst())) return 0;
+  return db.transaction().execute(async (trx) => {
+    const oldest = trx.selectFrom('inbox_arrivals').selectAll().orderBy('seq').limit(limit);
+    const rows = await (isPostgres(trx) ? oldest.forUpdate().skipLocked() : oldest).execute();
+    if (rows.length === 0) return 0;
+    await insertEvents(
+      trx,
+      rows.map((r) => ({
+        eventId: r.event_id,
+        eventType: r.event_type,
+        payload: r.payload,
+        status: 'pending',
+        now: new Date(r.received_at),
+        ...(r.message_id ? { message: { messageId: r.message_id, chatId: r.chat_id ?? '', chatType: r.chat_type ?? '', openId: r.open_id ?? '' } } : {}),
+      })),
+    );
+    await trx.deleteFrom('inbox_arrivals').where('seq', 'in', rows.map((r) => r.seq)).execute();
+    return rows.length;
   });
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function findEvent(db: Db, eventId: string): Promise<InboxRow | undefined> {
   return db.selectFrom('inbox').selectAll().where('event_id', '=', eventId).executeTakeFirst();
 }
 
 /**
- * Claims up to `limit` events to process: pending ones, and those whose processing instance let the
- * lease pass (it died). PostgreSQL claims in one statement with `FOR UPDATE SKIP LOCKED`, so instances
- * polling at once take disjoint rows without waiting on each other; SQLite has one writer, and a
- * conditional update per row is the claim there.
+ * Claims up to `limit` events to process, oldest first: those whose processing instance let the
+ * lease pass (it died), then pending ones (a failed attempt's lease is its retry time). Each read
+ * follows the (status, received_at, event_id) index, however long the backlog.
  */
 export async function claimPendingEvents(db: Db, now: Date, leaseMs: number, limit: number): Promise<InboxRow[]> {
   const nowIso = now.toISOString();
-  const until = new Date(now.getTime() + leaseMs).toISOString();
-  const due = () =>
-    db
-      .selectFrom('inbox')
-      .where('event_type', '!=', 'card.action.trigger')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)])]),
-          eb.and([eb('status', '=', 'processing'), eb('lease_until', '<', nowIso)]),
-        ]),
-      )
-      .orderBy('received_at')
-      .orderBy('event_id')
-      .limit(limit);
-  if (isPostgres(db)) {
-    const rows = await db
-      .updateTable('inbox')
-      .set({ status: 'processing', lease_until: until })
-      .where('event_id', 'in', due().select('event_id').forUpdate().skipLocked())
-      .returningAll()
-      .execute();
-    return rows.sort((a, b) => (a.received_at === b.received_at ? (a.event_id < b.event_id ? -1 : 1) : a.received_at < b.received_at ? -1 : 1));
-  }
-  const candidates = await due().selectAll().execute();
-  const claimed: InboxRow[] = [];
-  for (const row of candidates) {
-    const res = await db
-      .updateTable('inbox')
-      .set({ status: 'processing', lease_until: until })
-      .where('event_id', '=', row.event_id)
-      .where('status', '=', row.status)
-      .where((eb) => (row.lease_until === null ? eb('lease_until', 'is', null) : eb('lease_until', '=', row.lease_until)))
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 1) claimed.push(row);
-  }
+  const lease = { status: 'processing', lease_until: new Date(now.getTime() + leaseMs).toISOString() };
+  const oldest = (status: string) => db.selectFrom('inbox').where('status', '=', status).where('event_type', '!=', 'card.action.trigger').orderBy('received_at').orderBy('event_id');
+  const expired = oldest('processing').where('lease_until', '<', nowIso).limit(limit);
+  const pending = (n: number) => oldest('pending').where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)])).limit(n);
+  const claimed = (await claimRows<InboxRow>(db, 'inbox', 'event_id', expired, lease)).sort(byArrival);
+  if (claimed.length < limit) claimed.push(...(await claimRows<InboxRow>(db, 'inbox', 'event_id', pending(limit - claimed.length), lease)).sort(byArrival));
   return claimed;
 }
+
+const byArrival = (a: InboxRow, b: InboxRow) => (a.received_at === b.received_at ? compare(a.event_id, b.event_id) : compare(a.received_at, b.received_at));
 
 export async function finishEvent(db: Db, eventId: string, now: Date, response: string | null = null): Promise<void> {
   await db
@@ -128,12 +202,14 @@ export async function pruneEvents(db: Db, olderThan: Date): Promise<void> {
   await db.deleteFrom('inbound_messages').where('received_at', '<', olderThan.toISOString()).execute();
 }
 
+/** Events acknowledged and not yet processed: in the inbox, or still to be admitted into it. */
 export async function pendingEventCount(db: Db): Promise<number> {
+  const arrivals = await db.selectFrom('inbox_arrivals').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
   const row = await db
     .selectFrom('inbox')
     .select((eb) => eb.fn.countAll().as('n'))
     .where('status', 'in', ['pending', 'processing'])
     .where('event_type', '!=', 'card.action.trigger')
     .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return Number(arrivals?.n ?? 0) + Number(row?.n ?? 0);
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
+import { claimRows } from './claim';
 import type { Clock } from '../core/clock';
 import type { CardJson, Messenger, OutMessage, Recipient } from '../core/ports';
-import { isPostgres } from './migrations/column-types';
 import type { Database, OutboxRow } from './schema';
 import { newId } from '../core/ids';
 
@@ -101,71 +101,47 @@ export async function enqueueCardUpdate(db: Db, clock: Clock, u: { key: string; 
 /**
  * Claims due rows for this worker: pending and due, or a lease that expired (a crashed sender).
  * A recipient's messages keep their order: a row waits while an earlier one to the same recipient
- * is still waiting for its retry or being sent elsewhere (a chat shows messages as they arrive).
+ * is still to be sent — waiting for its retry, due, or being sent elsewhere (a chat shows messages
+ * as they arrive), so one claim takes at most one message per recipient.
  * A calm message waits for its `not_before` on the domain clock (`domainNow`), without holding up
  * answers queued after it.
  */
 export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number, domainNow: Date = now): Promise<OutboxRow[]> {
   const nowIso = now.toISOString();
   const domainIso = domainNow.toISOString();
-  const due = () =>
-    db
-      .selectFrom('outbox')
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('status', '=', 'pending'), eb('next_attempt_at', '<=', nowIso)]),
-          eb.and([eb('status', '=', 'sending'), eb('lease_until', '<', nowIso)]),
-        ]),
-      )
-      .where((eb) => eb.or([eb('not_before', 'is', null), eb('not_before', '<=', domainIso)]))
-      .where(({ not, exists, selectFrom, and, or }) =>
-        not(
-          exists(
-            selectFrom('outbox as earlier')
-              .select('earlier.id')
-              .whereRef('earlier.receive_id', '=', 'outbox.receive_id')
-              .whereRef('earlier.id', '<', 'outbox.id')
-              .where((e) =>
-                or([
-                  and([
-                    e('earlier.status', '=', 'pending'),
-                    e('earlier.next_attempt_at', '>', nowIso),
-                    or([e('earlier.not_before', 'is', null), e('earlier.not_before', '<=', domainIso)]),
-                  ]),
-                  and([e('earlier.status', '=', 'sending'), e('earlier.lease_until', '>=', nowIso)]),
-                ]),
-              ),
-          ),
-        ),
-      )
-      .orderBy('id')
-      .limit(limit);
   const leaseUntil = new Date(now.getTime() + leaseMs).toISOString();
-  if (isPostgres(db)) {
-    // One statement; rows another instance is claiming right now are skipped, not waited for.
-    const rows = await db
-      .updateTable('outbox')
-      .set({ status: 'sending', lease_until: leaseUntil })
-      .where('id', 'in', due().select('outbox.id').forUpdate().skipLocked())
-      .returningAll()
-      .execute();
-    return rows.sort((x, y) => (x.id < y.id ? -1 : 1));
-  }
-  const candidates = await due().selectAll().execute();
-  const claimed: OutboxRow[] = [];
-  for (const row of candidates) {
-    // The conditional update is the claim: only one instance can flip a given row.
-    const res = await db
-      .updateTable('outbox')
-      .set({ status: 'sending', lease_until: leaseUntil })
-      .where('id', '=', row.id)
-      .where('status', '=', row.status)
-      .where((eb) => (row.lease_until === null ? eb('lease_until', 'is', null) : eb('lease_until', '=', row.lease_until)))
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 1) claimed.push({ ...row, status: 'sending', lease_until: leaseUntil });
-  }
+  // Only the head of a recipient's queue is claimed: no earlier row to the same recipient is still
+  // to be sent (a calm message held for working hours aside). It reads (receive_id, status, id).
+  const heads = () =>
+    db.selectFrom('outbox').where(({ not, exists, selectFrom, or }) =>
+      not(
+        exists(
+          selectFrom('outbox as earlier')
+            .select('earlier.id')
+            .whereRef('earlier.receive_id', '=', 'outbox.receive_id')
+            .where('earlier.status', 'in', ['pending', 'sending'])
+            .whereRef('earlier.id', '<', 'outbox.id')
+            .where((e) => or([e('earlier.not_before', 'is', null), e('earlier.not_before', '<=', domainIso)])),
+        ),
+      ),
+    );
+  // A crashed sender's rows first, then what is due, oldest due first: both read (status, next_attempt_at, id).
+  const expired = (n: number) => heads().where('status', '=', 'sending').where('lease_until', '<', nowIso).orderBy('id').limit(n);
+  const due = (n: number) =>
+    heads()
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', nowIso)
+      .where((eb) => eb.or([eb('not_before', 'is', null), eb('not_before', '<=', domainIso)]))
+      .orderBy('next_attempt_at')
+      .orderBy('id')
+      .limit(n);
+  const lease = { status: 'sending', lease_until: leaseUntil };
+  const claimed = (await claimRows<OutboxRow>(db, 'outbox', 'id', expired(limit), lease)).sort(byQueueOrder);
+  if (claimed.length < limit) claimed.push(...(await claimRows<OutboxRow>(db, 'outbox', 'id', due(limit - claimed.length), lease)).sort(byQueueOrder));
   return claimed;
 }
+
+const byQueueOrder = (x: OutboxRow, y: OutboxRow) => (x.next_attempt_at === y.next_attempt_at ? (x.id < y.id ? -1 : 1) : x.next_attempt_at < y.next_attempt_at ? -1 : 1);
 
 export async function markSent(db: Db, id: string, messageId: string | null, now: Date): Promise<void> {
   await db

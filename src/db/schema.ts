@@ -1,4 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { InboundMessageTable, InboxArrivalTable, InboxTable, RateEventTable, RateLockTable, RatePauseTable } from './delivery-tables';
 import type { PeerAnsweredTable, PeerTallyTable, ServiceRatingTable } from './peer-tables';
 
 /**
@@ -49,19 +50,6 @@ export interface LeavePeriodTable {
   created_at: string;
 }
 
-export interface InboxTable {
-  event_id: string;
-  event_type: string;
-  payload: string;
-  status: string;
-  attempts: number;
-  received_at: string;
-  lease_until: string | null;
-  processed_at: string | null;
-  error: string | null;
-  response: string | null;
-}
-
 export interface OutboxTable {
   id: string;
   idem_key: string;
@@ -87,31 +75,6 @@ export interface OutboxTable {
   callback_token: string | null;
   /** A domain instant before which a calm message is not sent (held outside working hours); null: no hold. */
   not_before: string | null;
-}
-
-export interface RateEventTable {
-  id: string;
-  bucket: string;
-  at_ms: number;
-}
-
-export interface RatePauseTable {
-  bucket: string;
-  until_ms: number;
-}
-
-export interface RateLockTable {
-  name: string;
-  n: number;
-}
-
-export interface InboundMessageTable {
-  message_id: string;
-  event_id: string;
-  chat_id: string;
-  chat_type: string;
-  open_id: string;
-  received_at: string;
 }
 
 export interface JobRunTable {
@@ -357,6 +320,7 @@ export interface Database {
   people: PersonTable;
   leave_periods: LeavePeriodTable;
   inbox: InboxTable;
+  inbox_arrivals: InboxArrivalTable;
   outbox: OutboxTable;
   job_runs: JobRunTable;
   audit_log: AuditLogTable;

@@ -1,12 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Log } from '../core/deps';
-import type { Database } from '../db/schema';
-import { claimPendingEvents, failEvent, finishEvent, pendingEventCount, pruneEvents } from '../db/inbox.repository';
+import type { Database, InboxRow } from '../db/schema';
+import { admitArrivals, claimPendingEvents, failEvent, finishEvent, pendingEventCount, pruneEvents } from '../db/inbox.repository';
 import type { Dispatcher } from './dispatcher';
 import { normalize } from './normalize';
+import { type Pace, unpaced } from '../workers/ingest-first';
 import { PollingLoop } from '../workers/polling-loop';
 
 const RETENTION_MS = 48 * 3600 * 1000;
+/** Arrivals moved into the inbox per tick: one transaction, de-duplicated together. */
+const ADMIT_BATCH = 200;
 
 /** Works through persisted events; several instances may run, each claims with a lease. */
 export class InboxWorker {
@@ -14,7 +17,7 @@ export class InboxWorker {
   private lastPrune = 0;
 
   constructor(
-    private readonly o: { db: Kysely<Database>; dispatcher: Dispatcher; botOpenId: () => string | null; log: Log; pollMs?: number; maxAttempts?: number; leaseMs?: number },
+    private readonly o: { db: Kysely<Database>; dispatcher: Dispatcher; botOpenId: () => string | null; log: Log; pollMs?: number; maxAttempts?: number; leaseMs?: number; pace?: Pace },
   ) {
     this.loop = new PollingLoop({ name: 'inbox', tick: () => this.tick(), remaining: () => pendingEventCount(o.db), pollMs: o.pollMs ?? 500, log: o.log });
   }
@@ -36,21 +39,25 @@ export class InboxWorker {
   }
 
   async tick(): Promise<number> {
+    const pace = this.o.pace ?? unpaced;
+    const admitted = await pace(() => admitArrivals(this.o.db, ADMIT_BATCH));
     const rows = await claimPendingEvents(this.o.db, new Date(), this.o.leaseMs ?? 60_000, 20);
-    for (const row of rows) {
-      try {
-        const inbound = normalize(JSON.parse(row.payload), this.o.botOpenId());
-        await this.o.dispatcher.handleEvent(inbound);
-        await finishEvent(this.o.db, row.event_id, new Date());
-      } catch (e) {
-        this.o.log.error({ err: e, eventId: row.event_id }, 'event processing failed');
-        await failEvent(this.o.db, row.event_id, new Date(), (e as Error).message ?? String(e), row.attempts, this.o.maxAttempts ?? 5);
-      }
-    }
+    for (const row of rows) await pace(() => this.process(row));
     if (Date.now() - this.lastPrune > 3600_000) {
       this.lastPrune = Date.now();
       await pruneEvents(this.o.db, new Date(Date.now() - RETENTION_MS));
     }
-    return rows.length;
+    return admitted + rows.length;
+  }
+
+  private async process(row: InboxRow): Promise<void> {
+    try {
+      const inbound = normalize(JSON.parse(row.payload), this.o.botOpenId());
+      await this.o.dispatcher.handleEvent(inbound);
+      await finishEvent(this.o.db, row.event_id, new Date());
+    } catch (e) {
+      this.o.log.error({ err: e, eventId: row.event_id }, 'event processing failed');
+      await failEvent(this.o.db, row.event_id, new Date(), (e as Error).message ?? String(e), row.attempts, this.o.maxAttempts ?? 5);
+    }
   }
 }

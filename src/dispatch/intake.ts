@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { findEvent, finishEvent, recordEvent, recordMessageEvent } from '../db/inbox.repository';
+import { appendArrivals, findEvent, finishEvent, recordEvents, type ArrivingEvent, type EventToRecord } from '../db/inbox.repository';
 import { enqueueCardUpdate, outboxMessenger } from '../db/outbox.repository';
 import { type Clock, systemClock } from '../core/clock';
 import type { Log } from '../core/deps';
 import type { Metrics } from '../metrics';
 import type { Dispatcher } from './dispatcher';
 import type { CardResponse, Inbound } from './inbound';
+import { createGroupCommit } from './group-commit';
 import { normalize } from './normalize';
 
 export interface IntakeOptions {
@@ -30,8 +31,8 @@ type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 
 /**
- * Persists then acknowledges. Messages are processed later from the inbox so a crash after the ack
- * loses nothing; card actions are answered now because Lark shows the answer to the clicker, and
+ * Persists then acknowledges. Messages are appended to the inbox's arrivals and processed later,
+ * so a crash after the ack loses nothing and a burst is acknowledged at the speed of one append; card actions are answered now because Lark shows the answer to the clicker, and
  * Lark never sends a callback twice: work that outlasts the deadline answers a toast at once and
  * later updates the card with the callback's delayed-update token (or a PATCH when that is spent).
  */
@@ -44,21 +45,22 @@ export function createIntake(o: IntakeOptions) {
     cardWork.add(p);
     void p.finally(() => cardWork.delete(p)).catch(() => {});
   };
-  const handle = async (envelope: Obj): Promise<unknown> => {
+  // Events to process later are appended (the inbox worker de-duplicates them); a card action is
+  // de-duplicated before it is answered.
+  const arrive = createGroupCommit((batch: ArrivingEvent[]) => appendArrivals(o.db, batch).then(() => batch.map(() => undefined)));
+  const recordCard = createGroupCommit((batch: EventToRecord[]) => recordEvents(o.db, batch));
+  /** `text` is the envelope as it arrived (decrypted), kept as is instead of serialised again. */
+  const handle = async (envelope: Obj, text?: string): Promise<unknown> => {
     const inbound = normalize(envelope, o.botOpenId());
     if (!inbound.eventId || inbound.kind === 'ignored') return {};
     if (inbound.createdAtMs) o.metrics?.eventLag.observe(Math.max(0, Date.now() - inbound.createdAtMs) / 1000);
     const now = new Date();
-    const base = { eventId: inbound.eventId, eventType: eventTypeOf(inbound.kind), payload: JSON.stringify(envelope), now };
+    const base = { eventId: inbound.eventId, eventType: eventTypeOf(inbound.kind), now };
 
-    if (inbound.kind === 'message') {
-      const message = { messageId: inbound.messageId, chatId: inbound.chatId, chatType: inbound.chatType, openId: inbound.openId };
-      const fresh = inbound.messageId ? await recordMessageEvent(o.db, { ...base, message }) : await recordEvent(o.db, { ...base, status: 'pending' });
-      if (fresh) o.onQueued();
-      return {};
-    }
     if (inbound.kind !== 'card') {
-      if (await recordEvent(o.db, { ...base, status: 'pending' })) o.onQueued();
+      const message = inbound.kind === 'message' && inbound.messageId ? { messageId: inbound.messageId, chatId: inbound.chatId, chatType: inbound.chatType, openId: inbound.openId } : undefined;
+      await arrive({ ...base, payload: text ?? JSON.stringify(envelope), ...(message ? { message } : {}) });
+      o.onQueued();
       return {};
     }
     try {
@@ -66,7 +68,7 @@ export function createIntake(o: IntakeOptions) {
       // callbacks), so only its header is kept: storing the envelope would keep who submitted which
       // form values — a 民主测评 ballot, a grade draft — beside the anonymous or audited result.
       const header = { schema: envelope.schema ?? null, header: envelope.header ?? null };
-      if (!(await recordEvent(o.db, { ...base, payload: JSON.stringify(header), status: 'processing' }))) {
+      if (!(await recordCard({ ...base, payload: JSON.stringify(header), status: 'processing' }))) {
         const seen = await findEvent(o.db, inbound.eventId);
         return seen?.response ? JSON.parse(seen.response) : {};
       }

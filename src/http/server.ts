@@ -10,6 +10,8 @@ export interface HttpOptions extends WebhookOptions {
   metrics: Metrics;
   healthy: () => Promise<boolean>;
   log: Logger;
+  /** Told of every request to a Lark route as it arrives (background work yields to them). */
+  onLarkRequest?: () => void;
 }
 
 const LARK_ROUTES = new Set(['/lark/events', '/lark/cards']);
@@ -24,6 +26,7 @@ export function createHttpApp(o: HttpOptions): Koa {
   app.use(async (ctx) => {
     const path = ctx.path;
     if (LARK_ROUTES.has(path)) {
+      o.onLarkRequest?.();
       if (ctx.method !== 'POST') {
         ctx.status = 405;
         ctx.set('Allow', 'POST');

@@ -18,7 +18,7 @@ export interface WebhookOptions {
   /** How long a request body may take to arrive (default 10 s). */
   bodyTimeoutMs?: number;
   /** Persists/dispatches a verified, decrypted envelope and returns the response body. */
-  intake: (envelope: Record<string, unknown>) => Promise<unknown>;
+  intake: (envelope: Record<string, unknown>, text: string) => Promise<unknown>;
 }
 
 type Outcome = { status: number; body: unknown; outcome: string; close?: boolean };
@@ -69,7 +69,8 @@ async function verifyAndAccept(ctx: Context, opts: WebhookOptions): Promise<Outc
     if (e instanceof BodyTimeoutError) return rejectAndClose(408, 'body_timeout', 'body not received in time');
     return rejectAndClose(400, 'bad_body', 'unreadable body');
   }
-  const outer = parseJson(raw.toString('utf8'));
+  const rawText = raw.toString('utf8');
+  const outer = parseJson(rawText);
   if (!isObject(outer)) return reject(400, 'not_json', 'body must be a JSON object (nested at most 64 levels)');
 
   const headers = ctx.request.headers;
@@ -92,6 +93,7 @@ async function verifyAndAccept(ctx: Context, opts: WebhookOptions): Promise<Outc
   if (hasSignatureHeaders && !signed) return reject(401, 'bad_signature', 'signature verification failed');
 
   let envelope: unknown = outer;
+  let text = rawText;
   if (typeof outer.encrypt === 'string') {
     let plain: string;
     try {
@@ -100,6 +102,7 @@ async function verifyAndAccept(ctx: Context, opts: WebhookOptions): Promise<Outc
       return reject(400, 'bad_encryption', 'cannot decrypt body');
     }
     envelope = parseJson(plain);
+    text = plain;
     if (!isObject(envelope)) return reject(400, 'not_json', 'decrypted body is not a JSON object');
   } else if (!signed) {
     return reject(401, 'unsigned', 'request is neither signed nor encrypted');
@@ -116,5 +119,5 @@ async function verifyAndAccept(ctx: Context, opts: WebhookOptions): Promise<Outc
     return { status: 200, body: { challenge: envelope.challenge }, outcome: 'challenge' };
   }
   if (!signed) return reject(401, 'unsigned', 'events must be signed');
-  return { status: 200, body: (await opts.intake(envelope)) ?? {}, outcome: 'accepted' };
+  return { status: 200, body: (await opts.intake(envelope, text)) ?? {}, outcome: 'accepted' };
 }

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
 import { writeFileAtomically } from './atomic-file';
+import { loadExcel } from './xlsx-workbook';
 
 /**
  * Writes ledgers (台账) as CSV or XLSX, streaming so an export of every weekly record stays flat in
@@ -107,7 +107,7 @@ async function writeXlsx(opts: WriteTableOptions): Promise<number> {
   const zipOut = new PassThrough();
   zipOut.pipe(opts.out as NodeJS.WritableStream, { end: false });
   const zipDone = finished(zipOut);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: zipOut, useStyles: true, useSharedStrings: false });
+  const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: zipOut, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(opts.sheetName ?? 'Sheet1', { views: [{ state: 'frozen', ySplit: 1 }] });
 
   const iterator = toAsyncIterator(opts.rows);

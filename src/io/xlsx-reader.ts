@@ -6,7 +6,7 @@ import { checkHeader, GARBLED_REASON, garbledCell, isBlank, toValues, type Heade
 /** Yields rows and per-row errors of the first worksheet. The caller has bounded the file's expansion. */
 export async function* iterateXlsx(input: Readable, columns: readonly string[]): AsyncGenerator<TableItem> {
   // styles: 'cache' lets the reader turn date-formatted numbers into Dates.
-  const workbook = workbookReader(input, {
+  const workbook = await workbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

@@ -1,8 +1,13 @@
 import type { Readable } from 'node:stream';
 import { TextDecoder } from 'node:util';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 type Chunks = AsyncIterable<Buffer | string>;
+
+/** exceljs takes ~25 MB once loaded: the bot loads it with the first spreadsheet, not at start. */
+export async function loadExcel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 /** The parts of exceljs's streaming reader that decode XML bytes (exceljs 4.4). */
 interface ReaderInternals {
@@ -18,8 +23,8 @@ interface ReaderInternals {
  * exceljs#2063, #2084, #2316, still open in 4.4). Its parser passes strings through untouched, so
  * each XML part is handed over as text decoded across chunk boundaries instead.
  */
-export function workbookReader(input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, options);
+export async function workbookReader(input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
+  const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(input, options);
   const internals = reader as unknown as ReaderInternals;
   const parseWorksheet = internals._parseWorksheet.bind(reader);
   internals._parseWorksheet = (iterator, sheetNo) => parseWorksheet(utf8Text(iterator), sheetNo);

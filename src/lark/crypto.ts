@@ -1,8 +1,11 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 // Lark's scheme: key = SHA-256(encryptKey); AES-256-CBC, PKCS7; wire = base64(IV ‖ ciphertext).
+const aesKeys = new Map<string, Buffer>();
 function aesKey(encryptKey: string): Buffer {
-  return createHash('sha256').update(encryptKey, 'utf8').digest();
+  let key = aesKeys.get(encryptKey);
+  if (!key) aesKeys.set(encryptKey, (key = createHash('sha256').update(encryptKey, 'utf8').digest()));
+  return key;
 }
 
 export function encryptLarkPayload(plain: string, encryptKey: string): string {

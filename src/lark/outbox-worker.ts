@@ -5,6 +5,7 @@ import type { Database, OutboxRow } from '../db/schema';
 import { claimDue, markFailed, markRetry, markSent, outboxDepth, postpone, resumeAfterOutage } from '../db/outbox.repository';
 import type { Metrics } from '../metrics';
 import { type WorkerClock, systemWorkerClock } from '../workers/clock';
+import type { Pace } from '../workers/ingest-first';
 import { PollingLoop } from '../workers/polling-loop';
 import type { CallResult, LarkApi } from './lark-api';
 import { countFinal } from './outbox-health';
@@ -27,6 +28,8 @@ export interface OutboxWorkerOptions {
   clock?: WorkerClock;
   /** The app's (domain) clock, which releases calm messages held for working hours; the worker clock by default. */
   domainNow?: () => Date;
+  /** Paces each round against the ack path. */
+  pace?: Pace;
 }
 
 const OUTAGE_STREAK = 5;
@@ -55,7 +58,7 @@ export class OutboxWorker {
     this.clock = opts.clock ?? systemWorkerClock;
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
     this.limiter = new SharedRateLimiter(opts.db, () => this.clock.now(), opts.limits);
-    this.loop = new PollingLoop({ name: 'outbox', tick: () => this.tick(), remaining: () => outboxDepth(this.o.db, this.o.domainNow?.() ?? this.now()), pollMs: this.o.pollMs, log: this.o.log });
+    this.loop = new PollingLoop({ name: 'outbox', tick: () => this.tick(), remaining: () => outboxDepth(this.o.db, this.o.domainNow?.() ?? this.now()), pollMs: this.o.pollMs, log: this.o.log, ...(opts.pace ? { pace: opts.pace } : {}) });
   }
 
   start(): void {

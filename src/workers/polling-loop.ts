@@ -1,4 +1,5 @@
 import type { Log } from '../core/deps';
+import { type Pace, unpaced } from './ingest-first';
 
 export interface PollingLoopOptions {
   name: string;
@@ -8,6 +9,8 @@ export interface PollingLoopOptions {
   remaining: () => Promise<number>;
   pollMs: number;
   log: Log;
+  /** Paces each tick of the running loop against the ack path (drain is not paced). */
+  pace?: Pace;
 }
 
 /** Runs `tick` until it finds nothing, then sleeps until the next poll or a `notify()`. */
@@ -50,7 +53,7 @@ export class PollingLoop {
     while (this.running) {
       let did = 0;
       try {
-        did = await this.o.tick();
+        did = await (this.o.pace ?? unpaced)(this.o.tick);
       } catch (e) {
         this.o.log.error({ err: e }, `${this.o.name} tick failed`);
       }

@@ -3,11 +3,9 @@ import { loadBenchmarks, quarterCloseBenchmarks, type BenchSizes } from '../../b
 
 /** The bench's own code on tiny sizes: it runs end to end and measures real work. No timing is asserted. */
 const TINY: BenchSizes = {
-  ingestSeconds: 0,
   ingestBurst: 40,
   ingestRateSeconds: 0.1,
   cardRateSeconds: 0.2,
-  cardSeconds: 0,
   cardBurst: 20,
   loadPeople: 60,
   quarterClose: { people: 120, organs: 2, small: 60, large: 120 },

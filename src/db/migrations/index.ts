@@ -9,6 +9,8 @@ import * as fidelity from './0008-fidelity';
 import * as orgChangeHolds from './0010-org-change-holds';
 import * as rulesRoundTwo from './0011-rules-round-two';
 import * as outboxOrder from './0013-outbox-order';
+import * as claimIndexes from './0019-claim-indexes';
+import * as inboxArrivals from './0020-inbox-arrivals';
 import * as calmHold from './0015-calm-hold';
 import * as unitRanking from './0012-unit-ranking';
 import * as peerRatings from './0017-peer-ratings';
@@ -32,4 +34,6 @@ export const migrations: Record<string, Migration> = {
   '0017-peer-ratings': peerRatings,
   '0016-self-summary': selfSummary,
   '0018-job-leases': jobLeases,
+  '0019-claim-indexes': claimIndexes,
+  '0020-inbox-arrivals': inboxArrivals,
 };

@@ -1,0 +1,39 @@
+/** Far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters (at most 10 per row). */
+const MAX_BATCH = 500;
+
+/**
+ * The ack path's group commit: items that arrive in the same turn of the event loop are written
+ * with one `write` (one statement, one commit), and each caller is answered once its item is
+ * durable. One batch is written at a time; what arrives meanwhile forms the next. If a batch fails,
+ * its items are written one by one so a single bad one cannot refuse the others (Lark re-sends
+ * what is refused).
+ */
+export function createGroupCommit<T, R>(write: (batch: T[]) => Promise<R[]>) {
+  type Waiting = { item: T; resolve: (result: R) => void; reject: (e: unknown) => void };
+  let queue: Waiting[] = [];
+  let writing: Promise<void> | null = null;
+
+  const writeBatch = async (batch: Waiting[]) => {
+    try {
+      const results = await write(batch.map((w) => w.item));
+      batch.forEach((w, i) => w.resolve(results[i]!));
+    } catch {
+      for (const w of batch) await write([w.item]).then(([result]) => w.resolve(result!), w.reject);
+    }
+  };
+  const flush = async () => {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(batch.length);
+      await writeBatch(batch);
+    }
+    writing = null;
+  };
+  /** Resolves with the item's result once its batch is written. */
+  return (item: T): Promise<R> =>
+    new Promise((resolve, reject) => {
+      queue.push({ item, resolve, reject });
+      // setImmediate: every request already read in this turn joins the batch.
+      writing ??= new Promise<void>((r) => setImmediate(r)).then(flush);
+    });
+}
