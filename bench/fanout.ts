@@ -2,19 +2,19 @@
  * `node bin/run-ts.mjs bench/fanout.ts [--recipients 2000] [--scale 10] [--db file|postgres://…]`
  *
  * A Friday-prompt fan-out through the strict sandbox: Lark's limits exactly (50/s and 1,000/min per
- * app, 5/s per user), 2 % of writes refused with 230020 anyway, and a 5-minute outage once half
- * the messages are out. Time runs `scale` times faster on both sides. Prints one `name: value` line
- * per figure; rates are in sandbox time, so they compare with Lark's per-minute limit directly.
+ * app, 5/s per user), 2 % of writes refused with 230020 anyway, the sending process SIGKILLed once
+ * a third of the messages are out (a second one, started beside it, takes over), and a 5-minute
+ * outage once half are out. Time runs `scale` times faster on both sides. Prints one `name: value`
+ * line per figure; rates are in sandbox time, so they compare with Lark's per-minute limit directly.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
 import { systemClock } from '../src/core/clock';
 import { migrateToLatest, openStore } from '../src/db/connect';
 import { outboxMessenger } from '../src/db/outbox.repository';
-import { LarkApi } from '../src/lark/lark-api';
-import { OutboxWorker } from '../src/lark/outbox-worker';
 import { buildOrg, LarkSandbox } from '../src/sandbox';
 import { scaledClock } from '../src/workers/clock';
 
@@ -37,23 +37,39 @@ function maxInWindow(times: number[], ms: number): number {
   return best;
 }
 
+const APP_ID = 'cli_benchfanout0001';
 const org = buildOrg({ units: [{ id: 'D1', name: '全市', staff: Array.from({ length: RECIPIENTS }, (_, i) => ({ name: `人员${i}` })) }] });
-const clock = scaledClock(SCALE);
-const sandbox = new LarkSandbox({ appId: 'cli_benchfanout0001', appSecret: 's', org, seed: 2026, now: clock.now, faults: { limitRate: 0.02 } });
+const [startMs, realStart] = [Date.now(), Date.now()];
+const clock = scaledClock(SCALE, startMs, realStart);
+const sandbox = new LarkSandbox({ appId: APP_ID, appSecret: 's', org, seed: 2026, now: clock.now, faults: { limitRate: 0.02 } });
 const { url } = await sandbox.start(0);
-const store = openStore(arg('db', `file:${join(mkdtempSync(join(tmpdir(), 'pingshi-fanout-')), 'bench.db')}`));
+const dbUrl = arg('db', `file:${join(mkdtempSync(join(tmpdir(), 'pingshi-fanout-')), 'bench.db')}`);
+const store = openStore(dbUrl);
 await migrateToLatest(store.db, store.schema);
-const worker = new OutboxWorker({ db: store.db, api: new LarkApi({ appId: 'cli_benchfanout0001', appSecret: 's', baseUrl: url }), log: pino({ level: 'silent' }), clock, pollMs: 50 });
+/** A sending process, ready to start when told (so the second one is warm when the first is killed). */
+async function sender() {
+  const child = spawn(process.execPath, [join(import.meta.dirname, '../bin/run-ts.mjs'), join(import.meta.dirname, 'fanout-sender.ts'), dbUrl, url, APP_ID, String(SCALE), String(startMs), String(realStart)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  await once(child.stdout!, 'data');
+  return { child, go: () => child.stdin!.write('go\n'), exited: once(child, 'exit') };
+}
+const sent = (n: number) => async () => {
+  while (sandbox.messages().length < n) await new Promise((r) => setTimeout(r, 20));
+};
 const messenger = outboxMessenger(store.db, systemClock);
 for (const u of org.users) await messenger.send({ type: 'open_id', id: u.open_id }, { kind: 'text', text: '本周周记请于周五 18:00 前提交。' }, `weekly-prompt:bench:${u.open_id}`);
 
+const [first, second] = await Promise.all([sender(), sender()]);
 const started = clock.now();
-worker.start();
-while (sandbox.messages().length < RECIPIENTS / 2) await new Promise((r) => setTimeout(r, 20));
+first.go();
+await sent(Math.ceil(RECIPIENTS / 3))();
+first.child.kill('SIGKILL');
+await first.exited;
+second.go();
+await sent(Math.ceil(RECIPIENTS / 2))();
 const outageAt = clock.now();
 sandbox.startOutage(OUTAGE_MS);
-await worker.drain(30 * 60_000);
-await worker.stop();
+const [code] = await second.exited;
+if (code !== 0) throw new Error(`the second sender exited with ${code}`);
 const finished = clock.now();
 
 const times = sandbox
@@ -67,6 +83,7 @@ const left = await store.db.selectFrom('outbox').select('id').where('status', '!
 
 out('fanout_recipients', RECIPIENTS);
 out('fanout_recipients_reached', perRecipient.size);
+out('fanout_killed_after', Math.ceil(RECIPIENTS / 3));
 out('fanout_duplicates', [...perRecipient.values()].reduce((n, c) => n + c - 1, 0));
 out('fanout_not_sent', left.length);
 out('fanout_refused_230020', sandbox.calls.filter((c) => c.code === 230020).length);

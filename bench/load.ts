@@ -171,12 +171,20 @@ function waitForLine(child: ChildProcess, pattern: RegExp, what: string, stream:
   });
 }
 
+/** Node's flags in package.json's `start` script (`node <flags> bin/pingshi.mjs serve`). */
+function startFlags(): string[] {
+  const start: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
+  const m = /^node((?: --\S+)*) bin\/pingshi\.mjs serve$/.exec(start);
+  if (!m) throw new Error(`package.json's start script is not "node [flags] bin/pingshi.mjs serve": ${start}`);
+  return m[1]!.split(' ').filter(Boolean);
+}
+
 /** The bot as `npm start` runs it, in its own process; resolves once it listens, with how long that took. */
 export async function startBot(databaseUrl: string, larkBaseUrl: string): Promise<Proc & { startMs: number }> {
   const port = await freePort();
   const started = performance.now();
   // Profiling the bot: BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" npm run bench
-  const nodeArgs = process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const nodeArgs = [...startFlags(), ...(process.env.BENCH_BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/pingshi.mjs'), 'serve'], {
     cwd: ROOT,
     env: {

@@ -12,9 +12,11 @@ const realSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r
 
 export const systemWorkerClock: WorkerClock = { now: () => Date.now(), sleep: realSleep };
 
-/** A clock that starts at `startMs` and runs `factor` times faster than real time. */
-export function scaledClock(factor: number, startMs = Date.now()): WorkerClock & { advance(ms: number): void } {
-  const realStart = Date.now();
+/**
+ * A clock that reads `startMs` at the real instant `realStart` (now, by default) and runs `factor`
+ * times faster than real time; two processes given the same two instants share one time.
+ */
+export function scaledClock(factor: number, startMs = Date.now(), realStart = Date.now()): WorkerClock & { advance(ms: number): void } {
   let offset = 0;
   return {
     now: () => startMs + offset + (Date.now() - realStart) * factor,
