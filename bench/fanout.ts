@@ -48,7 +48,8 @@ const store = openStore(dbUrl);
 await migrateToLatest(store.db, store.schema);
 /** A sending process, ready to start when told (so the second one is warm when the first is killed). */
 async function sender() {
-  const child = spawn(process.execPath, [join(import.meta.dirname, '../bin/run-ts.mjs'), join(import.meta.dirname, 'fanout-sender.ts'), dbUrl, url, APP_ID, String(SCALE), String(startMs), String(realStart)], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const nodeArgs = process.env.BENCH_SENDER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, join(import.meta.dirname, '../bin/run-ts.mjs'), join(import.meta.dirname, 'fanout-sender.ts'), dbUrl, url, APP_ID, String(SCALE), String(startMs), String(realStart)], { stdio: ['pipe', 'pipe', 'inherit'] });
   await once(child.stdout!, 'data');
   return { child, go: () => child.stdin!.write('go\n'), exited: once(child, 'exit') };
 }

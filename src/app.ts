@@ -111,7 +111,7 @@ export class App {
     registerCalendarReadiness(this.metrics, this.deps.calendar, clock);
     registerInboxPending(this.metrics, () => pendingEventCount(store.db));
     this.dispatcher = new Dispatcher(this.deps, { commands: this.commands, actions: features.flatMap((f) => f.actions), unrecognizedCard: renderUnrecognized, replies: outboxMessenger(store.db, clock, notify) });
-    this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log, leaseMs: (config.inboxLeaseSeconds ?? 60) * 1000, pace: this.ingest.pace });
+    this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log, leaseMs: (config.inboxLeaseSeconds ?? 60) * 1000, pace: this.ingest.pace, concurrency: store.dialect === 'postgres' ? 8 : 1 });
     this.workers = opts.workers ?? true;
   }
 

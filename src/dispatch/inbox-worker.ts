@@ -5,6 +5,7 @@ import { admitArrivals, claimPendingEvents, failEvent, finishEvent, pendingEvent
 import type { Dispatcher } from './dispatcher';
 import { normalize } from './normalize';
 import { type Pace, unpaced } from '../workers/ingest-first';
+import { groupInOrder, inLanes } from '../workers/lanes';
 import { PollingLoop } from '../workers/polling-loop';
 
 const RETENTION_MS = 48 * 3600 * 1000;
@@ -17,7 +18,7 @@ export class InboxWorker {
   private lastPrune = 0;
 
   constructor(
-    private readonly o: { db: Kysely<Database>; dispatcher: Dispatcher; botOpenId: () => string | null; log: Log; pollMs?: number; maxAttempts?: number; leaseMs?: number; pace?: Pace },
+    private readonly o: { db: Kysely<Database>; dispatcher: Dispatcher; botOpenId: () => string | null; log: Log; pollMs?: number; maxAttempts?: number; leaseMs?: number; pace?: Pace; concurrency?: number },
   ) {
     this.loop = new PollingLoop({ name: 'inbox', tick: () => this.tick(), remaining: () => pendingEventCount(o.db), pollMs: o.pollMs ?? 500, log: o.log });
   }
@@ -42,7 +43,10 @@ export class InboxWorker {
     const pace = this.o.pace ?? unpaced;
     const admitted = await pace(() => admitArrivals(this.o.db, ADMIT_BATCH));
     const rows = await claimPendingEvents(this.o.db, new Date(), this.o.leaseMs ?? 60_000, 20);
-    for (const row of rows) await pace(() => this.process(row));
+    // A chat's events in order, several chats at once (worth it where the database is remote).
+    await inLanes(groupInOrder(rows, laneOf), this.o.concurrency ?? 1, async (lane) => {
+      for (const row of lane) await pace(() => this.process(row));
+    });
     if (Date.now() - this.lastPrune > 3600_000) {
       this.lastPrune = Date.now();
       await pruneEvents(this.o.db, new Date(Date.now() - RETENTION_MS));
@@ -60,4 +64,16 @@ export class InboxWorker {
       await failEvent(this.o.db, row.event_id, new Date(), (e as Error).message ?? String(e), row.attempts, this.o.maxAttempts ?? 5);
     }
   }
+}
+
+/** Events of one chat (or one person, for a menu click) are processed in the order they came. */
+function laneOf(row: InboxRow): string {
+  try {
+    const inbound = normalize(JSON.parse(row.payload), null);
+    if ('chatId' in inbound && inbound.chatId) return `chat:${inbound.chatId}`;
+    if ('openId' in inbound) return `person:${inbound.openId}`;
+  } catch {
+    // Unreadable: processing will record the failure.
+  }
+  return `event:${row.event_id}`;
 }

@@ -3,9 +3,10 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database, OutboxRow } from '../db/schema';
 import { claimDue, markFailed, markRetry, markSent, outboxDepth, postpone, resumeAfterOutage } from '../db/outbox.repository';
-import type { Metrics } from '../metrics';
+import { type Metrics, registerOutboxBacklog } from '../metrics';
 import { type WorkerClock, systemWorkerClock } from '../workers/clock';
 import type { Pace } from '../workers/ingest-first';
+import { groupInOrder, inLanes } from '../workers/lanes';
 import { PollingLoop } from '../workers/polling-loop';
 import type { CallResult, LarkApi } from './lark-api';
 import { countFinal } from './outbox-health';
@@ -58,6 +59,7 @@ export class OutboxWorker {
     this.clock = opts.clock ?? systemWorkerClock;
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
     this.limiter = new SharedRateLimiter(opts.db, () => this.clock.now(), opts.limits);
+    if (opts.metrics) registerOutboxBacklog(opts.metrics, { depth: () => outboxDepth(opts.db), final: () => countFinal(opts.db) });
     this.loop = new PollingLoop({ name: 'outbox', tick: () => this.tick(), remaining: () => outboxDepth(this.o.db, this.o.domainNow?.() ?? this.now()), pollMs: this.o.pollMs, log: this.o.log, ...(opts.pace ? { pace: opts.pace } : {}) });
   }
 
@@ -88,19 +90,8 @@ export class OutboxWorker {
     const domainNow = this.o.domainNow?.() ?? this.now();
     const rows = await claimDue(this.o.db, this.now(), this.o.leaseMs, probing ? 1 : Math.min(room, this.o.concurrency), domainNow);
     // One lane per recipient at a time, in queue order: a recipient's messages arrive as they were queued.
-    const byRecipient = groupByRecipient(await this.resolveAll(rows));
-    let next = 0;
-    const lane = async () => {
-      while (next < byRecipient.length) await this.deliverInOrder(byRecipient[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, byRecipient.length) }, lane));
-    const m = this.o.metrics;
-    if (m) {
-      m.outboxDepth.set(await outboxDepth(this.o.db));
-      const final = await countFinal(this.o.db);
-      m.outboxFailed.set({ status: 'failed' }, final.failed);
-      m.outboxFailed.set({ status: 'given_up' }, final.givenUp);
-    }
+    const byRecipient = groupInOrder(await this.resolveAll(rows), (c) => c.row.receive_id ?? c.row.id);
+    await inLanes(byRecipient, this.o.concurrency, (calls) => this.deliverInOrder(calls));
     return rows.length;
   }
 
@@ -207,12 +198,3 @@ export class OutboxWorker {
 
 type Callable = { row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> };
 
-/** Rows grouped by whom they go to (patches and updates by their own row), each group in queue order. */
-function groupByRecipient(calls: Callable[]): Callable[][] {
-  const groups = new Map<string, Callable[]>();
-  for (const c of calls) {
-    const key = c.row.receive_id ?? c.row.id;
-    groups.set(key, [...(groups.get(key) ?? []), c]);
-  }
-  return [...groups.values()];
-}

@@ -4,7 +4,7 @@ import { forbidden } from '../errors';
 import type { Person } from '../org/person';
 import { assertDeterminer } from './determination.service';
 import { determinationPages } from './determination-view';
-import { determinersOf, isDeterminerOf } from './people.repository';
+import { activeAdmins, determinersAmong, isDeterminerOf } from './people.repository';
 import { poolNames } from './pools';
 import { loadQuarterInputs, proposeScopeQuarter, scopesWithData, type QuarterInputs } from './proposal.service';
 import { loadUnits, organOf, scopeOf, type UnitIndex } from './scope';
@@ -27,6 +27,7 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
   // Read once for the city; each scope's transaction then writes its own proposals.
   const city = await loadQuarterInputs(deps.db, quarterKey);
   const byScope = splitByScope(city, (unitId) => scopeOf(unitId, units, deps.rules));
+  const admins = await activeAdmins(deps.db);
   for (const scopeId of await scopesWithData(deps.db, deps.rules, quarterKey, city)) {
     await deps.db.transaction().execute(async (trx) => {
       const inputs = { units, ...(byScope.get(scopeId) ?? { monthly: [], active: [] }) };
@@ -34,7 +35,7 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
       if (!proposal.hasData) return;
       scopes++;
       unpooled += proposal.unpooled.length;
-      const determiners = await determinersOf(trx, scopeId, units);
+      const determiners = determinersAmong(admins, scopeId, units);
       const messenger = deps.messengerFor(trx);
       for (const pool of proposal.pools.filter((p) => !p.locked)) {
         for (const view of await determinationPages(trx, deps.rules, units, { scopeId, quarterKey, pool: pool.pool })) {

@@ -28,8 +28,17 @@ export function isDeterminerOf(actor: Person | null | undefined, scopeId: string
  * own objection.
  */
 export async function determinersOf(db: Db, scopeId: string, units: UnitIndex, exclude?: string): Promise<Person[]> {
-  // Only admins can determine: a city of 28,000 is not read for each organ.
-  const people = (await activePeople(db, { adminsOnly: true })).filter((p) => p.openId !== exclude);
+  return determinersAmong(await activeAdmins(db), scopeId, units, exclude);
+}
+
+/** Only admins can determine: a city of 28,000 is not read for each organ (a job over every organ reads them once). */
+export function activeAdmins(db: Db): Promise<Person[]> {
+  return activePeople(db, { adminsOnly: true });
+}
+
+/** The scope's determiners among the active admins: the organ's 考核管理员, else the city admins. */
+export function determinersAmong(admins: readonly Person[], scopeId: string, units: UnitIndex, exclude?: string): Person[] {
+  const people = admins.filter((p) => p.openId !== exclude);
   const organ = organOf(scopeId, units);
   const unitAdmins = people.filter((p) => hasRole(p, 'unit_admin') && organOf(p.unitId, units) === organ);
   return unitAdmins.length > 0 ? unitAdmins : people.filter((p) => hasRole(p, 'admin'));
