@@ -11,7 +11,7 @@ import { PollingLoop } from '../workers/polling-loop';
 import type { CallResult, LarkApi } from './lark-api';
 import { countFinal } from './outbox-health';
 import { type RetryPolicy, DEFAULT_RETRY, nextDelayMs, withJitter } from './retry-policy';
-import { SharedRateLimiter, type MessageLimits } from './shared-limiter';
+import { SharedRateLimiter, type Acquired, type MessageLimits } from './shared-limiter';
 import { resolveCall, type Resolved } from './outbox-targets';
 
 export interface OutboxWorkerOptions {
@@ -89,9 +89,12 @@ export class OutboxWorker {
     const probing = this.failStreak >= OUTAGE_STREAK;
     const domainNow = this.o.domainNow?.() ?? this.now();
     const rows = await claimDue(this.o.db, this.now(), this.o.leaseMs, probing ? 1 : Math.min(room, this.o.concurrency), domainNow);
+    // The round's slots are booked together, just before its calls (one transaction, not one each).
+    const calls = await this.resolveAll(rows);
+    const slots = await this.limiter.acquireBatch(calls.map((c) => c.resolved.bucket));
+    const booked = calls.map((c, i) => ({ ...c, slot: slots[i]! }));
     // One lane per recipient at a time, in queue order: a recipient's messages arrive as they were queued.
-    const byRecipient = groupInOrder(await this.resolveAll(rows), (c) => c.row.receive_id ?? c.row.id);
-    await inLanes(byRecipient, this.o.concurrency, (calls) => this.deliverInOrder(calls));
+    await inLanes(groupInOrder(booked, (c) => c.row.receive_id ?? c.row.id), this.o.concurrency, (lane) => this.deliverInOrder(lane));
     return rows.length;
   }
 
@@ -111,32 +114,24 @@ export class OutboxWorker {
     return callable;
   }
 
-  /** A recipient's rows one after the other; when one has to wait for a slot, the rest wait with it. */
-  private async deliverInOrder(calls: Callable[]): Promise<void> {
+  /** A recipient's rows one after the other; when one has no slot, it and the rest wait for one. */
+  private async deliverInOrder(calls: Booked[]): Promise<void> {
     for (let i = 0; i < calls.length; i++) {
-      const waitUntil = await this.deliver(calls[i]!);
-      if (waitUntil) {
-        for (const later of calls.slice(i + 1)) await postpone(this.o.db, later.row.id, waitUntil);
+      const { slot } = calls[i]!;
+      if (!slot.ok) {
+        const at = new Date(this.clock.now() + slot.waitMs);
+        for (const later of calls.slice(i)) await postpone(this.o.db, later.row.id, at);
         return;
       }
+      await this.deliver(calls[i]!, slot.ids);
     }
   }
 
-  /**
-   * Books the slot just before the call, so Lark sees the calls as far apart as they were booked.
-   * Returns when to try again if no slot was free (null once the call was made).
-   */
-  private async deliver({ row, resolved }: Callable): Promise<Date | null> {
-    const slot = await this.limiter.tryAcquire(resolved.bucket);
-    if (!slot.ok) {
-      const at = new Date(this.clock.now() + slot.waitMs);
-      await postpone(this.o.db, row.id, at);
-      return at;
-    }
+  /** Makes the call in the slot booked for it, then stamps the slot with when the call ended. */
+  private async deliver({ row, resolved }: Callable, slotIds: string[]): Promise<void> {
     const result = await this.call(row, resolved).catch((e: Error): CallResult => ({ ok: false, retry: 'transient', error: e.message }));
-    await this.limiter.stamp(slot.ids);
+    await this.limiter.stamp(slotIds);
     await this.settle(row, result, resolved);
-    return null;
   }
 
   private call(row: OutboxRow, r: Extract<Resolved, { kind: 'call' }>): Promise<CallResult> {
@@ -197,4 +192,5 @@ export class OutboxWorker {
 }
 
 type Callable = { row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> };
+type Booked = Callable & { slot: Acquired };
 
