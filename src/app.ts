@@ -140,6 +140,7 @@ export class App {
         log: this.log,
         metrics: this.metrics,
         onQueued: () => this.inbox.notify(),
+        writers: this.store.dialect === 'postgres' ? 4 : 1,
       })),
     });
     // Sandbox keys are public: the sandbox bot answers this machine only.

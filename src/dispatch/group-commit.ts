@@ -4,14 +4,16 @@ const MAX_BATCH = 500;
 /**
  * The ack path's group commit: items that arrive in the same turn of the event loop are written
  * with one `write` (one statement, one commit), and each caller is answered once its item is
- * durable. One batch is written at a time; what arrives meanwhile forms the next. If a batch fails,
- * its items are written one by one so a single bad one cannot refuse the others (Lark re-sends
- * what is refused).
+ * durable. Up to `writers` batches are written at once (PostgreSQL: a commit's round trip and
+ * flush need not stop the next batch; SQLite writes synchronously, one is enough); what arrives
+ * meanwhile forms the next. If a batch fails, its items are written one by one so a single bad
+ * one cannot refuse the others (Lark re-sends what is refused).
  */
-export function createGroupCommit<T, R>(write: (batch: T[]) => Promise<R[]>) {
+export function createGroupCommit<T, R>(write: (batch: T[]) => Promise<R[]>, writers = 1) {
   type Waiting = { item: T; resolve: (result: R) => void; reject: (e: unknown) => void };
   let queue: Waiting[] = [];
-  let writing: Promise<void> | null = null;
+  let writing = 0;
+  let scheduled = false;
 
   const writeBatch = async (batch: Waiting[]) => {
     try {
@@ -21,19 +23,28 @@ export function createGroupCommit<T, R>(write: (batch: T[]) => Promise<R[]>) {
       for (const w of batch) await write([w.item]).then(([result]) => w.resolve(result!), w.reject);
     }
   };
-  const flush = async () => {
-    while (queue.length > 0) {
+  const flush = () => {
+    scheduled = false;
+    while (queue.length > 0 && writing < writers) {
       const batch = queue.slice(0, MAX_BATCH);
       queue = queue.slice(batch.length);
-      await writeBatch(batch);
+      writing++;
+      void writeBatch(batch).finally(() => {
+        writing--;
+        schedule();
+      });
     }
-    writing = null;
+  };
+  // setImmediate: every request already read in this turn joins the batch.
+  const schedule = () => {
+    if (scheduled || queue.length === 0 || writing >= writers) return;
+    scheduled = true;
+    setImmediate(flush);
   };
   /** Resolves with the item's result once its batch is written. */
   return (item: T): Promise<R> =>
     new Promise((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      // setImmediate: every request already read in this turn joins the batch.
-      writing ??= new Promise<void>((r) => setImmediate(r)).then(flush);
+      schedule();
     });
 }

@@ -18,6 +18,8 @@ export interface IntakeOptions {
   metrics?: Metrics;
   /** Wakes the inbox worker. */
   onQueued: () => void;
+  /** Batches of events written at once by the group commit (1 for SQLite, which writes synchronously). */
+  writers?: number;
   /** Lark gives a card callback 3 s; answer before then, whatever the work still needs. */
   cardDeadlineMs?: number;
   clock?: Clock;
@@ -47,8 +49,8 @@ export function createIntake(o: IntakeOptions) {
   };
   // Events to process later are appended (the inbox worker de-duplicates them); a card action is
   // de-duplicated before it is answered.
-  const arrive = createGroupCommit((batch: ArrivingEvent[]) => appendArrivals(o.db, batch).then(() => batch.map(() => undefined)));
-  const recordCard = createGroupCommit((batch: EventToRecord[]) => recordEvents(o.db, batch));
+  const arrive = createGroupCommit((batch: ArrivingEvent[]) => appendArrivals(o.db, batch).then(() => batch.map(() => undefined)), o.writers);
+  const recordCard = createGroupCommit((batch: EventToRecord[]) => recordEvents(o.db, batch), o.writers);
   /** `text` is the envelope as it arrived (decrypted), kept as is instead of serialised again. */
   const handle = async (envelope: Obj, text?: string): Promise<unknown> => {
     const inbound = normalize(envelope, o.botOpenId());
