@@ -101,8 +101,10 @@ describe.skipIf(!hasChromium)('the sandbox console in a browser', () => {
     // 陈思远's own tier is in this pool: his confirmation waits for a second admin (回避).
     await press(page, determination, '确认审定', /另一位管理员复核/);
     await openChat(page, '刘洋');
-    const countersign = card(page, '季度审定 · 某市某局 · 一般干部');
-    expect(await countersign.innerText()).toContain('陈思远 已确认本组结果');
+    // The request to countersign arrives as a message of its own, after the pool's card was updated.
+    const countersign = card(page, '季度审定 · 某市某局 · 一般干部', '陈思远 已确认本组结果');
+    await countersign.waitFor();
+    expect(await countersign.innerText()).toContain('须由另一位考核管理员或公务员局管理员复核确认');
     await press(page, countersign, '确认审定', /已确认审定并锁定/);
     await shot(page, '07-admin-confirmed-quarter');
     await expectCleanPage(page);

@@ -38,26 +38,37 @@ export interface MonthlyReview {
 
 export function monthlyReviewRowToReview(row: MonthlyReviewRow): MonthlyReview {
   return {
+    ...monthResultRowToReview(row),
     id: row.id,
-    openId: row.open_id,
-    monthKey: row.month_key,
-    unitId: row.unit_id,
-    level: row.level,
     reviewerOpenId: row.reviewer_open_id,
-    work: numOrNull(row.work_score),
-    conduct: numOrNull(row.conduct_score),
     bonuses: parseItems(row.bonuses),
     deductions: parseItems(row.deductions),
     bonus: numOrNull(row.bonus),
     deduction: numOrNull(row.deduction),
-    total: numOrNull(row.total),
     suggestedTier: isTier(row.suggested_tier) ? row.suggested_tier : null,
-    tier: isTierOrUndetermined(row.tier) ? row.tier : null,
     overrideReason: row.override_reason,
     comment: row.comment,
-    status: toStatus(row.status),
     revision: Number(row.revision),
     updatedAt: row.updated_at,
+  };
+}
+
+/** The columns of a review that make a month's result (what a quarter's proposals are computed from). */
+export const MONTH_RESULT_COLUMNS = ['open_id', 'month_key', 'unit_id', 'level', 'status', 'tier', 'total', 'work_score', 'conduct_score'] as const;
+export type MonthResultRow = Pick<MonthlyReviewRow, (typeof MONTH_RESULT_COLUMNS)[number]>;
+export type MonthResultReview = Pick<MonthlyReview, 'openId' | 'monthKey' | 'unitId' | 'level' | 'status' | 'tier' | 'total' | 'work' | 'conduct'>;
+
+export function monthResultRowToReview(row: MonthResultRow): MonthResultReview {
+  return {
+    openId: row.open_id,
+    monthKey: row.month_key,
+    unitId: row.unit_id,
+    level: row.level,
+    work: numOrNull(row.work_score),
+    conduct: numOrNull(row.conduct_score),
+    total: numOrNull(row.total),
+    tier: isTierOrUndetermined(row.tier) ? row.tier : null,
+    status: toStatus(row.status),
   };
 }
 

@@ -27,18 +27,21 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
   // Read once for the city; each scope's transaction then writes its own proposals.
   const city = await loadQuarterInputs(deps.db, quarterKey);
   const byScope = splitByScope(city, (unitId) => scopeOf(unitId, units, deps.rules));
+  const people = new Map(city.active.map((p) => [p.openId, p]));
   const admins = await activeAdmins(deps.db);
   for (const scopeId of await scopesWithData(deps.db, deps.rules, quarterKey, city)) {
     await deps.db.transaction().execute(async (trx) => {
-      const inputs = { units, ...(byScope.get(scopeId) ?? { monthly: [], active: [] }) };
+      const inputs = { units, people, ...(byScope.get(scopeId) ?? { monthly: [], active: [] }) };
       const proposal = await proposeScopeQuarter(trx, deps.rules, scopeId, quarterKey, at, SYSTEM_ACTOR, inputs);
       if (!proposal.hasData) return;
       scopes++;
       unpooled += proposal.unpooled.length;
       const determiners = determinersAmong(admins, scopeId, units);
       const messenger = deps.messengerFor(trx);
+      // Every pool's cards from the scope's results as stored just now and the months already in hand.
+      const known = { scope: proposal.stored, monthly: inputs.monthly, people };
       for (const pool of proposal.pools.filter((p) => !p.locked)) {
-        for (const view of await determinationPages(trx, deps.rules, units, { scopeId, quarterKey, pool: pool.pool })) {
+        for (const view of await determinationPages(trx, deps.rules, units, { scopeId, quarterKey, pool: pool.pool }, null, known)) {
           for (const admin of determiners) {
             const key = `quarter-close:${quarterKey}:${scopeId}:${pool.pool}:p${view.page}:${admin.openId}`;
             await messenger.send({ type: 'open_id', id: admin.openId }, { kind: 'card', card: deps.cards.quarterly.determination(view) }, key);

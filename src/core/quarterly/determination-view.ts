@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema';
 import { formatMonthLabel, formatPeriodLabel, formatQuarterLabel } from '../calendar/periods';
 import { formatScore } from '../numbers';
 import { basisLabel, instantLabel, quotaRuleText, scoreText } from './format';
+import type { Person } from '../org/person';
 import { monthlyResultsForQuarter, type PersonMonths } from './month-results';
 import { isDeterminerOf, peopleByOpenId } from './people.repository';
 import { orderedForCard, pageCount, pageOf } from './pool-pages';
@@ -22,9 +23,9 @@ import { summariesForQuarter, summaryPeriodOfQuarter } from '../summary/summary-
 type Db = Kysely<Database>;
 
 /** Every page of a pool's determination card; empty when the pool has nobody. */
-export async function determinationPages(db: Db, rules: Rules, units: UnitIndex, pool: PoolKey, notice: string | null = null): Promise<DeterminationView[]> {
+export async function determinationPages(db: Db, rules: Rules, units: UnitIndex, pool: PoolKey, notice: string | null = null, known?: KnownScope): Promise<DeterminationView[]> {
   // The pool is read once for all its pages: a large organ's pool has dozens.
-  const data = await loadPool(db, rules, units, pool);
+  const data = await loadPool(db, rules, units, pool, known);
   const first = await determinationView(db, rules, units, pool, 1, notice, data);
   if (!first) return [];
   const rest = [];
@@ -34,16 +35,24 @@ export async function determinationPages(db: Db, rules: Rules, units: UnitIndex,
 
 type PoolData = Awaited<ReturnType<typeof loadPool>>;
 
-async function loadPool(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKey) {
-  const results = await findPoolResults(db, pool);
+/** What a caller going through every pool of a scope already holds: its results and the quarter's monthly results of its people. */
+export interface KnownScope {
+  scope: QuarterResult[];
+  monthly: PersonMonths[];
+  people: ReadonlyMap<string, Person>;
+}
+
+async function loadPool(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKey, known?: KnownScope) {
+  const results = known ? known.scope.filter((r) => r.pool === pool.pool) : await findPoolResults(db, pool);
   if (results.length === 0) return null;
   const { rules, note: shareNote } = await quotaRulesFor(db, baseRules, pool.scopeId, pool.quarterKey);
   const lock = await findLock(db, pool);
   const signoffs = await findSignoffs(db, pool);
-  const people = await peopleByOpenId(db, [...results.map((r) => r.openId), ...(lock ? [lock.lockedBy] : []), ...signoffs.map((s) => s.signedBy)]);
-  const scope = await findScopeQuarterResults(db, pool.scopeId, pool.quarterKey);
+  const people = await peopleByOpenId(db, [...results.map((r) => r.openId), ...(lock ? [lock.lockedBy] : []), ...signoffs.map((s) => s.signedBy)], known?.people);
+  const scope = known?.scope ?? (await findScopeQuarterResults(db, pool.scopeId, pool.quarterKey));
   // Months still ungraded, for the whole pool at once (each page shows its own people's).
-  const monthly = lock ? [] : await monthlyResultsForQuarter(db, pool.quarterKey, { openIds: results.map((r) => r.openId) });
+  const members = new Set(results.map((r) => r.openId));
+  const monthly = lock ? [] : known ? known.monthly.filter((m) => members.has(m.openId)) : await monthlyResultsForQuarter(db, pool.quarterKey, { openIds: [...members] });
   // What every page shares, computed once: the order, the seats and what they ask of the proposals.
   const nameOf = (id: string) => people.get(id)?.name ?? id;
   const ordered = orderedForCard(results, nameOf);

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { monthsOfQuarter } from '../calendar/periods';
-import { monthlyReviewRowToReview } from '../monthly/review';
+import { monthResultRowToReview } from '../monthly/review';
 import { reviewsOfMonths, reviewsOfPeopleInMonths } from '../monthly/review.repository';
 import type { MonthResult } from './proposal';
 
@@ -33,7 +33,7 @@ export async function monthlyResultsForQuarter(
   const months = monthsOfQuarter(quarterKey);
   // Only these people's rows are read when they are named (a card page), not the whole city's.
   const stored = filter.openIds ? await reviewsOfPeopleInMonths(db, [...new Set(filter.openIds)].sort(), months) : await reviewsOfMonths(db, months);
-  const rows = stored.map(monthlyReviewRowToReview);
+  const rows = stored.map(monthResultRowToReview);
   const byPerson = new Map<string, PersonMonths>();
   for (const r of rows) {
     // Rows arrive in month order per person, so the last one seen sets the pool.

@@ -6,10 +6,18 @@ import { organOf, type UnitIndex } from './scope';
 type Db = Kysely<Database>;
 
 /** People by open_id, inactive ones included: a person who left still has a name on last quarter's card. */
-export async function peopleByOpenId(db: Db, openIds: readonly string[]): Promise<Map<string, Person>> {
-  if (openIds.length === 0) return new Map();
-  const rows = await db.selectFrom('people').selectAll().where('open_id', 'in', [...new Set(openIds)]).execute();
-  return new Map(rows.map((r) => [r.open_id, personRowToPerson(r)]));
+/** `known`: people already read (a job over the whole city); only the others are read. */
+export async function peopleByOpenId(db: Db, openIds: readonly string[], known?: ReadonlyMap<string, Person>): Promise<Map<string, Person>> {
+  const out = new Map<string, Person>();
+  const missing = [...new Set(openIds)].filter((id) => {
+    const person = known?.get(id);
+    if (person) out.set(id, person);
+    return !person;
+  });
+  if (missing.length === 0) return out;
+  const rows = await db.selectFrom('people').selectAll().where('open_id', 'in', missing).execute();
+  for (const r of rows) out.set(r.open_id, personRowToPerson(r));
+  return out;
 }
 
 /**

@@ -60,6 +60,8 @@ interface Candidate {
 export interface QuarterInputs {
   monthly: PersonMonths[];
   active: Person[];
+  /** The active people by open id, when the caller has them (read once for every scope). */
+  people?: ReadonlyMap<string, Person>;
 }
 
 export async function loadQuarterInputs(db: Db, quarterKey: string): Promise<QuarterInputs> {
@@ -88,7 +90,7 @@ export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: s
 
   const quarterEnd = parsePeriodKey(quarterKey, 'quarter').end;
   const active = (inputs?.active ?? (await findActivePeople(db))).filter((p) => inScope(p.unitId) && p.joinedOn <= quarterEnd);
-  const people = await peopleByOpenId(db, [...monthly.map((m) => m.openId), ...active.map((p) => p.openId)]);
+  const people = await peopleByOpenId(db, [...monthly.map((m) => m.openId), ...active.map((p) => p.openId)], inputs?.people);
   const graded = new Set(monthly.map((m) => m.openId));
   const raw = [
     ...monthly.map((m) => ({ openId: m.openId, unitId: m.unitId, level: m.level, months: m.months, pending: m.pendingMonths })),
@@ -174,33 +176,44 @@ export function sameProposal(stored: QuarterResult, fresh: ProposalColumns): boo
  * changed is left as it is, so the admin's saved adjustments survive a refresh; one whose basis
  * changed (a month graded late) is recomputed. Determined results are never touched. Safe to re-run.
  */
-export async function proposeScopeQuarter(db: Db, rules: Rules, scopeId: string, quarterKey: string, at: Date, actor: string, inputs?: { units: UnitIndex } & QuarterInputs): Promise<ScopeProposal> {
+export async function proposeScopeQuarter(
+  db: Db,
+  rules: Rules,
+  scopeId: string,
+  quarterKey: string,
+  at: Date,
+  actor: string,
+  inputs?: { units: UnitIndex } & QuarterInputs,
+): Promise<ScopeProposal & { stored: QuarterResult[] }> {
   const scope = await computeScopeProposals(db, rules, scopeId, quarterKey, inputs?.units, inputs);
   await storeProposals(db, scope.pools.flatMap((p) => p.proposals), quarterKey, at, actor);
-  await withdrawStale(db, scope, quarterKey, at, actor);
-  return scope;
+  return { ...scope, stored: await withdrawStale(db, scope, quarterKey, at, actor) };
 }
 
 /**
  * A proposal stored earlier for someone who is no longer a candidate here (left without being
  * graded, or now graded elsewhere) would inflate the pool and the quota base; it is withdrawn.
+ * Returns the scope's results as they now stand.
  */
-async function withdrawStale(db: Db, scope: ScopeProposal, quarterKey: string, at: Date, actor: string): Promise<void> {
+async function withdrawStale(db: Db, scope: ScopeProposal, quarterKey: string, at: Date, actor: string): Promise<QuarterResult[]> {
   const fresh = new Set(scope.pools.flatMap((p) => p.proposals.map((c) => c.openId)));
   const lockedPools = new Set(scope.pools.filter((p) => p.locked).map((p) => p.pool));
+  const remaining: QuarterResult[] = [];
   for (const r of await findScopeQuarterResults(db, scope.scopeId, quarterKey)) {
-    if (r.status !== 'proposed' || fresh.has(r.openId) || lockedPools.has(r.pool)) continue;
-    if (await deleteProposal(db, r.id)) {
-      await audit(db, at, {
-        actor,
-        action: 'grading.quarter.withdraw',
-        entityType: 'quarter_result',
-        entityId: r.id,
-        before: { openId: r.openId, pool: r.pool, proposedTier: r.proposedTier, tier: r.tier },
-        reason: '不再属于本机关本季度的考核对象',
-      });
+    if (r.status !== 'proposed' || fresh.has(r.openId) || lockedPools.has(r.pool) || !(await deleteProposal(db, r.id))) {
+      remaining.push(r);
+      continue;
     }
+    await audit(db, at, {
+      actor,
+      action: 'grading.quarter.withdraw',
+      entityType: 'quarter_result',
+      entityId: r.id,
+      before: { openId: r.openId, pool: r.pool, proposedTier: r.proposedTier, tier: r.tier },
+      reason: '不再属于本机关本季度的考核对象',
+    });
   }
+  return remaining;
 }
 
 /** New proposals are inserted together; a stored one is refreshed only if its monthly basis changed. */
