@@ -34,9 +34,10 @@ const obj = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.
 
 /**
  * Persists then acknowledges. Messages are appended to the inbox's arrivals and processed later,
- * so a crash after the ack loses nothing and a burst is acknowledged at the speed of one append; card actions are answered now because Lark shows the answer to the clicker, and
- * Lark never sends a callback twice: work that outlasts the deadline answers a toast at once and
- * later updates the card with the callback's delayed-update token (or a PATCH when that is spent).
+ * so a crash after the ack loses nothing and a burst is acknowledged at the speed of one append.
+ * Card actions are answered now because Lark shows the answer to the clicker, and Lark never sends
+ * a callback twice: work that outlasts the deadline answers a toast at once and later updates the
+ * card with the callback's delayed-update token (or a PATCH when that is spent).
  */
 export function createIntake(o: IntakeOptions) {
   const deadline = o.cardDeadlineMs ?? 2500;

@@ -193,4 +193,3 @@ export class OutboxWorker {
 
 type Callable = { row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> };
 type Booked = Callable & { slot: Acquired };
-
