@@ -3,6 +3,7 @@ import type { Log } from '../core/deps';
 import type { Database, InboxRow } from '../db/schema';
 import { admitArrivals, claimPendingEvents, failEvent, finishEvent, pendingEventCount, pruneEvents } from '../db/inbox.repository';
 import type { Dispatcher } from './dispatcher';
+import type { Inbound } from './inbound';
 import { normalize } from './normalize';
 import { type Pace, unpaced } from '../workers/ingest-first';
 import { groupInOrder, inLanes } from '../workers/lanes';
@@ -43,9 +44,11 @@ export class InboxWorker {
     const pace = this.o.pace ?? unpaced;
     const admitted = await pace(() => admitArrivals(this.o.db, ADMIT_BATCH));
     const rows = await claimPendingEvents(this.o.db, new Date(), this.o.leaseMs ?? 60_000, 20);
+    // Each payload is read once: for its lane and for its processing.
+    const read = rows.map((row) => readEvent(row, this.o.botOpenId()));
     // A chat's events in order, several chats at once (worth it where the database is remote).
-    await inLanes(groupInOrder(rows, laneOf), this.o.concurrency ?? 1, async (lane) => {
-      for (const row of lane) await pace(() => this.process(row));
+    await inLanes(groupInOrder(read, laneOf), this.o.concurrency ?? 1, async (lane) => {
+      for (const event of lane) await pace(() => this.process(event));
     });
     if (Date.now() - this.lastPrune > 3600_000) {
       this.lastPrune = Date.now();
@@ -54,9 +57,9 @@ export class InboxWorker {
     return admitted + rows.length;
   }
 
-  private async process(row: InboxRow): Promise<void> {
+  private async process({ row, inbound }: ReadEvent): Promise<void> {
     try {
-      const inbound = normalize(JSON.parse(row.payload), this.o.botOpenId());
+      if (inbound instanceof Error) throw inbound;
       await this.o.dispatcher.handleEvent(inbound);
       await finishEvent(this.o.db, row.event_id, new Date());
     } catch (e) {
@@ -66,14 +69,21 @@ export class InboxWorker {
   }
 }
 
-/** Events of one chat (or one person, for a menu click) are processed in the order they came. */
-function laneOf(row: InboxRow): string {
+/** A stored event and what it says, or why it cannot be read (processing records that failure). */
+type ReadEvent = { row: InboxRow; inbound: Inbound | Error };
+
+function readEvent(row: InboxRow, botOpenId: string | null): ReadEvent {
   try {
-    const inbound = normalize(JSON.parse(row.payload), null);
-    if ('chatId' in inbound && inbound.chatId) return `chat:${inbound.chatId}`;
-    if ('openId' in inbound) return `person:${inbound.openId}`;
-  } catch {
-    // Unreadable: processing will record the failure.
+    return { row, inbound: normalize(JSON.parse(row.payload), botOpenId) };
+  } catch (e) {
+    return { row, inbound: e instanceof Error ? e : new Error(String(e)) };
   }
+}
+
+/** Events of one chat (or one person, for a menu click) are processed in the order they came. */
+function laneOf({ row, inbound }: ReadEvent): string {
+  if (inbound instanceof Error) return `event:${row.event_id}`;
+  if ('chatId' in inbound && inbound.chatId) return `chat:${inbound.chatId}`;
+  if ('openId' in inbound) return `person:${inbound.openId}`;
   return `event:${row.event_id}`;
 }
