@@ -26,23 +26,11 @@ export interface EventToRecord {
 /** An event as acknowledged, before it is de-duplicated. */
 export type ArrivingEvent = Omit<EventToRecord, 'status'>;
 
-/** Records an event once; false means this event_id was seen before (a Lark retry or a replay). */
-export async function recordEvent(db: Db, e: Omit<EventToRecord, 'message'>): Promise<boolean> {
-  return (await recordEvents(db, [e]))[0]!;
-}
-
-/**
- * Records a message event unless its message_id was accepted before: Lark may push one message
- * again under a new event_id ("如有幂等需求请使用 message_id 去重"). False means a duplicate.
- */
-export async function recordMessageEvent(db: Db, e: Omit<EventToRecord, 'status'> & { message: InboundMessageRef }): Promise<boolean> {
-  return (await recordEvents(db, [{ ...e, status: 'pending' }]))[0]!;
-}
-
 /**
  * Records a batch of events in one transaction with two statements, whatever its size; for each
- * event, whether it is new. An event is a duplicate when its event_id, or for a message its
- * message_id, was recorded before — earlier in the same batch too. Both tables are written
+ * event, whether it is new. An event is a duplicate when its event_id (a Lark retry or a replay),
+ * or for a message its message_id (Lark may push one message again under a new event_id: "如有幂等
+ * 需求请使用 message_id 去重"), was recorded before — earlier in the same batch too. Both tables are written
  * together, so two instances receiving the same message at once queue it once; rows go in key
  * order so two instances' batches take PostgreSQL's row locks in one order.
  */

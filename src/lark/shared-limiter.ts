@@ -41,12 +41,6 @@ export class SharedRateLimiter {
     private readonly limits: MessageLimits = LARK_MESSAGE_LIMITS,
   ) {}
 
-  /** Books one call to `target` (`user:…`, `chat:…`, `patch:…`) if every window has room, else says how long to wait. */
-  async tryAcquire(target: string): Promise<Acquired> {
-    const [result] = await this.acquireBatch([target]);
-    return result!;
-  }
-
   /**
    * Books calls for a batch of targets, in order, in one transaction: each gets a slot if its own
    * window and the app's have room (counting the slots booked earlier in the batch), else a wait.

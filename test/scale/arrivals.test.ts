@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/db/connect';
-import { admitArrivals, appendArrivals, pendingEventCount, recordEvent, type ArrivingEvent } from '../../src/db/inbox.repository';
+import { admitArrivals, appendArrivals, pendingEventCount, recordEvents, type ArrivingEvent } from '../../src/db/inbox.repository';
 import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/stores';
 
 const now = new Date('2026-11-30T02:00:00Z');
@@ -32,7 +32,7 @@ describe.each(dialectsUnderTest())('arrivals admitted into the inbox (%s)', (dia
   it('keeps one of every event and message, counts arrivals as pending, and empties the arrivals', async () => {
     store = await createTestStore(dialect);
     const db = store.db;
-    await recordEvent(db, { eventId: 'seen', eventType: 'menu', payload: '{}', status: 'pending', now });
+    await recordEvents(db, [{ eventId: 'seen', eventType: 'menu', payload: '{}', status: 'pending', now }]);
     await appendArrivals(db, [message('e1', 'm1'), message('e1', 'm1'), message('e2', 'm1'), message('e3', 'm3'), { eventId: 'seen', eventType: 'menu', payload: '{}', now }]);
     await appendArrivals(db, [message('e4', 'm3'), { eventId: 'menu1', eventType: 'menu', payload: '{}', now }]);
     expect(await pendingEventCount(db)).toBe(8);

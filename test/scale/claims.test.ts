@@ -1,10 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock';
 import { openStore, type Store } from '../../src/db/connect';
-import { claimPendingEvents, recordEvent, recordMessageEvent } from '../../src/db/inbox.repository';
+import type { Database } from '../../src/db/schema';
+import { claimPendingEvents, recordEvents, type EventToRecord } from '../../src/db/inbox.repository';
 import { claimDue, outboxMessenger } from '../../src/db/outbox.repository';
 import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/stores';
 
@@ -12,6 +14,9 @@ import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/s
  * Claims as two instances make them at the same moment (PostgreSQL: two pools, so two connections
  * race; SQLite: one writer, so both go through it): every row is claimed by exactly one of them.
  */
+/** One event recorded on its own, as two instances each receiving it would. */
+const record = async (db: Kysely<Database>, e: EventToRecord) => (await recordEvents(db, [e]))[0]!;
+
 describe.each(dialectsUnderTest())('claims racing between instances (%s)', (dialect) => {
   let store: TestStore | undefined;
   let other: Store | undefined;
@@ -33,11 +38,11 @@ describe.each(dialectsUnderTest())('claims racing between instances (%s)', (dial
     // The same event (and the same message under two event ids) arriving at both instances together.
     const accepted = await Promise.all(
       Array.from({ length: 100 }, (_, i) => [
-        recordMessageEvent(a, { eventId: `e${i}`, eventType: 'message', payload: '{}', now, message: { messageId: `m${i}`, chatId: 'c', chatType: 'p2p', openId: 'ou' } }),
-        recordMessageEvent(b, { eventId: `e${i}`, eventType: 'message', payload: '{}', now, message: { messageId: `m${i}`, chatId: 'c', chatType: 'p2p', openId: 'ou' } }),
-        recordMessageEvent(b, { eventId: `again${i}`, eventType: 'message', payload: '{}', now, message: { messageId: `m${i}`, chatId: 'c', chatType: 'p2p', openId: 'ou' } }),
-        recordEvent(a, { eventId: `menu${i}`, eventType: 'menu', payload: '{}', status: 'pending', now }),
-        recordEvent(b, { eventId: `menu${i}`, eventType: 'menu', payload: '{}', status: 'pending', now }),
+        record(a, { eventId: `e${i}`, eventType: 'message', payload: '{}', status: 'pending', now, message: { messageId: `m${i}`, chatId: 'c', chatType: 'p2p', openId: 'ou' } }),
+        record(b, { eventId: `e${i}`, eventType: 'message', payload: '{}', status: 'pending', now, message: { messageId: `m${i}`, chatId: 'c', chatType: 'p2p', openId: 'ou' } }),
+        record(b, { eventId: `again${i}`, eventType: 'message', payload: '{}', status: 'pending', now, message: { messageId: `m${i}`, chatId: 'c', chatType: 'p2p', openId: 'ou' } }),
+        record(a, { eventId: `menu${i}`, eventType: 'menu', payload: '{}', status: 'pending', now }),
+        record(b, { eventId: `menu${i}`, eventType: 'menu', payload: '{}', status: 'pending', now }),
       ]).flat(),
     );
     expect(accepted.filter(Boolean)).toHaveLength(200);
