@@ -13,6 +13,20 @@ import { LarkDriver, orgToCsv, p2pChatIdFor, textMessageEvent, type Envelope, ty
 export const ENCRYPT_KEY = 'scale-encrypt-key';
 export const VERIFICATION_TOKEN = 'scale-verification-token';
 
+/** What `serve` needs to run as `appId` against the sandbox at `larkUrl` on `store`, its calendar from `start`; `extra` adds settings. */
+export function botEnv(o: { appId: string; larkUrl: string; store: { url: string }; start: Date }, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    LARK_APP_ID: o.appId,
+    LARK_APP_SECRET: 's',
+    LARK_ENCRYPT_KEY: ENCRYPT_KEY,
+    LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
+    LARK_BASE_URL: o.larkUrl,
+    DATABASE_URL: o.store.url,
+    PINGSHI_CLOCK_START: o.start.toISOString(),
+    ...extra,
+  };
+}
+
 export interface Bot {
   child: ChildProcess;
   /** hostname:pid, as the bot writes it into job_runs.instance. */

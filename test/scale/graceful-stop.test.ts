@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildOrg, LarkSandbox } from '../../src/sandbox';
 import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/stores';
-import { driverFor, ENCRYPT_KEY, freshPostgresDatabase, importOrg, inParallel, killAllBots, planEvents, startBot, stopBot, until, VERIFICATION_TOKEN } from './cluster';
+import { botEnv, driverFor, freshPostgresDatabase, importOrg, inParallel, killAllBots, planEvents, startBot, stopBot, until } from './cluster';
 
 const START = new Date('2026-11-20T15:05:00+08:00');
 const MESSAGES = 300;
@@ -36,16 +36,7 @@ describe.each(dialectsUnderTest())('SIGTERM in the middle of work (%s)', (dialec
         ? await createTestStore('sqlite', { file: join(mkdtempSync(join(tmpdir(), 'pingshi-graceful-')), 'bot.db') })
         : await freshPostgresDatabase(process.env.TEST_POSTGRES_URL!);
     await importOrg(store, org, START);
-    const env = {
-      LARK_APP_ID: appId,
-      LARK_APP_SECRET: 's',
-      LARK_ENCRYPT_KEY: ENCRYPT_KEY,
-      LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
-      LARK_BASE_URL: larkUrl,
-      DATABASE_URL: store.url,
-      PINGSHI_CLOCK_START: START.toISOString(),
-      PINGSHI_SHUTDOWN_GRACE_SECONDS: '120',
-    };
+    const env = botEnv({ appId, larkUrl, store, start: START }, { PINGSHI_SHUTDOWN_GRACE_SECONDS: '120' });
     const db = store.db;
     const first = await startBot(env);
     const events = planEvents(sandbox, org, appId, START, MESSAGES, 0);

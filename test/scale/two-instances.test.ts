@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { larkUuid } from '../../src/lark/outbox-worker';
 import { buildOrg, LarkSandbox } from '../../src/sandbox';
 import { dialectsUnderTest, type TestStore } from '../helpers/stores';
-import { driverFor, freshPostgresDatabase, killAllBots, ENCRYPT_KEY, importOrg, inParallel, planEvents, startBot, stopBot, until, VERIFICATION_TOKEN, type Bot } from './cluster';
+import { botEnv, driverFor, freshPostgresDatabase, killAllBots, importOrg, inParallel, planEvents, startBot, stopBot, until, type Bot } from './cluster';
 
 // The week's last workday, after 15:00: the weekly prompt is due the moment an instance starts.
 const START = new Date('2026-11-20T15:05:00+08:00');
@@ -39,19 +39,12 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
     const { url: larkUrl } = await sandbox.start(0);
     store = await freshPostgresDatabase(process.env.TEST_POSTGRES_URL!);
     await importOrg(store, org, START);
-    const env = {
-      LARK_APP_ID: appId,
-      LARK_APP_SECRET: 's',
-      LARK_ENCRYPT_KEY: ENCRYPT_KEY,
-      LARK_VERIFICATION_TOKEN: VERIFICATION_TOKEN,
-      LARK_BASE_URL: larkUrl,
-      DATABASE_URL: store.url,
-      PINGSHI_CLOCK_START: START.toISOString(),
+    const env = botEnv({ appId, larkUrl, store, start: START }, {
       PINGSHI_OUTBOX_LEASE_SECONDS: '5',
       PINGSHI_INBOX_LEASE_SECONDS: LEASE,
       PINGSHI_JOB_LEASE_SECONDS: LEASE,
       PINGSHI_DB_POOL_SIZE: '5',
-    };
+    });
     // Both start at the same moment, so both look for the due weekly prompt at once.
     const t0 = Date.now();
     const lap = (what: string) => process.env.SCALE_TIMINGS && console.log(`${((Date.now() - t0) / 1000).toFixed(1)} s ${what} (sent ${sandbox!.messages().length})`);
