@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { migrateToLatest, openStore, type Store } from '../src/db/connect';
+import { createSchemaStore } from '../test/helpers/stores';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -27,23 +26,6 @@ export async function benchStore(dialect: Dialect): Promise<BenchStore> {
   }
   const base = postgresUrl();
   if (!base) throw new Error('BENCH_POSTGRES_URL (or TEST_POSTGRES_URL) is not set');
-  const schema = `bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const store = openStore(base, { schema });
-  await migrateToLatest(store.db, schema);
-  const url = `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  return {
-    ...store,
-    url,
-    dispose: async () => {
-      await store.close().catch(() => undefined);
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
-    },
-  };
+  const store = await createSchemaStore(base, 'bench');
+  return { ...store, dispose: () => store.close() };
 }

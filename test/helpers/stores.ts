@@ -28,20 +28,25 @@ export async function createTestStore(dialect: 'sqlite' | 'postgres', opts: { fi
     return { ...store, url };
   }
   if (!pgUrl) throw new Error('TEST_POSTGRES_URL is not set');
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: pgUrl });
+  return createSchemaStore(pgUrl, 't');
+}
+
+/** A migrated store in a fresh PostgreSQL schema of `base` (named `prefix_…`); closing it drops the schema. */
+export async function createSchemaStore(base: string, prefix: string): Promise<TestStore> {
+  const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const store = openStore(pgUrl, { schema });
+  const store = openStore(base, { schema });
   await migrateToLatest(store.db, schema);
-  const url = `${pgUrl}${pgUrl.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const url = `${base}${base.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   return {
     ...store,
     url,
     close: async () => {
       await store.close();
-      const c = new pg.Client({ connectionString: pgUrl });
+      const c = new pg.Client({ connectionString: base });
       await c.connect();
       await c.query(`drop schema if exists ${schema} cascade`);
       await c.end();
