@@ -53,20 +53,21 @@ async function sender() {
   await once(child.stdout!, 'data');
   return { child, go: () => child.stdin!.write('go\n'), exited: once(child, 'exit') };
 }
-const sent = (n: number) => async () => {
+/** Resolves once the sandbox holds at least `n` messages. */
+async function sentAtLeast(n: number): Promise<void> {
   while (sandbox.messages().length < n) await new Promise((r) => setTimeout(r, 20));
-};
+}
 const messenger = outboxMessenger(store.db, systemClock);
 for (const u of org.users) await messenger.send({ type: 'open_id', id: u.open_id }, { kind: 'text', text: '本周周记请于周五 18:00 前提交。' }, `weekly-prompt:bench:${u.open_id}`);
 
 const [first, second] = await Promise.all([sender(), sender()]);
 const started = clock.now();
 first.go();
-await sent(Math.ceil(RECIPIENTS / 3))();
+await sentAtLeast(Math.ceil(RECIPIENTS / 3));
 first.child.kill('SIGKILL');
 await first.exited;
 second.go();
-await sent(Math.ceil(RECIPIENTS / 2))();
+await sentAtLeast(Math.ceil(RECIPIENTS / 2));
 const outageAt = clock.now();
 sandbox.startOutage(OUTAGE_MS);
 const [code] = await second.exited;
