@@ -48,7 +48,8 @@ describe.skipIf(!hasChromium)('the sandbox console in a browser', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(consoleUrl);
     await expect.poll(() => page.locator('#clock-now').innerText()).toContain('2026年6月8日 周一');
-    expect(await page.locator('#sidebar').innerText()).toContain('一级主任科员 · 工作人员、考核管理员');
+    // The clock and the people arrive in separate requests: wait for the sidebar too.
+    await expect.poll(() => page.locator('#sidebar').innerText()).toContain('一级主任科员 · 工作人员、考核管理员');
 
     // 孙浩 writes his weekly record on the form card.
     await openChat(page, '孙浩');
