@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { newId } from './ids';
+import { insertRows } from './insert-rows';
 
 export interface AuditEntry {
   actor: string;
@@ -32,10 +33,7 @@ export async function audit(db: Kysely<Database>, at: Date, e: AuditEntry): Prom
 /** Many entries in a few statements (a quarter's proposals for a whole organ). */
 export async function auditMany(db: Kysely<Database>, at: Date, entries: readonly AuditEntry[]): Promise<void> {
   for (let i = 0; i < entries.length; i += 500) {
-    await db
-      .insertInto('audit_log')
-      .values(entries.slice(i, i + 500).map((e) => auditRow(at, e)))
-      .execute();
+    await insertRows(db, 'audit_log', entries.slice(i, i + 500).map((e) => auditRow(at, e)));
   }
 }
 

@@ -9,10 +9,14 @@ type Db = Kysely<Database>;
 
 const IMMEDIATELY = new Date(0).toISOString();
 
+// One card sent to several people (a pool's page to each of its determiners) is serialised once.
+const encodedCards = new WeakMap<CardJson, string>();
+
 function encode(message: OutMessage): { msg_type: string; content: string } {
-  return message.kind === 'text'
-    ? { msg_type: 'text', content: JSON.stringify({ text: message.text }) }
-    : { msg_type: 'interactive', content: JSON.stringify(message.card) };
+  if (message.kind === 'text') return { msg_type: 'text', content: JSON.stringify({ text: message.text }) };
+  let content = encodedCards.get(message.card);
+  if (content === undefined) encodedCards.set(message.card, (content = JSON.stringify(message.card)));
+  return { msg_type: 'interactive', content };
 }
 
 interface EnqueueInput {

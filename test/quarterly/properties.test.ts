@@ -155,4 +155,12 @@ describe('properties', () => {
       }),
     );
   });
+
+  it('rounds to hundredths as the string-based definition does, float noise at a half included', () => {
+    const byString = (x: number) => (Math.sign(x) * Math.round(Number((Math.abs(x) * 100).toPrecision(12)))) / 100 + 0;
+    // Halves reached by arithmetic (0.6 × 95.125 and the like) are where a shortcut would go wrong.
+    const nearHalf = fc.tuple(fc.integer({ min: -100_000, max: 100_000 }), fc.constantFrom(0.1, 0.3, 0.6, 0.7, 1.1, 3)).map(([n, k]) => ((n + 0.5) / 100 / k) * k);
+    fc.assert(fc.property(fc.oneof(fc.double({ noNaN: true, min: -1e9, max: 1e9 }), nearHalf), (x) => round2(x) === byString(x)), { numRuns: 20_000 });
+    expect([round2(0.6 * 95), round2(1.005), round2(-2.675), round2(56.99999999999999)]).toEqual([57, 1.01, -2.68, 57]);
+  });
 });

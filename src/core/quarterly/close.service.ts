@@ -42,9 +42,10 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
       const known = { scope: proposal.stored, monthly: inputs.monthly, people };
       for (const pool of proposal.pools.filter((p) => !p.locked)) {
         for (const view of await determinationPages(trx, deps.rules, units, { scopeId, quarterKey, pool: pool.pool }, null, known)) {
+          const card = deps.cards.quarterly.determination(view);
           for (const admin of determiners) {
             const key = `quarter-close:${quarterKey}:${scopeId}:${pool.pool}:p${view.page}:${admin.openId}`;
-            await messenger.send({ type: 'open_id', id: admin.openId }, { kind: 'card', card: deps.cards.quarterly.determination(view) }, key);
+            await messenger.send({ type: 'open_id', id: admin.openId }, { kind: 'card', card }, key);
             cardsSent++;
           }
         }

@@ -104,7 +104,8 @@ export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: s
   });
 
   const locked = new Set((await findScopeLocks(db, scopeId, quarterKey)).map((l) => l.pool));
-  const stored = await findScopeQuarterResults(db, scopeId, quarterKey);
+  // Only a locked pool's stored tiers count here; with none locked there is nothing to read.
+  const stored = locked.size > 0 ? await findScopeQuarterResults(db, scopeId, quarterKey) : [];
   // Locked pools count as determined; open ones by their proposals.
   const fit = fitScopeToQuota(
     candidates

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
 import { newId } from '../ids';
+import { insertRows } from '../insert-rows';
 import type { Database, QuarterResultRow } from '../../db/schema';
 import { isTierOrUndetermined } from '../tiers';
 
@@ -189,14 +190,12 @@ export async function insertProposal(db: Db, p: ProposalColumns, at: Date): Prom
 export async function insertProposals(db: Db, proposals: readonly ProposalColumns[], at: Date): Promise<Map<string, string>> {
   const inserted = new Map<string, string>();
   for (let i = 0; i < proposals.length; i += CHUNK) {
-    const rows = await db
-      .insertInto('quarter_results')
-      .values(
-        proposals.slice(i, i + CHUNK).map((p) => newResultRow(p, at)),
-      )
-      .onConflict((oc) => oc.columns(['open_id', 'quarter_key']).doNothing())
-      .returning(['id', 'open_id'])
-      .execute();
+    const rows = await insertRows<'quarter_results', { id: string; open_id: string }>(
+      db,
+      'quarter_results',
+      proposals.slice(i, i + CHUNK).map((p) => newResultRow(p, at)),
+      { skipConflictsOn: ['open_id', 'quarter_key'], returning: ['id', 'open_id'] },
+    );
     for (const r of rows) inserted.set(r.open_id, r.id);
   }
   return inserted;

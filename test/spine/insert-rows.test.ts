@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { auditMany, auditTrail } from '../../src/core/audit';
+import { insertRows } from '../../src/core/insert-rows';
+import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/stores';
+
+/** The multi-row INSERT written as text, on each database: what it stores, skips and returns. */
+describe.each(dialectsUnderTest())('insertRows on %s', (dialect) => {
+  let store: TestStore;
+  afterEach(() => store?.close());
+
+  it('stores every row as given, skips the ones whose key is taken, and returns only those it inserted', async () => {
+    store = await createTestStore(dialect);
+    const row = (id: string, openId: string, score: number | null) => ({
+      id, open_id: openId, quarter_key: '2026-Q3', unit_id: 'od_1', level: '一级科员', score, work: null, conduct: null,
+      good_months: 2, proposed_tier: '好', tier: '好', status: 'proposed', updated_at: '2026-10-15T02:00:00.000Z',
+    });
+    const first = await insertRows(store.db, 'quarter_results', [row('qr_1', 'ou_a', 92.35), row('qr_2', 'ou_b', null)], { skipConflictsOn: ['open_id', 'quarter_key'], returning: ['id', 'open_id'] });
+    expect(first).toEqual([{ id: 'qr_1', open_id: 'ou_a' }, { id: 'qr_2', open_id: 'ou_b' }]);
+    const again = await insertRows(store.db, 'quarter_results', [row('qr_3', 'ou_b', 80), row('qr_4', 'ou_c', 88.5)], { skipConflictsOn: ['open_id', 'quarter_key'], returning: ['id'] });
+    expect(again).toEqual([{ id: 'qr_4' }]);
+    const stored = await store.db.selectFrom('quarter_results').select(['id', 'open_id', 'score', 'good_months', 'comment']).orderBy('id').execute();
+    expect(stored.map((r) => ({ ...r, score: r.score === null ? null : Number(r.score) }))).toEqual([
+      { id: 'qr_1', open_id: 'ou_a', score: 92.35, good_months: 2, comment: null },
+      { id: 'qr_2', open_id: 'ou_b', score: null, good_months: 2, comment: null },
+      { id: 'qr_4', open_id: 'ou_c', score: 88.5, good_months: 2, comment: null },
+    ]);
+    expect(await insertRows(store.db, 'quarter_results', [])).toEqual([]);
+  });
+
+  it('writes a thousand audit entries in chunks, each readable on its own trail with its quotes and Chinese intact', async () => {
+    store = await createTestStore(dialect);
+    const at = new Date('2026-10-15T02:00:00Z');
+    const entries = Array.from({ length: 1_001 }, (_, i) => ({ actor: 'system:quarter-close', action: 'grading.quarter.propose', entityType: 'quarter_result', entityId: `qr_${i}`, after: { tier: '好', basis: `第${i}人 "引号" 与 '单引号'` } }));
+    await auditMany(store.db, at, entries);
+    const trail = await auditTrail(store.db, 'quarter_result', 'qr_1000');
+    expect(trail).toHaveLength(1);
+    expect(JSON.parse(trail[0]!.after!)).toEqual({ tier: '好', basis: `第1000人 "引号" 与 '单引号'` });
+    const count = await store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1_001);
+  });
+});
