@@ -35,6 +35,8 @@ export type ArrivingEvent = Omit<EventToRecord, 'status'>;
  * order so two instances' batches take PostgreSQL's row locks in one order.
  */
 export async function recordEvents(db: Db, events: readonly EventToRecord[]): Promise<boolean[]> {
+  // Without a message (card actions) it is one statement, atomic on its own: no BEGIN and COMMIT round trips.
+  if (!events.some((e) => e.message)) return insertEvents(db, events);
   return db.transaction().execute((trx) => insertEvents(trx, events));
 }
 

@@ -4,7 +4,7 @@ import { quarterKeyOf, parsePeriodKey } from '../calendar/periods';
 import { forbidden, locked } from '../errors';
 import { isInSupervisorChain } from '../org/people.repository';
 import { hasRole, type Person } from '../org/person';
-import { isPoolLocked } from './review.repository';
+import { isAnyPoolLocked } from './review.repository';
 
 export const MONTHLY_LOCKED_MESSAGE = '本季度已审定锁定，月度评鉴不能再修改。如有异议请走异议程序。';
 const NOT_YOURS = '只有被考核人的主管领导（含上级领导）或本单位考核管理员可以评鉴，您无权操作此卡片。';
@@ -34,7 +34,5 @@ export async function assertMonthOpen(
   pools: ReadonlyArray<{ unitId: string; level: string }>,
 ): Promise<void> {
   const quarter = quarterKeyOf(parsePeriodKey(monthKey, 'month').start);
-  for (const p of pools) {
-    if (await isPoolLocked(db, p.unitId, quarter, p.level)) throw locked(MONTHLY_LOCKED_MESSAGE);
-  }
+  if (await isAnyPoolLocked(db, quarter, pools)) throw locked(MONTHLY_LOCKED_MESSAGE);
 }

@@ -1,10 +1,11 @@
 import type { Rules } from '../rules/rules';
 import type { CoreDeps } from '../deps';
 import { findPerson, findUnit } from '../org/people.repository';
+import type { Person } from '../org/person';
 import { weeklyRecordsInMonth, type MonthWeekRecord } from '../weekly/weekly-month';
 import type { MonthlyReview } from './review';
 import { quarterKeyOf } from '../calendar/periods';
-import { serviceEvidenceOf } from '../peers/voices.repository';
+import { serviceEvidenceByPeriod } from '../peers/voices.repository';
 import type { ServiceEvidence } from '../peers/compose';
 import { summaryForGrading } from '../summary/summary-excerpts';
 import type { SummaryExcerpt } from '../summary/views';
@@ -33,11 +34,13 @@ export interface GradingSheet {
   selfSummary?: SummaryExcerpt | null;
 }
 
-export async function loadGradingSheet(deps: CoreDeps, review: MonthlyReview): Promise<GradingSheet> {
-  const person = await findPerson(deps.db, review.openId);
+/** `known`: people the caller has just read (the graded person, the grader); the others are read here. */
+export async function loadGradingSheet(deps: CoreDeps, review: MonthlyReview, known: readonly Person[] = []): Promise<GradingSheet> {
+  const personOf = async (openId: string) => known.find((p) => p.openId === openId) ?? (await findPerson(deps.db, openId));
+  const person = await personOf(review.openId);
   const unitId = person?.unitId ?? review.unitId;
   const unit = await findUnit(deps.db, unitId);
-  const reviewer = review.reviewerOpenId ? await findPerson(deps.db, review.reviewerOpenId) : null;
+  const reviewer = review.reviewerOpenId ? await personOf(review.reviewerOpenId) : null;
   return {
     review,
     name: person?.name ?? review.openId,
@@ -54,10 +57,10 @@ export async function loadGradingSheet(deps: CoreDeps, review: MonthlyReview): P
 
 async function serviceOf(deps: CoreDeps, review: MonthlyReview): Promise<Pick<GradingSheet, 'service' | 'serviceRule'>> {
   const keys = [review.monthKey, quarterKeyOf(`${review.monthKey}-01`)];
-  const service = [];
-  for (const periodKey of keys) {
-    const e = (await serviceEvidenceOf(deps.db, [periodKey], [review.openId])).get(review.openId);
-    if (e) service.push({ periodKey, evidence: e });
-  }
+  const byPeriod = await serviceEvidenceByPeriod(deps.db, keys, review.openId);
+  const service = keys.flatMap((periodKey) => {
+    const evidence = byPeriod.get(periodKey);
+    return evidence ? [{ periodKey, evidence }] : [];
+  });
   return service.length > 0 ? { service, serviceRule: deps.rules.service_rating } : {};
 }

@@ -87,14 +87,15 @@ export async function insertPendingReview(
  * Writes a grade only if nobody changed the row since it was read (optimistic lock on revision);
  * returns false when the revision moved, so a double click or a concurrent grader has no effect.
  */
-export async function writeGrade(db: Db, id: string, expectedRevision: number, grade: GradeColumns, at: Date): Promise<boolean> {
-  const result = await db
+/** The row as written, or undefined when its revision has moved on (someone else wrote first). */
+export async function writeGrade(db: Db, id: string, expectedRevision: number, grade: GradeColumns, at: Date): Promise<MonthlyReviewRow | undefined> {
+  return db
     .updateTable('monthly_reviews')
     .set({ ...grade, revision: expectedRevision + 1, updated_at: at.toISOString() })
     .where('id', '=', id)
     .where('revision', '=', expectedRevision)
+    .returningAll()
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Pending reviews of the people whose current direct supervisor is `leaderOpenId`. */
@@ -172,14 +173,15 @@ export async function ledgerRowsOfMonth(db: Db, monthKey: string) {
     .execute();
 }
 
-/** The quarter's pool is locked once the unit admin has confirmed it (table owned by 季审定). */
-export async function isPoolLocked(db: Db, unitId: string, quarterKey: string, level: string): Promise<boolean> {
+/** Whether any of these pools' quarter is locked: confirmed by the unit admin (table owned by 季审定). */
+export async function isAnyPoolLocked(db: Db, quarterKey: string, pools: ReadonlyArray<{ unitId: string; level: string }>): Promise<boolean> {
+  if (pools.length === 0) return false;
   const row = await db
     .selectFrom('quarter_locks')
     .select('unit_id')
-    .where('unit_id', '=', unitId)
     .where('quarter_key', '=', quarterKey)
-    .where('level', '=', level)
+    .where((eb) => eb.or(pools.map((p) => eb.and([eb('unit_id', '=', p.unitId), eb('level', '=', p.level)]))))
+    .limit(1)
     .executeTakeFirst();
   return row !== undefined;
 }

@@ -80,6 +80,8 @@ export async function openReviewForGrading(deps: CoreDeps, actor: Person, review
 
 export interface SubmitResult {
   review: MonthlyReview;
+  /** The graded person as read for the check (the result card shows them without reading again). */
+  person: Person;
   /** False when the stored grade already equals this one (a double click): nothing was written. */
   changed: boolean;
 }
@@ -101,15 +103,15 @@ export async function submitMonthlyGrade(
     const grade = gradeFromForm(input.form, deps.rules);
     const now = deps.clock.now();
     const columns = gradeColumns(grade, person, actor.openId);
-    if (row.status !== 'pending' && sameGrade(row, columns)) return { review: monthlyReviewRowToReview(row), changed: false };
+    if (row.status !== 'pending' && sameGrade(row, columns)) return { review: monthlyReviewRowToReview(row), person, changed: false };
     if (input.cardRevision !== Number(row.revision)) throw staleCard(STALE_HINT);
-    if (!(await repo.writeGrade(trx, row.id, Number(row.revision), columns, now))) {
+    const after = await repo.writeGrade(trx, row.id, Number(row.revision), columns, now);
+    if (!after) {
       // Someone wrote between our read and write (a concurrent double click): same outcome as above.
       const latest = await repo.findReviewById(trx, row.id);
-      if (latest && sameGrade(latest, columns)) return { review: monthlyReviewRowToReview(latest), changed: false };
+      if (latest && sameGrade(latest, columns)) return { review: monthlyReviewRowToReview(latest), person, changed: false };
       throw staleCard(STALE_HINT);
     }
-    const after = (await repo.findReviewById(trx, row.id))!;
     await audit(trx, now, {
       actor: actor.openId,
       action: row.status === 'pending' ? 'grading.monthly.submit' : 'grading.monthly.regrade',
@@ -119,7 +121,7 @@ export async function submitMonthlyGrade(
       after: snapshot(after),
       reason: after.override_reason,
     });
-    return { review: monthlyReviewRowToReview(after), changed: true };
+    return { review: monthlyReviewRowToReview(after), person, changed: true };
   });
 }
 

@@ -50,25 +50,39 @@ export async function serviceEvidenceOfQuarter(db: Db, quarterKey: string, openI
   return serviceEvidenceOf(db, [quarterKey, ...monthsOfQuarter(quarterKey)], openIds);
 }
 
+/** Each person's evidence summed over the periods. */
 export async function serviceEvidenceOf(db: Db, periodKeys: readonly string[], openIds: readonly string[]): Promise<Map<string, ServiceEvidence>> {
-  const out = new Map<string, ServiceEvidence>();
-  if (openIds.length === 0) return out;
-  const rows = await db
+  return evidenceBy(await serviceRatingRows(db, periodKeys, openIds), (r) => r.open_id);
+}
+
+/** One person's evidence for each period on its own, read in one statement. */
+export async function serviceEvidenceByPeriod(db: Db, periodKeys: readonly string[], openId: string): Promise<Map<string, ServiceEvidence>> {
+  return evidenceBy(await serviceRatingRows(db, periodKeys, [openId]), (r) => r.period_key);
+}
+
+async function serviceRatingRows(db: Db, periodKeys: readonly string[], openIds: readonly string[]) {
+  if (openIds.length === 0 || periodKeys.length === 0) return [];
+  return db
     .selectFrom('service_ratings')
     .selectAll()
     .where('period_key', 'in', [...periodKeys])
     .where('open_id', 'in', [...openIds])
     .orderBy('period_key')
     .execute();
+}
+
+function evidenceBy<R extends { good: number | string; bad: number | string; score: number | string | null }>(rows: readonly R[], keyOf: (r: R) => string): Map<string, ServiceEvidence> {
+  const out = new Map<string, ServiceEvidence>();
   const scores = new Map<string, number[]>();
   for (const r of rows) {
-    const e = out.get(r.open_id) ?? { good: 0, bad: 0, score: null };
+    const key = keyOf(r);
+    const e = out.get(key) ?? { good: 0, bad: 0, score: null };
     e.good += Number(r.good);
     e.bad += Number(r.bad);
-    out.set(r.open_id, e);
-    if (r.score !== null) scores.set(r.open_id, [...(scores.get(r.open_id) ?? []), Number(r.score)]);
+    out.set(key, e);
+    if (r.score !== null) scores.set(key, [...(scores.get(key) ?? []), Number(r.score)]);
   }
-  for (const [id, xs] of scores) out.get(id)!.score = round2(xs.reduce((a, b) => a + b, 0) / xs.length);
+  for (const [key, xs] of scores) out.get(key)!.score = round2(xs.reduce((a, b) => a + b, 0) / xs.length);
   return out;
 }
 
