@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type MigrationPr
 import pg from 'pg';
 import type { Database } from './schema';
 import { migrations } from './migrations';
+import { PreparingClient } from './prepared-statements';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -71,6 +72,7 @@ function openPostgres(url: string, opts: OpenOptions): Store {
     if (fromUrl) opts = { ...opts, schema: fromUrl };
   }
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: url,
     max: opts.poolSize ?? 10,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
