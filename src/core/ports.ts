@@ -6,12 +6,17 @@ export type Recipient = { type: 'open_id' | 'chat_id'; id: string };
 
 export type OutMessage = { kind: 'text'; text: string } | { kind: 'card'; card: CardJson };
 
+/** A message with its recipient and idempotency key, as `Messenger.send` takes them. */
+export type Addressed = { to: Recipient; message: OutMessage; key: string };
+
 /**
  * Every outbound message is keyed: the same key is sent at most once, which makes jobs and
  * retries idempotent. Messages are persisted before they are sent.
  */
 export interface Messenger {
   send(to: Recipient, message: OutMessage, key: string): Promise<void>;
+  /** `send` for many messages at once (a few statements instead of one per message); same keys, same effect. */
+  sendAll(messages: readonly Addressed[]): Promise<void>;
   reply(messageId: string, message: OutMessage, key: string): Promise<void>;
   /** Replace a card we sent earlier, identified by the key it was sent with (or its Lark message id). */
   patchCard(target: { key?: string; messageId?: string }, card: CardJson, key: string): Promise<void>;

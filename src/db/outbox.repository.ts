@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock';
 import type { CardJson, Messenger, OutMessage, Recipient } from '../core/ports';
 import type { Database, OutboxRow } from './schema';
 import { newId } from '../core/ids';
+import { insertRows } from '../core/insert-rows';
 
 type Db = Kysely<Database>;
 
@@ -32,34 +33,46 @@ interface EnqueueInput {
   not_before?: string | null;
 }
 
+const outboxRow = (input: EnqueueInput, now: string) => ({
+  id: newId('ob'),
+  receive_id_type: null,
+  receive_id: null,
+  target_message_id: null,
+  target_key: null,
+  callback_token: null,
+  failing_since: null,
+  not_before: null,
+  ...input,
+  status: 'pending',
+  attempts: 0,
+  // Due at once; the worker runs on wall time even when a test's domain clock is elsewhere.
+  next_attempt_at: IMMEDIATELY,
+  lease_until: null,
+  message_id: null,
+  last_error: null,
+  created_at: now,
+  sent_at: null,
+});
+
 /** Inserts unless the key is already queued; returns whether a row was added. */
 export async function enqueue(db: Db, clock: Clock, input: EnqueueInput): Promise<boolean> {
-  const now = clock.now().toISOString();
   const res = await db
     .insertInto('outbox')
-    .values({
-      id: newId('ob'),
-      receive_id_type: null,
-      receive_id: null,
-      target_message_id: null,
-      target_key: null,
-      callback_token: null,
-      failing_since: null,
-      not_before: null,
-      ...input,
-      status: 'pending',
-      attempts: 0,
-      // Due at once; the worker runs on wall time even when a test's domain clock is elsewhere.
-      next_attempt_at: IMMEDIATELY,
-      lease_until: null,
-      message_id: null,
-      last_error: null,
-      created_at: now,
-      sent_at: null,
-    })
+    .values(outboxRow(input, clock.now().toISOString()))
     .onConflict((oc) => oc.column('idem_key').doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** enqueue for many messages, 100 to a statement; returns how many rows were added. */
+export async function enqueueMany(db: Db, clock: Clock, inputs: readonly EnqueueInput[]): Promise<number> {
+  const now = clock.now().toISOString();
+  let added = 0;
+  for (let i = 0; i < inputs.length; i += 100) {
+    const rows = inputs.slice(i, i + 100).map((input) => outboxRow(input, now));
+    added += (await insertRows(db, 'outbox', rows, { skipConflictsOn: ['idem_key'], returning: ['id'] })).length;
+  }
+  return added;
 }
 
 /**
@@ -77,9 +90,14 @@ export function outboxMessenger(db: Db, clock: Clock, onEnqueue?: () => void, ca
     const at = calm(now);
     return at.getTime() > now.getTime() ? at.toISOString() : null;
   };
+  const sendInput = (to: Recipient, message: OutMessage, key: string, notBefore: string | null): EnqueueInput =>
+    ({ idem_key: key, op: 'send', receive_id_type: to.type, receive_id: to.id, ...encode(message), not_before: notBefore });
   return {
-    send: (to: Recipient, message: OutMessage, key: string) =>
-      add({ idem_key: key, op: 'send', receive_id_type: to.type, receive_id: to.id, ...encode(message), not_before: holdUntil() }),
+    send: (to: Recipient, message: OutMessage, key: string) => add(sendInput(to, message, key, holdUntil())),
+    sendAll: async (messages) => {
+      const notBefore = holdUntil();
+      if ((await enqueueMany(db, clock, messages.map((m) => sendInput(m.to, m.message, m.key, notBefore)))) > 0) onEnqueue?.();
+    },
     reply: (messageId: string, message: OutMessage, key: string) =>
       add({ idem_key: key, op: 'reply', target_message_id: messageId, ...encode(message) }),
     patchCard: (target: { key?: string; messageId?: string }, card: CardJson, key: string) =>

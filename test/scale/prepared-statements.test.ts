@@ -15,7 +15,7 @@ describe.skipIf(!onPostgres)('prepared statements on PostgreSQL', () => {
     await store?.close();
   });
 
-  const unitRow = (id: string) => ({ id, name: '办公室', parent_id: null, source: 'lark', updated_at: '2026-11-30T00:00:00.000Z' });
+  const unitRow = (id: string) => ({ id, name: '办公室', parent_id: null, source: 'lark', active: 1, updated_at: '2026-11-30T00:00:00.000Z' });
 
   it('prepares a short statement once per connection, leaves long ones unnamed, and prepares afresh after another instance adds a column', async () => {
     store = await createTestStore('postgres');

@@ -53,6 +53,19 @@ describe('outbox against the sandbox', () => {
     expect(sandbox.rateLimited).toBe(0);
   });
 
+  it('sends a batch queued at once (sendAll) once each, in order, skipping keys already queued', async () => {
+    const { worker, messenger, people, text } = await setup();
+    await text(people[3]!, '单独发送', 'batch:0');
+    const batch = Array.from({ length: 250 }, (_, i) => ({ to: { type: 'open_id' as const, id: people[3 + (i % 2)]! }, message: { kind: 'text' as const, text: `批量第${i}条` }, key: `batch:${i}` }));
+    await messenger.sendAll(batch);
+    await messenger.sendAll(batch.slice(0, 120));
+    await worker.drain(60_000);
+    const got = (who: string) => sandbox.messagesFor(who).map((m) => (m.content as { text: string }).text);
+    expect(got(people[3]!)).toEqual(['单独发送', ...batch.filter((_, i) => i > 0 && i % 2 === 0).map((b) => b.message.text)]);
+    expect(got(people[4]!)).toEqual(batch.filter((_, i) => i % 2 === 1).map((b) => b.message.text));
+    expect(sandbox.rateLimited).toBe(0);
+  });
+
   it('retries a 230020 refusal (HTTP 400) and delivers once', async () => {
     // Lark tighter than us, as when other bots share a group chat's window.
     const { worker, people, text, metrics } = await setup({ sandbox: { rateLimits: { recipientPerSecond: 2 } } });

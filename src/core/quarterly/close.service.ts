@@ -2,6 +2,7 @@ import { formatQuarterLabel } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
 import { forbidden } from '../errors';
 import type { Person } from '../org/person';
+import type { Addressed } from '../ports';
 import { assertDeterminer } from './determination.service';
 import { determinationPages } from './determination-view';
 import { activeAdmins, determinersAmong, isDeterminerOf } from './people.repository';
@@ -40,16 +41,17 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
       const messenger = deps.messengerFor(trx);
       // Every pool's cards from the scope's results as stored just now and the months already in hand.
       const known = { scope: proposal.stored, monthly: inputs.monthly, people };
+      const cards: Addressed[] = [];
       for (const pool of proposal.pools.filter((p) => !p.locked)) {
         for (const view of await determinationPages(trx, deps.rules, units, { scopeId, quarterKey, pool: pool.pool }, null, known)) {
           const card = deps.cards.quarterly.determination(view);
           for (const admin of determiners) {
-            const key = `quarter-close:${quarterKey}:${scopeId}:${pool.pool}:p${view.page}:${admin.openId}`;
-            await messenger.send({ type: 'open_id', id: admin.openId }, { kind: 'card', card }, key);
-            cardsSent++;
+            cards.push({ to: { type: 'open_id', id: admin.openId }, message: { kind: 'card', card }, key: `quarter-close:${quarterKey}:${scopeId}:${pool.pool}:p${view.page}:${admin.openId}` });
           }
         }
       }
+      await messenger.sendAll(cards);
+      cardsSent += cards.length;
     });
   }
   const where = deps.rules.quarterly.quota_scope === 'division' ? '个处室' : '个机关';
