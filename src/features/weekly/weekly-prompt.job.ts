@@ -4,6 +4,7 @@ import { scheduleOf, weekRoster, weeklyParticipants } from '../../core/weekly/we
 import { formView } from '../../core/weekly/weekly-views';
 import { owesRecord } from '../../core/weekly/weekly-status';
 import { defineJob } from '../../jobs/define-job';
+import type { Addressed } from '../../core/ports';
 
 export const promptKey = (weekKey: string, openId: string) => `weekly-prompt:${weekKey}:${openId}`;
 
@@ -23,10 +24,16 @@ export default defineJob({
     const roster = await weekRoster(deps, weekKey, await weeklyParticipants(deps.db), at);
     const owing = roster.filter((e) => owesRecord(e.status));
     const asked = owing.filter((e) => !e.person.promptOptOut);
+    // Queued a hundred at a time: a city's prompt is tens of thousands of rows.
+    let batch: Addressed[] = [];
     for (const e of asked) {
       const card = weeklyFormCard(await formView(deps, deps.db, e.person, schedule, 'prompt', at));
-      await deps.messenger.send({ type: 'open_id', id: e.person.openId }, { kind: 'card', card }, promptKey(weekKey, e.person.openId));
+      batch.push({ to: { type: 'open_id', id: e.person.openId }, message: { kind: 'card', card }, key: promptKey(weekKey, e.person.openId) });
+      if (batch.length < 100) continue;
+      await deps.messenger.sendAll(batch);
+      batch = [];
     }
+    await deps.messenger.sendAll(batch);
     const onLeave = roster.filter((e) => e.status === 'on_leave').length;
     return `已向 ${asked.length} 人发送周记填写提醒（已提交 ${roster.length - owing.length - onLeave} 人，请假 ${onLeave} 人，关闭提醒 ${owing.length - asked.length} 人）`;
   },
