@@ -11,7 +11,7 @@ import * as rulesRoundTwo from './0011-rules-round-two';
 import * as outboxOrder from './0013-outbox-order';
 import * as claimIndexes from './0019-claim-indexes';
 import * as inboxArrivals from './0020-inbox-arrivals';
-import * as dropOutboxStatus from './0021-drop-outbox-status';
+import * as dropUnusedIndexes from './0021-drop-unused-indexes';
 import * as calmHold from './0015-calm-hold';
 import * as unitRanking from './0012-unit-ranking';
 import * as peerRatings from './0017-peer-ratings';
@@ -37,5 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0018-job-leases': jobLeases,
   '0019-claim-indexes': claimIndexes,
   '0020-inbox-arrivals': inboxArrivals,
-  '0021-drop-outbox-status': dropOutboxStatus,
+  '0021-drop-unused-indexes': dropUnusedIndexes,
 };
