@@ -16,6 +16,7 @@ import {
   findScopeQuarterResults,
   insertProposals,
   refreshProposal,
+  scopeHasResults,
   type ProposalColumns,
   type QuarterResult,
 } from './results.repository';
@@ -187,8 +188,18 @@ export async function proposeScopeQuarter(
   inputs?: { units: UnitIndex } & QuarterInputs,
 ): Promise<ScopeProposal & { stored: QuarterResult[] }> {
   const scope = await computeScopeProposals(db, rules, scopeId, quarterKey, inputs?.units, inputs);
-  await storeProposals(db, scope.pools.flatMap((p) => p.proposals), quarterKey, at, actor);
+  const proposals = scope.pools.flatMap((p) => p.proposals);
+  // A scope's first proposals (the quarter-close job's usual case): what was inserted is all there is.
+  const first = scope.pools.every((p) => !p.locked) && !(await scopeHasResults(db, scopeId, quarterKey));
+  const inserted = await storeProposals(db, proposals, quarterKey, at, actor);
+  if (first && inserted.size === proposals.length) return { ...scope, stored: byPoolAndPerson([...inserted.values()]) };
   return { ...scope, stored: await withdrawStale(db, scope, quarterKey, at, actor) };
+}
+
+/** The order findScopeQuarterResults reads them in. */
+function byPoolAndPerson(results: QuarterResult[]): QuarterResult[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return results.sort((a, b) => cmp(a.pool, b.pool) || cmp(a.openId, b.openId));
 }
 
 /**
@@ -217,15 +228,18 @@ async function withdrawStale(db: Db, scope: ScopeProposal, quarterKey: string, a
   return remaining;
 }
 
-/** New proposals are inserted together; a stored one is refreshed only if its monthly basis changed. */
-async function storeProposals(db: Db, proposals: readonly ProposalColumns[], quarterKey: string, at: Date, actor: string): Promise<void> {
+/**
+ * New proposals are inserted together; a stored one is refreshed only if its monthly basis changed.
+ * Returns the proposals inserted, as stored.
+ */
+async function storeProposals(db: Db, proposals: readonly ProposalColumns[], quarterKey: string, at: Date, actor: string): Promise<Map<string, QuarterResult>> {
   const afterOf = (c: ProposalColumns) => ({ proposedTier: c.proposedTier, tier: c.tier, score: c.score, pool: c.pool, basis: c.basis });
   const existing = await findResultsOf(db, proposals.map((c) => c.openId), quarterKey);
   const fresh = proposals.filter((c) => !existing.has(c.openId));
   const inserted = await insertProposals(db, fresh, at);
   const entries: AuditEntry[] = fresh
     .filter((c) => inserted.has(c.openId))
-    .map((c) => ({ actor, action: 'grading.quarter.propose', entityType: 'quarter_result', entityId: inserted.get(c.openId)!, after: afterOf(c) }));
+    .map((c) => ({ actor, action: 'grading.quarter.propose', entityType: 'quarter_result', entityId: inserted.get(c.openId)!.id, after: afterOf(c) }));
   await auditMany(db, at, entries);
   for (const cols of proposals) {
     const stored = existing.get(cols.openId);
@@ -235,4 +249,5 @@ async function storeProposals(db: Db, proposals: readonly ProposalColumns[], qua
       await audit(db, at, { actor, action: 'grading.quarter.propose', entityType: 'quarter_result', entityId: stored.id, before, after: afterOf(cols) });
     }
   }
+  return inserted;
 }

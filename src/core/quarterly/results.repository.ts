@@ -185,20 +185,23 @@ export async function insertProposal(db: Db, p: ProposalColumns, at: Date): Prom
 
 /**
  * insertProposal for many people at once (a few statements instead of one per person); returns
- * the id of each proposal actually inserted, by open_id (one stored meanwhile is left as it is).
+ * each proposal actually inserted, as stored, by open_id (one stored meanwhile is left as it is).
  */
-export async function insertProposals(db: Db, proposals: readonly ProposalColumns[], at: Date): Promise<Map<string, string>> {
-  const inserted = new Map<string, string>();
+export async function insertProposals(db: Db, proposals: readonly ProposalColumns[], at: Date): Promise<Map<string, QuarterResult>> {
+  const inserted = new Map<string, QuarterResult>();
   for (let i = 0; i < proposals.length; i += CHUNK) {
-    const rows = await insertRows<'quarter_results', { id: string; open_id: string }>(
-      db,
-      'quarter_results',
-      proposals.slice(i, i + CHUNK).map((p) => newResultRow(p, at)),
-      { skipConflictsOn: ['open_id', 'quarter_key'], returning: ['id', 'open_id'] },
-    );
-    for (const r of rows) inserted.set(r.open_id, r.id);
+    const rows = proposals.slice(i, i + CHUNK).map((p) => newResultRow(p, at));
+    const ids = await insertRows<'quarter_results', { id: string }>(db, 'quarter_results', rows, { skipConflictsOn: ['open_id', 'quarter_key'], returning: ['id'] });
+    const written = new Set(ids.map((r) => r.id));
+    for (const row of rows) if (written.has(row.id)) inserted.set(row.open_id, quarterResultRowToResult(row));
   }
   return inserted;
+}
+
+/** Whether the scope has any result for the quarter (a first close has none: nothing to withdraw). */
+export async function scopeHasResults(db: Db, scopeId: string, quarterKey: string): Promise<boolean> {
+  const row = await db.selectFrom('quarter_results').select('id').where('scope_id', '=', scopeId).where('quarter_key', '=', quarterKey).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Refreshes a proposal; a determined result is never touched (the status guard is the lock). */
