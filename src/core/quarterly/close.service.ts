@@ -40,7 +40,7 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
       const determiners = determinersAmong(admins, scopeId, units);
       const messenger = deps.messengerFor(trx);
       // Every pool's cards from the scope's results as stored just now and the months already in hand.
-      const known = { scope: proposal.stored, monthly: inputs.monthly, people };
+      const known = { scope: proposal.stored, monthly: inputs.monthly, people, quota: proposal.quota };
       const cards: Addressed[] = [];
       for (const pool of proposal.pools.filter((p) => !p.locked)) {
         for (const view of await determinationPages(trx, deps.rules, units, { scopeId, quarterKey, pool: pool.pool }, null, known)) {

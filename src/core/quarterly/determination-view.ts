@@ -13,7 +13,7 @@ import { bindingRules, type BindingRule } from './proposal';
 import { fitPoolToQuota } from './quota';
 import { findLock, findPoolResults, findScopeQuarterResults, type PoolKey, type QuarterResult } from './results.repository';
 import { unitLabel, type UnitIndex } from './scope';
-import { quotaRulesFor } from './quota-share';
+import { quotaRulesFor, type QuotaRules } from './quota-share';
 import { seatsOfScope } from './scope-quota';
 import { findSignoffs } from './signoff.repository';
 import { tierOptions } from './tier-choice';
@@ -35,17 +35,18 @@ export async function determinationPages(db: Db, rules: Rules, units: UnitIndex,
 
 type PoolData = Awaited<ReturnType<typeof loadPool>>;
 
-/** What a caller going through every pool of a scope already holds: its results and the quarter's monthly results of its people. */
+/** What a caller going through every pool of a scope already holds: its results, the quarter's monthly results of its people and its quota rules. */
 export interface KnownScope {
   scope: QuarterResult[];
   monthly: PersonMonths[];
   people: ReadonlyMap<string, Person>;
+  quota: QuotaRules;
 }
 
 async function loadPool(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKey, known?: KnownScope) {
   const results = known ? known.scope.filter((r) => r.pool === pool.pool) : await findPoolResults(db, pool);
   if (results.length === 0) return null;
-  const { rules, note: shareNote } = await quotaRulesFor(db, baseRules, pool.scopeId, pool.quarterKey);
+  const { rules, note: shareNote } = known?.quota ?? (await quotaRulesFor(db, baseRules, pool.scopeId, pool.quarterKey));
   const lock = await findLock(db, pool);
   const signoffs = await findSignoffs(db, pool);
   const people = await peopleByOpenId(db, [...results.map((r) => r.openId), ...(lock ? [lock.lockedBy] : []), ...signoffs.map((s) => s.signedBy)], known?.people);

@@ -21,7 +21,7 @@ import {
   type QuarterResult,
 } from './results.repository';
 import { loadUnits, organOf, scopeOf, type UnitIndex } from './scope';
-import { quotaRulesFor } from './quota-share';
+import { quotaRulesFor, type QuotaRules } from './quota-share';
 import { fitScopeToQuota } from './scope-quota';
 import { voicesOfQuarter } from '../peers/voices.repository';
 
@@ -43,6 +43,8 @@ export interface ScopeProposal {
   pools: PoolProposal[];
   /** People whose level is in none of the rules' pools; they cannot be ranked and are left out. */
   unpooled: string[];
+  /** The scope's quota rules for the quarter, as the proposals were fitted to them. */
+  quota: QuotaRules;
 }
 
 interface Candidate {
@@ -84,10 +86,11 @@ export async function scopesWithData(db: Db, rules: Rules, quarterKey: string, i
  */
 export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: string, quarterKey: string, units?: UnitIndex, inputs?: QuarterInputs): Promise<ScopeProposal> {
   const index = units ?? (await loadUnits(db));
-  const { rules } = await quotaRulesFor(db, baseRules, scopeId, quarterKey);
+  const quota = await quotaRulesFor(db, baseRules, scopeId, quarterKey);
+  const { rules } = quota;
   const inScope = (unitId: string) => scopeOf(unitId, index, rules) === scopeId;
   const monthly = (inputs?.monthly ?? (await monthlyResultsForQuarter(db, quarterKey))).filter((m) => inScope(m.unitId));
-  if (monthly.length === 0) return { scopeId, hasData: false, pools: [], unpooled: [] };
+  if (monthly.length === 0) return { scopeId, hasData: false, pools: [], unpooled: [], quota };
 
   const quarterEnd = parsePeriodKey(quarterKey, 'quarter').end;
   const active = (inputs?.active ?? (await findActivePeople(db))).filter((p) => inScope(p.unitId) && p.joinedOn <= quarterEnd);
@@ -150,7 +153,7 @@ export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: s
     });
   }
   const unpooled = candidates.filter((c) => c.pool === null).map((c) => c.openId);
-  return { scopeId, hasData: true, pools: out, unpooled };
+  return { scopeId, hasData: true, pools: out, unpooled, quota };
 }
 
 /** Whether a stored proposal was made from the same monthly results (the admin's tier aside). */

@@ -9,7 +9,12 @@ import type { Rules } from '../rules/rules';
  * determination card shows, with its basis. Everything that counts seats for the scope goes through
  * here, so the proposal, the card and the checks on save, confirm and correction agree.
  */
-export async function quotaRulesFor(db: Kysely<Database>, rules: Rules, scopeId: string, quarterKey: string): Promise<{ rules: Rules; note: string | null }> {
+export interface QuotaRules {
+  rules: Rules;
+  note: string | null;
+}
+
+export async function quotaRulesFor(db: Kysely<Database>, rules: Rules, scopeId: string, quarterKey: string): Promise<QuotaRules> {
   const share = await goodShareFor({ db, rules }, scopeId, quarterKey);
   if (!share.cause) return { rules, note: null };
   const good_quota = { ...rules.quarterly.good_quota, max_share: share.share };

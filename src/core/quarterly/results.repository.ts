@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
 import { newId } from '../ids';
 import { insertRows } from '../insert-rows';
+import { inTexts } from '../sql-lists';
 import type { Database, QuarterResultRow } from '../../db/schema';
 import { isTierOrUndetermined } from '../tiers';
 
@@ -125,7 +126,7 @@ export async function findResultsOf(db: Db, openIds: readonly string[], quarterK
       .selectFrom('quarter_results')
       .selectAll()
       .where('quarter_key', '=', quarterKey)
-      .where('open_id', 'in', openIds.slice(i, i + CHUNK))
+      .where(inTexts(db, 'open_id', openIds.slice(i, i + CHUNK)))
       .execute();
     for (const row of rows) out.set(row.open_id, quarterResultRowToResult(row));
   }

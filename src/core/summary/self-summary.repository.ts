@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inTexts } from '../sql-lists';
 import type { Database } from '../../db/schema';
 import { newId } from '../ids';
 import { selfSummaryRowToSummary, type SelfSummary } from './self-summary';
@@ -17,7 +18,7 @@ export async function findSubmitted(db: Db, periodKey: string, openIds: readonly
     .selectFrom('self_summaries')
     .selectAll()
     .where('period_key', '=', periodKey)
-    .where('open_id', 'in', [...openIds])
+    .where(inTexts(db, 'open_id', openIds))
     .where('submitted_at', 'is not', null)
     .execute();
   return new Map(rows.map((r) => [r.open_id, selfSummaryRowToSummary(r)]));
