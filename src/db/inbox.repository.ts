@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertRows } from '../core/insert-rows';
 import { claimRows } from './claim';
 import { isPostgres } from './migrations/column-types';
 import type { Database, InboxRow } from './schema';
@@ -93,22 +94,20 @@ async function insertEvents(trx: Db, events: readonly EventToRecord[]): Promise<
  * (see migration 0020); the inbox worker admits them into the inbox.
  */
 export async function appendArrivals(db: Db, events: readonly ArrivingEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await db
-    .insertInto('inbox_arrivals')
-    .values(
-      events.map((e) => ({
-        event_id: e.eventId,
-        event_type: e.eventType,
-        payload: e.payload,
-        received_at: e.now.toISOString(),
-        message_id: e.message?.messageId ?? null,
-        chat_id: e.message?.chatId ?? null,
-        chat_type: e.message?.chatType ?? null,
-        open_id: e.message?.openId ?? null,
-      })),
-    )
-    .execute();
+  await insertRows(
+    db,
+    'inbox_arrivals',
+    events.map((e) => ({
+      event_id: e.eventId,
+      event_type: e.eventType,
+      payload: e.payload,
+      received_at: e.now.toISOString(),
+      message_id: e.message?.messageId ?? null,
+      chat_id: e.message?.chatId ?? null,
+      chat_type: e.message?.chatType ?? null,
+      open_id: e.message?.openId ?? null,
+    })),
+  );
 }
 
 /**
