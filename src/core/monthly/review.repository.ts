@@ -85,9 +85,9 @@ export async function insertPendingReview(
 
 /**
  * Writes a grade only if nobody changed the row since it was read (optimistic lock on revision);
- * returns false when the revision moved, so a double click or a concurrent grader has no effect.
+ * returns the row as written, or undefined when the revision moved, so a double click or a
+ * concurrent grader has no effect.
  */
-/** The row as written, or undefined when its revision has moved on (someone else wrote first). */
 export async function writeGrade(db: Db, id: string, expectedRevision: number, grade: GradeColumns, at: Date): Promise<MonthlyReviewRow | undefined> {
   return db
     .updateTable('monthly_reviews')
