@@ -70,7 +70,7 @@ export async function enqueueMany(db: Db, clock: Clock, inputs: readonly Enqueue
   let added = 0;
   for (let i = 0; i < inputs.length; i += 100) {
     const rows = inputs.slice(i, i + 100).map((input) => outboxRow(input, now));
-    added += (await insertRows(db, 'outbox', rows, { skipConflictsOn: ['idem_key'], returning: ['id'] })).length;
+    added += (await insertRows(db, 'outbox', rows, { skipConflictsOn: ['idem_key'], returning: ['id'], arrays: false })).length;
   }
   return added;
 }

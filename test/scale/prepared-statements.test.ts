@@ -26,6 +26,9 @@ describe.skipIf(!onPostgres)('prepared statements on PostgreSQL', () => {
     expect((await byId('od_b'))?.id).toBe('od_b');
     const manyIds = Array.from({ length: 40 }, (_, i) => `od_${i}`);
     await single.db.selectFrom('units').select('id').where('id', 'in', manyIds).execute();
+    // Planned for their values each time: a generic plan made while a table was small would scan it whole later.
+    const mode = await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(single.db);
+    expect(mode.rows[0]?.plan_cache_mode).toBe('force_custom_plan');
     const prepared = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(single.db);
     const texts = prepared.rows.map((r) => r.statement);
     expect(texts.filter((t) => t.startsWith('select * from "units" where "id" = $1'))).toHaveLength(1);
