@@ -1,6 +1,6 @@
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { numbersParameters } from './sql-lists';
+import { isPostgres } from './sql-dialect';
 
 export interface InsertRowsOptions {
   /** `on conflict (…) do nothing` on these columns (a unique key). */
@@ -37,7 +37,7 @@ export async function insertRows<T extends keyof Database & string, R = Record<s
   if (!first) return [];
   const columns = Object.keys(first);
   const all = rows as readonly Record<string, unknown>[];
-  const numbered = numbersParameters(db);
+  const numbered = isPostgres(db);
   const types = numbered && opts.arrays !== false && rows.length >= ARRAYS_FROM ? await columnTypes(db, table) : null;
   const params: unknown[] = [];
   let source: string;

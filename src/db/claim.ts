@@ -1,5 +1,5 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import { isPostgres } from './migrations/column-types';
+import { isPostgres } from '../core/sql-dialect';
 
 interface Leased {
   status: string;

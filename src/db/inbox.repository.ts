@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { insertRows } from '../core/insert-rows';
 import { claimRows } from './claim';
-import { isPostgres } from './migrations/column-types';
+import { isPostgres } from '../core/sql-dialect';
 import type { Database, InboxRow } from './schema';
 
 type Db = Kysely<Database>;

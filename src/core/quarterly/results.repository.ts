@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
 import { newId } from '../ids';
 import { insertRows } from '../insert-rows';
-import { inTexts } from '../sql-lists';
+import { inTexts } from '../sql-dialect';
 import type { Database, QuarterResultRow } from '../../db/schema';
 import { isTierOrUndetermined } from '../tiers';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { inTexts } from '../sql-lists';
+import { inTexts } from '../sql-dialect';
 import type { Database } from '../../db/schema';
 import { newId } from '../ids';
 import { selfSummaryRowToSummary, type SelfSummary } from './self-summary';

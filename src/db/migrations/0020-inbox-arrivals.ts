@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { isPostgres } from './column-types';
+import { isPostgres } from '../../core/sql-dialect';
 
 /**
  * What the ack path writes: events appended in arrival order with no unique key, so a group commit

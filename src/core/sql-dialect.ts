@@ -1,8 +1,8 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 
-/** Whether the database numbers its parameters (`$1`: PostgreSQL) rather than marking them `?` (SQLite). */
-export function numbersParameters(db: Kysely<any>): boolean {
-  return db.selectNoFrom(sql<string>`${''}`.as('x')).compile().sql.includes('$1');
+/** Whether the store is PostgreSQL (else SQLite): the few statements whose text differs ask this. */
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
 }
 
 /**
@@ -11,5 +11,5 @@ export function numbersParameters(db: Kysely<any>): boolean {
  * `column = any($1)`. The list must not be empty.
  */
 export function inTexts(db: Kysely<any>, column: string, values: readonly string[]): RawBuilder<boolean> {
-  return numbersParameters(db) ? sql<boolean>`${sql.ref(column)} = any(${[...values]}::text[])` : sql<boolean>`${sql.ref(column)} in (${sql.join([...values])})`;
+  return isPostgres(db) ? sql<boolean>`${sql.ref(column)} = any(${[...values]}::text[])` : sql<boolean>`${sql.ref(column)} in (${sql.join([...values])})`;
 }
