@@ -13,7 +13,8 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-const auditRow = (at: Date, e: AuditEntry) => ({
+/** An audit_log row as written; its columns in `AUDIT_COLUMNS` order. */
+export const auditRow = (at: Date, e: AuditEntry) => ({
   id: newId('au'),
   at: at.toISOString(),
   actor: e.actor,
@@ -24,6 +25,8 @@ const auditRow = (at: Date, e: AuditEntry) => ({
   after: e.after === undefined ? null : JSON.stringify(e.after),
   reason: e.reason ?? null,
 });
+
+export const AUDIT_COLUMNS = ['id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after', 'reason'] as const;
 
 /** Append-only: nothing in the code updates or deletes audit rows. */
 export async function audit(db: Kysely<Database>, at: Date, e: AuditEntry): Promise<void> {

@@ -14,7 +14,7 @@ import pg from 'pg';
  * new names from then on.
  */
 const MAX_TEXT = 2000;
-const MAX_PARAMS = 32;
+const MAX_PARAMS = 64;
 /** Distinct texts named at all; past this, new texts run unnamed (a bound on each connection's cache). */
 const MAX_NAMES = 1000;
 

@@ -144,6 +144,10 @@ describe.each(dialectsUnderTest())('月考核 monthly grading (%s)', (dialect) =
     expect(audits.map((a) => a.action)).toEqual(['grading.monthly.submit', 'grading.monthly.regrade']);
     expect(JSON.parse(audits[1]!.before!)).toMatchObject({ total: 96, comment: '工作认真负责', revision: 1 });
     expect(JSON.parse(audits[1]!.after!)).toMatchObject({ total: 95, comment: '工作认真，注意时效', revision: 2 });
+    // The entry is written with the grade (built before it), and says exactly what was stored.
+    const logged = Object.entries(JSON.parse(audits[1]!.after!) as Record<string, unknown>);
+    const stored = after as unknown as Record<string, string | number | null>;
+    expect(logged).toEqual(logged.map(([k]) => [k, k === 'bonuses' || k === 'deductions' ? JSON.parse(stored[k] as string) : stored[k]]));
 
     // The original card (revision 0) with different values is stale now.
     const stale = await submitGrade(h, '李明华', '张丽', form({ work: '70', conduct: '70' }));
@@ -161,6 +165,20 @@ describe.each(dialectsUnderTest())('月考核 monthly grading (%s)', (dialect) =
     const row = await reviewOf(h, '赵敏');
     expect(row).toMatchObject({ revision: 1, total: 87.2, tier: '较好' });
     expect(await monthlyAudits(h, row.id)).toHaveLength(1);
+  });
+
+  it('keeps each answer of clicks answered together, for a delivery of the same callback again', async () => {
+    await start();
+    await h.runJob('monthly-review', REVIEW_AT);
+    const answers = await Promise.all([
+      submitGrade(h, '李明华', '赵敏', form({ work: '88', conduct: '86' })),
+      submitGrade(h, '李明华', '孙浩', form({ work: '95', conduct: '96' })),
+    ]);
+    const kept = await h.db.selectFrom('inbox').select(['status', 'response', 'attempts']).where('event_type', '=', 'card.action.trigger').execute();
+    expect(kept.map((r) => ({ ...r, attempts: Number(r.attempts), response: JSON.parse(r.response!).toast.content })).sort((a, b) => a.response.localeCompare(b.response))).toEqual(
+      answers.map((a) => ({ status: 'done', attempts: 1, response: a.toast!.content })).sort((a, b) => a.response.localeCompare(b.response)),
+    );
+    expect(answers.map((a) => a.toast!.content).sort()).toEqual(['已提交评鉴：好', '已提交评鉴：较好']);
   });
 
   it('refuses an override without a reason (nothing saved), accepts it with one, and 不定等次 needs a reason', async () => {

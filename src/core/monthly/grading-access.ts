@@ -24,6 +24,8 @@ export async function assertCanGrade(db: Kysely<Database>, actor: Person | null,
   if (!(await canGrade(db, actor, subject))) throw forbidden(NOT_YOURS);
 }
 
+export const quarterOfMonth = (monthKey: string): string => quarterKeyOf(parsePeriodKey(monthKey, 'month').start);
+
 /**
  * A month is frozen once its quarter's pool is confirmed. Both the pool the review was filed in
  * and the person's current pool are checked, so moving someone cannot reopen a locked month.
@@ -33,6 +35,5 @@ export async function assertMonthOpen(
   monthKey: string,
   pools: ReadonlyArray<{ unitId: string; level: string }>,
 ): Promise<void> {
-  const quarter = quarterKeyOf(parsePeriodKey(monthKey, 'month').start);
-  if (await isAnyPoolLocked(db, quarter, pools)) throw locked(MONTHLY_LOCKED_MESSAGE);
+  if (await isAnyPoolLocked(db, quarterOfMonth(monthKey), pools)) throw locked(MONTHLY_LOCKED_MESSAGE);
 }

@@ -34,24 +34,36 @@ export interface GradingSheet {
   selfSummary?: SummaryExcerpt | null;
 }
 
-/** `known`: people the caller has just read (the graded person, the grader); the others are read here. */
-export async function loadGradingSheet(deps: CoreDeps, review: MonthlyReview, known: readonly Person[] = []): Promise<GradingSheet> {
-  const personOf = async (openId: string) => known.find((p) => p.openId === openId) ?? (await findPerson(deps.db, openId));
+/** What the caller has just read: people (the graded person, the grader) and units; the rest is read here. */
+export interface KnownRows {
+  people?: readonly Person[];
+  units?: ReadonlyArray<{ id: string; name: string } | null>;
+}
+
+export async function loadGradingSheet(deps: CoreDeps, review: MonthlyReview, known: KnownRows = {}): Promise<GradingSheet> {
+  const personOf = async (openId: string) => known.people?.find((p) => p.openId === openId) ?? (await findPerson(deps.db, openId));
+  const unitOf = async (id: string) => known.units?.find((u) => u?.id === id) ?? (await findUnit(deps.db, id));
   const person = await personOf(review.openId);
   const unitId = person?.unitId ?? review.unitId;
-  const unit = await findUnit(deps.db, unitId);
-  const reviewer = review.reviewerOpenId ? await personOf(review.reviewerOpenId) : null;
+  // Independent reads: on PostgreSQL they go out on several pooled connections at once.
+  const [unit, reviewer, weeks, service, selfSummary] = await Promise.all([
+    unitOf(unitId),
+    review.reviewerOpenId ? personOf(review.reviewerOpenId) : null,
+    weeklyRecordsInMonth(deps, review.openId, review.monthKey),
+    serviceOf(deps, review),
+    summaryForGrading(deps.db, deps.rules, review.openId, review.monthKey),
+  ]);
   return {
     review,
     name: person?.name ?? review.openId,
     unitName: unit?.name ?? unitId,
     level: person?.level ?? review.level,
     reviewerName: reviewer?.name ?? null,
-    weeks: await weeklyRecordsInMonth(deps, review.openId, review.monthKey),
+    weeks,
     scoring: deps.rules.scoring,
     allowUndetermined: deps.rules.monthly.allow_undetermined,
-    ...(await serviceOf(deps, review)),
-    selfSummary: await summaryForGrading(deps.db, deps.rules, review.openId, review.monthKey),
+    ...service,
+    selfSummary,
   };
 }
 

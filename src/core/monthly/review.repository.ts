@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { Database, MonthlyReviewRow, MonthlyReviewTable } from '../../db/schema';
+import type { Database, MonthlyReviewRow, MonthlyReviewTable, PersonRow, PersonTable } from '../../db/schema';
+import { AUDIT_COLUMNS, auditRow, type AuditEntry } from '../audit';
 import { newId } from '../ids';
+import { isPostgres } from '../sql-dialect';
 import { MONTH_RESULT_COLUMNS, type MonthResultRow } from './review';
 
 type Db = Kysely<Database>;
@@ -27,6 +29,55 @@ export type GradeColumns = Pick<
 
 export async function findReviewById(db: Db, id: string): Promise<MonthlyReviewRow | null> {
   return (await db.selectFrom('monthly_reviews').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+const PERSON_COLUMNS = [
+  'open_id',
+  'user_id',
+  'name',
+  'unit_id',
+  'leader_open_id',
+  'level',
+  'roles',
+  'active',
+  'prompt_opt_out',
+  'source',
+  'created_at',
+  'updated_at',
+  'joined_on',
+  'probation_until',
+] as const satisfies ReadonlyArray<keyof PersonTable>;
+
+/** A review as a card click needs it: with its person and the person's unit, in one read. */
+export interface ReviewWithPerson {
+  row: MonthlyReviewRow;
+  person: PersonRow | null;
+  unit: { id: string; name: string } | null;
+}
+
+export async function findReviewWithPerson(db: Db, id: string): Promise<ReviewWithPerson | null> {
+  const found = await db
+    .selectFrom('monthly_reviews as r')
+    .leftJoin('people as p', 'p.open_id', 'r.open_id')
+    .leftJoin('units as u', 'u.id', 'p.unit_id')
+    .selectAll('r')
+    .select(PERSON_COLUMNS.map((c) => `p.${c} as p_${c}` as `p.open_id as p_open_id`))
+    .select(['u.id as u_id', 'u.name as u_name'])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+  if (!found) return null;
+  const all = found as unknown as Record<string, unknown>;
+  const row = {} as Record<string, unknown>;
+  const person = {} as Record<string, unknown>;
+  for (const [key, value] of Object.entries(all)) {
+    if (key.startsWith('p_')) person[key.slice(2)] = value;
+    else if (key !== 'u_id' && key !== 'u_name') row[key] = value;
+  }
+  return {
+    row: row as unknown as MonthlyReviewRow,
+    person: person.open_id == null ? null : (person as unknown as PersonRow),
+    unit: found.u_id == null ? null : { id: found.u_id, name: found.u_name! },
+  };
 }
 
 export async function findReviewFor(db: Db, openId: string, monthKey: string): Promise<MonthlyReviewRow | null> {
@@ -88,14 +139,48 @@ export async function insertPendingReview(
  * returns the row as written, or undefined when the revision moved, so a double click or a
  * concurrent grader has no effect.
  */
-export async function writeGrade(db: Db, id: string, expectedRevision: number, grade: GradeColumns, at: Date): Promise<MonthlyReviewRow | undefined> {
+/**
+ * Writes a grade and its audit entry together, if the row still has `expectedRevision` and none of
+ * `pools` is locked for the quarter (checked in the same statement, so a 审定 committed after the
+ * click's reads still wins). Undefined when nothing was written. PostgreSQL: one statement (the
+ * audit row inserted from the updated row); SQLite: a transaction of two.
+ */
+export async function writeGradeAudited(
+  db: Db,
+  id: string,
+  expectedRevision: number,
+  grade: GradeColumns,
+  at: Date,
+  guard: { quarterKey: string; pools: ReadonlyArray<{ unitId: string; level: string }> },
+  entry: AuditEntry,
+): Promise<MonthlyReviewRow | undefined> {
+  const update = (d: Db) =>
+    d
+      .updateTable('monthly_reviews')
+      .set({ ...grade, revision: expectedRevision + 1, updated_at: at.toISOString() })
+      .where('id', '=', id)
+      .where('revision', '=', expectedRevision)
+      .where(({ not, exists }) => not(exists(lockedPools(d, guard.quarterKey, guard.pools))))
+      .returningAll();
+  const row = auditRow(at, entry);
+  if (!isPostgres(db)) {
+    return db.transaction().execute(async (trx) => {
+      const after = await update(trx).executeTakeFirst();
+      if (after) await trx.insertInto('audit_log').values(row).execute();
+      return after;
+    });
+  }
   return db
-    .updateTable('monthly_reviews')
-    .set({ ...grade, revision: expectedRevision + 1, updated_at: at.toISOString() })
-    .where('id', '=', id)
-    .where('revision', '=', expectedRevision)
-    .returningAll()
-    .executeTakeFirst();
+    .with('graded', () => update(db))
+    .with('audited', (w) =>
+      w
+        .insertInto('audit_log')
+        .columns(AUDIT_COLUMNS)
+        .expression((eb) => eb.selectFrom('graded').select(AUDIT_COLUMNS.map((c) => eb.val(row[c]).as(c)))),
+    )
+    .selectFrom('graded')
+    .selectAll()
+    .executeTakeFirst() as Promise<MonthlyReviewRow | undefined>;
 }
 
 /** Pending reviews of the people whose current direct supervisor is `leaderOpenId`. */
@@ -176,12 +261,14 @@ export async function ledgerRowsOfMonth(db: Db, monthKey: string) {
 /** Whether any of these pools' quarter is locked: confirmed by the unit admin (table owned by 季审定). */
 export async function isAnyPoolLocked(db: Db, quarterKey: string, pools: ReadonlyArray<{ unitId: string; level: string }>): Promise<boolean> {
   if (pools.length === 0) return false;
-  const row = await db
+  return (await lockedPools(db, quarterKey, pools).limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** The quarter's locks on any of `pools` (a query to run, or to test with `exists`). */
+function lockedPools(db: Db, quarterKey: string, pools: ReadonlyArray<{ unitId: string; level: string }>) {
+  return db
     .selectFrom('quarter_locks')
     .select('unit_id')
     .where('quarter_key', '=', quarterKey)
-    .where((eb) => eb.or(pools.map((p) => eb.and([eb('unit_id', '=', p.unitId), eb('level', '=', p.level)]))))
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
+    .where((eb) => eb.or(pools.map((p) => eb.and([eb('unit_id', '=', p.unitId), eb('level', '=', p.level)]))));
 }

@@ -1,12 +1,11 @@
 import { UNDETERMINED } from '../rules/terms';
 import type { MonthlyReviewRow } from '../../db/schema';
-import { audit } from '../audit';
 import { parsePeriodKey } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
 import { notFound, staleCard } from '../errors';
 import { findActivePeople, findPerson } from '../org/people.repository';
-import type { Person } from '../org/person';
-import { assertCanGrade, assertMonthOpen } from './grading-access';
+import { personRowToPerson, type Person } from '../org/person';
+import { assertCanGrade, assertMonthOpen, quarterOfMonth } from './grading-access';
 import { gradeFromForm, type ComputedGrade, type GradeFormText } from './grade-form';
 import { monthlyReviewRowToReview, type MonthlyReview } from './review';
 import * as repo from './review.repository';
@@ -74,14 +73,16 @@ export async function pendingOverviewOfUnit(
 
 /** The review behind a card click, after checking the actor may grade it and its quarter is open. */
 export async function openReviewForGrading(deps: CoreDeps, actor: Person, reviewId: string): Promise<MonthlyReview> {
-  const { row } = await loadChecked(deps, actor, reviewId);
+  const { row, person } = await loadChecked(deps, actor, reviewId);
+  await assertMonthOpen(deps.db, row.month_key, poolsOf(row, person));
   return monthlyReviewRowToReview(row);
 }
 
 export interface SubmitResult {
   review: MonthlyReview;
-  /** The graded person as read for the check (the result card shows them without reading again). */
+  /** The graded person and their unit as read for the check (the result card shows them without reading again). */
   person: Person;
+  unit: { id: string; name: string } | null;
   /** False when the stored grade already equals this one (a double click): nothing was written. */
   changed: boolean;
 }
@@ -90,52 +91,63 @@ export interface SubmitResult {
  * Grades (or re-grades) a month from the card's form. Nothing from the card is trusted but the
  * review id, and that only to find the row: the actor is checked against the person's current
  * supervisor chain and unit. `cardRevision` is the revision the card was built from; a card older
- * than the stored grade is refused unless it repeats that grade exactly.
+ * than the stored grade is refused unless it repeats that grade exactly. The write itself checks
+ * the revision and the quarter's locks, so the reads before it need no transaction.
  */
 export async function submitMonthlyGrade(
   deps: CoreDeps,
   actor: Person,
   input: { reviewId: string; cardRevision: number; form: GradeFormText },
 ): Promise<SubmitResult> {
-  return deps.db.transaction().execute(async (trx) => {
-    const tdeps: CoreDeps = { ...deps, db: trx };
-    const { row, person } = await loadChecked(tdeps, actor, input.reviewId);
-    const grade = gradeFromForm(input.form, deps.rules);
-    const now = deps.clock.now();
-    const columns = gradeColumns(grade, person, actor.openId);
-    if (row.status !== 'pending' && sameGrade(row, columns)) return { review: monthlyReviewRowToReview(row), person, changed: false };
-    if (input.cardRevision !== Number(row.revision)) throw staleCard(STALE_HINT);
-    const after = await repo.writeGrade(trx, row.id, Number(row.revision), columns, now);
-    if (!after) {
-      // Someone wrote between our read and write (a concurrent double click): same outcome as above.
-      const latest = await repo.findReviewById(trx, row.id);
-      if (latest && sameGrade(latest, columns)) return { review: monthlyReviewRowToReview(latest), person, changed: false };
-      throw staleCard(STALE_HINT);
-    }
-    await audit(trx, now, {
-      actor: actor.openId,
-      action: row.status === 'pending' ? 'grading.monthly.submit' : 'grading.monthly.regrade',
-      entityType: 'monthly_review',
-      entityId: row.id,
-      before: row.status === 'pending' ? { status: 'pending', revision: Number(row.revision) } : snapshot(row),
-      after: snapshot(after),
-      reason: after.override_reason,
-    });
-    return { review: monthlyReviewRowToReview(after), person, changed: true };
+  const { row, person, unit } = await loadChecked(deps, actor, input.reviewId);
+  const pools = poolsOf(row, person);
+  // A repeated grade or a stale card writes nothing, but a locked quarter says so first (a fresh card would not help).
+  const unchanged = async (latest: MonthlyReviewRow): Promise<SubmitResult> => {
+    await assertMonthOpen(deps.db, row.month_key, pools);
+    return { review: monthlyReviewRowToReview(latest), person, unit, changed: false };
+  };
+  const grade = gradeFromForm(input.form, deps.rules);
+  const now = deps.clock.now();
+  const columns = gradeColumns(grade, person, actor.openId);
+  if (row.status !== 'pending' && sameGrade(row, columns)) return unchanged(row);
+  const revision = Number(row.revision);
+  if (input.cardRevision !== revision) {
+    await assertMonthOpen(deps.db, row.month_key, pools);
+    throw staleCard(STALE_HINT);
+  }
+  const written: MonthlyReviewRow = { ...row, ...columns, revision: revision + 1, updated_at: now.toISOString() };
+  const after = await repo.writeGradeAudited(deps.db, row.id, revision, columns, now, { quarterKey: quarterOfMonth(row.month_key), pools }, {
+    actor: actor.openId,
+    action: row.status === 'pending' ? 'grading.monthly.submit' : 'grading.monthly.regrade',
+    entityType: 'monthly_review',
+    entityId: row.id,
+    before: row.status === 'pending' ? { status: 'pending', revision } : snapshot(row),
+    after: snapshot(written),
+    reason: columns.override_reason,
   });
+  if (after) return { review: monthlyReviewRowToReview(after), person, unit, changed: true };
+  // Nothing written: the quarter was locked, or someone wrote between our read and write (a
+  // concurrent double click, which has the same outcome as above).
+  await assertMonthOpen(deps.db, row.month_key, pools);
+  const latest = await repo.findReviewById(deps.db, row.id);
+  if (latest && sameGrade(latest, columns)) return unchanged(latest);
+  throw staleCard(STALE_HINT);
 }
 
-async function loadChecked(deps: CoreDeps, actor: Person, reviewId: string): Promise<{ row: MonthlyReviewRow; person: Person }> {
-  const row = reviewId ? await repo.findReviewById(deps.db, reviewId) : null;
-  if (!row) throw notFound(GONE);
-  const person = await findPerson(deps.db, row.open_id);
-  if (!person) throw notFound(GONE);
-  await assertCanGrade(deps.db, actor, person);
-  await assertMonthOpen(deps.db, row.month_key, [
+/** Both the pool the review was filed in and the person's current one: moving someone cannot reopen a locked month. */
+function poolsOf(row: MonthlyReviewRow, person: Person) {
+  return [
     { unitId: row.unit_id, level: row.level },
     { unitId: person.unitId, level: person.level },
-  ]);
-  return { row, person };
+  ];
+}
+
+async function loadChecked(deps: CoreDeps, actor: Person, reviewId: string) {
+  const found = reviewId ? await repo.findReviewWithPerson(deps.db, reviewId) : null;
+  if (!found?.person) throw notFound(GONE);
+  const person = personRowToPerson(found.person);
+  await assertCanGrade(deps.db, actor, person);
+  return { row: found.row, person, unit: found.unit };
 }
 
 function gradeColumns(g: ComputedGrade, person: Person, reviewer: string): repo.GradeColumns {

@@ -27,7 +27,7 @@ export default defineJob({
         const tdeps: CoreDeps = { ...deps, db: trx };
         const review = await ensureReview(tdeps, person, monthKey);
         if (review.status !== 'pending') return false;
-        const card = monthlyGradingCard(await loadGradingSheet(tdeps, review, [person]));
+        const card = monthlyGradingCard(await loadGradingSheet(tdeps, review, { people: [person] }));
         await deps.messengerFor(trx).send({ type: 'open_id', id: leader.openId }, { kind: 'card', card }, `monthly-review:${monthKey}:${person.openId}`);
         return true;
       });
