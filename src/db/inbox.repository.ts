@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { insertRows } from '../core/insert-rows';
 import { claimRows } from './claim';
 import { isPostgres } from '../core/sql-dialect';
@@ -163,10 +163,23 @@ export async function claimPendingEvents(db: Db, now: Date, leaseMs: number, lim
 const byArrival = (a: InboxRow, b: InboxRow) => (a.received_at === b.received_at ? compare(a.event_id, b.event_id) : compare(a.received_at, b.received_at));
 
 export async function finishEvent(db: Db, eventId: string, now: Date, response: string | null = null): Promise<void> {
+  await finishEvents(db, [{ eventId, response }], now);
+}
+
+/**
+ * Finishes several events in one statement, each with its own response (card actions answered in
+ * the same turn of the event loop: one write instead of one each).
+ */
+export async function finishEvents(db: Db, done: ReadonlyArray<{ eventId: string; response: string | null }>, now: Date): Promise<void> {
+  if (done.length === 0) return;
+  const response = sql<string | null>`case ${sql.ref('event_id')} ${sql.join(
+    done.map((d) => sql`when ${d.eventId} then ${d.response}`),
+    sql` `,
+  )} end`;
   await db
     .updateTable('inbox')
     .set((eb) => ({ status: 'done', processed_at: now.toISOString(), lease_until: null, response, attempts: eb('attempts', '+', 1) }))
-    .where('event_id', '=', eventId)
+    .where('event_id', 'in', done.map((d) => d.eventId))
     .execute();
 }
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { appendArrivals, findEvent, finishEvent, recordEvents, type ArrivingEvent, type EventToRecord } from '../db/inbox.repository';
+import { appendArrivals, findEvent, finishEvents, recordEvents, type ArrivingEvent, type EventToRecord } from '../db/inbox.repository';
 import { enqueueCardUpdate, outboxMessenger } from '../db/outbox.repository';
 import { type Clock, systemClock } from '../core/clock';
 import type { Log } from '../core/deps';
@@ -52,6 +52,11 @@ export function createIntake(o: IntakeOptions) {
   // de-duplicated before it is answered.
   const arrive = createGroupCommit((batch: ArrivingEvent[]) => appendArrivals(o.db, batch).then(() => batch.map(() => undefined)), o.writers);
   const recordCard = createGroupCommit((batch: EventToRecord[]) => recordEvents(o.db, batch), o.writers);
+  // The answer kept for a duplicate delivery, written for the clicks answered in the same turn at once.
+  const finishCard = createGroupCommit(
+    (batch: Array<{ eventId: string; response: string }>) => finishEvents(o.db, batch, new Date()).then(() => batch.map(() => undefined)),
+    o.writers,
+  );
   /** `text` is the envelope as it arrived (decrypted), kept as is instead of serialised again. */
   const handle = async (envelope: Obj, text?: string): Promise<unknown> => {
     const inbound = normalize(envelope, o.botOpenId());
@@ -76,7 +81,7 @@ export function createIntake(o: IntakeOptions) {
         return seen?.response ? JSON.parse(seen.response) : {};
       }
       const token = typeof obj(envelope.event).token === 'string' ? (obj(envelope.event).token as string) : null;
-      return await answerCard(o, clock, deadline, inbound, token, track);
+      return await answerCard(o, clock, deadline, inbound, token, track, finishCard);
     } catch (e) {
       o.log.error({ err: e, eventId: inbound.eventId }, 'card action could not be handled');
       return FAILED;
@@ -96,10 +101,11 @@ async function answerCard(
   inbound: Extract<Inbound, { kind: 'card' }>,
   token: string | null,
   track: (p: Promise<unknown>) => void,
+  finish: (done: { eventId: string; response: string }) => Promise<void>,
 ): Promise<CardResponse> {
   let late = false;
   const work = o.dispatcher.handleCard(inbound).then(async (response) => {
-    await finishEvent(o.db, inbound.eventId, new Date(), JSON.stringify(response));
+    await finish({ eventId: inbound.eventId, response: JSON.stringify(response) });
     if (late) await deliverLate(o, clock, inbound, token, response);
     return response;
   });

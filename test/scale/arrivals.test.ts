@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/db/connect';
-import { admitArrivals, appendArrivals, pendingEventCount, recordEvents, type ArrivingEvent } from '../../src/db/inbox.repository';
+import { admitArrivals, appendArrivals, finishEvents, pendingEventCount, recordEvents, type ArrivingEvent } from '../../src/db/inbox.repository';
 import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/stores';
 
 const now = new Date('2026-11-30T02:00:00Z');
@@ -74,5 +74,28 @@ describe.each(dialectsUnderTest())('arrivals admitted into the inbox (%s)', (dia
     expect(winners).toHaveLength(300);
     expect(inbox.map((r) => r.event_id).sort()).toEqual(winners.map((w) => w.event_id).sort());
     expect(await pendingEventCount(a)).toBe(300);
+  });
+});
+
+describe.each(dialectsUnderTest())('card actions finished together (%s)', (dialect) => {
+  let store: TestStore | undefined;
+  afterEach(() => store?.close());
+
+  it('keeps each its own answer, leaves the others alone, and reads back quotes and Chinese intact', async () => {
+    store = await createTestStore(dialect);
+    const card = (eventId: string) => ({ eventId, eventType: 'card.action.trigger', payload: '{}', status: 'processing', now });
+    await recordEvents(store.db, ['ev_1', 'ev_2', 'ev_3'].map(card));
+    const answers = [
+      { eventId: 'ev_2', response: JSON.stringify({ toast: { type: 'success', content: '已提交评鉴：“好”' } }) },
+      { eventId: 'ev_1', response: JSON.stringify({ toast: { type: 'info', content: "it's 较好" } }) },
+    ];
+    const untouched = await store.db.selectFrom('inbox').selectAll().where('event_id', '=', 'ev_3').executeTakeFirstOrThrow();
+    await finishEvents(store.db, answers, now);
+    const rows = await store.db.selectFrom('inbox').select(['event_id', 'status', 'response', 'attempts', 'lease_until']).orderBy('event_id').execute();
+    expect(rows.map((r) => ({ ...r, attempts: Number(r.attempts) }))).toEqual([
+      { event_id: 'ev_1', status: 'done', response: answers[1]!.response, attempts: 1, lease_until: null },
+      { event_id: 'ev_2', status: 'done', response: answers[0]!.response, attempts: 1, lease_until: null },
+      { event_id: 'ev_3', status: 'processing', response: null, attempts: 0, lease_until: untouched.lease_until },
+    ]);
   });
 });
