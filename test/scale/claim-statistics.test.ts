@@ -40,6 +40,6 @@ pg('claims on a queue PostgreSQL has no statistics for', () => {
     expect(claimed).toHaveLength(100);
     // Recipient order holds: each claimed row is its recipient's earliest, and no recipient twice.
     expect(new Set(claimed.map((r) => r.receive_id)).size).toBe(100);
-    expect(claimed.every((r) => Number(r.receive_id.slice(3)) === Number(r.idem_key.slice(1)))).toBe(true);
+    expect(claimed.every((r) => Number(r.receive_id!.slice(3)) === Number(r.idem_key.slice(1)))).toBe(true);
   });
 });
