@@ -47,6 +47,9 @@ const PERSON_COLUMNS = [
   'joined_on',
   'probation_until',
 ] as const satisfies ReadonlyArray<keyof PersonTable>;
+// Every column of people: a column added to PersonTable and not here fails to compile.
+const everyPersonColumn: Exclude<keyof PersonTable, (typeof PERSON_COLUMNS)[number]> extends never ? true : never = true;
+void everyPersonColumn;
 
 /** A review as a card click needs it: with its person and the person's unit, in one read. */
 export interface ReviewWithPerson {
