@@ -59,7 +59,8 @@ export class ClaimStatistics {
     const now = performance.now();
     if (elapsedMs < this.slowMs || now - (this.lastRun.get(table) ?? -Infinity) < this.everyMs) return;
     this.lastRun.set(table, now);
-    await sql`analyze ${sql.table(table)}`.execute(db);
+    // The claim has leased its rows already: a failed ANALYZE must not lose them (they would wait for the lease).
+    await sql`analyze ${sql.table(table)}`.execute(db).catch(() => undefined);
   }
 }
 
