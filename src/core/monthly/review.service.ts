@@ -101,18 +101,20 @@ export async function submitMonthlyGrade(
 ): Promise<SubmitResult> {
   const { row, person, unit } = await loadChecked(deps, actor, input.reviewId);
   const pools = poolsOf(row, person);
-  // A repeated grade or a stale card writes nothing, but a locked quarter says so first (a fresh card would not help).
-  const unchanged = async (latest: MonthlyReviewRow): Promise<SubmitResult> => {
-    await assertMonthOpen(deps.db, row.month_key, pools);
-    return { review: monthlyReviewRowToReview(latest), person, unit, changed: false };
-  };
+  // Whenever nothing is written (a repeated grade, a stale card, a refused write), a locked quarter
+  // says so first: a fresh card would not help. A write that goes through checked the locks itself.
+  const assertOpen = () => assertMonthOpen(deps.db, row.month_key, pools);
+  const unchanged = (latest: MonthlyReviewRow): SubmitResult => ({ review: monthlyReviewRowToReview(latest), person, unit, changed: false });
   const grade = gradeFromForm(input.form, deps.rules);
   const now = deps.clock.now();
   const columns = gradeColumns(grade, person, actor.openId);
-  if (row.status !== 'pending' && sameGrade(row, columns)) return unchanged(row);
+  if (row.status !== 'pending' && sameGrade(row, columns)) {
+    await assertOpen();
+    return unchanged(row);
+  }
   const revision = Number(row.revision);
   if (input.cardRevision !== revision) {
-    await assertMonthOpen(deps.db, row.month_key, pools);
+    await assertOpen();
     throw staleCard(STALE_HINT);
   }
   const written: MonthlyReviewRow = { ...row, ...columns, revision: revision + 1, updated_at: now.toISOString() };
@@ -128,7 +130,7 @@ export async function submitMonthlyGrade(
   if (after) return { review: monthlyReviewRowToReview(after), person, unit, changed: true };
   // Nothing written: the quarter was locked, or someone wrote between our read and write (a
   // concurrent double click, which has the same outcome as above).
-  await assertMonthOpen(deps.db, row.month_key, pools);
+  await assertOpen();
   const latest = await repo.findReviewById(deps.db, row.id);
   if (latest && sameGrade(latest, columns)) return unchanged(latest);
   throw staleCard(STALE_HINT);
