@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import pino from 'pino';
 import { App } from '../src/app';
+import type { Store } from '../src/db/connect';
 import { MovableClock } from '../src/core/clock';
 import { closeQuarter } from '../src/core/quarterly/close.service';
 import { defaultRules } from '../src/core/rules/rules';
@@ -21,18 +22,23 @@ export interface QuarterCloseResult {
   cards: number;
 }
 
+/** The app on a seeded city's store, on the day after 2026-Q3 closes, without workers (nothing is sent). */
+export function closingApp(store: Store & { url: string }): Promise<App> {
+  return App.create({
+    config: testConfig({ appId: 'cli_bench000000001', appSecret: 's', baseUrl: 'http://127.0.0.1:9', databaseUrl: store.url }),
+    rules: defaultRules(),
+    store,
+    log: pino({ level: 'silent' }),
+    workers: false,
+    clock: new MovableClock(new Date('2026-10-15T10:00:00+08:00')),
+  });
+}
+
 export async function timeQuarterClose(dialect: Dialect, people: number, organs: number): Promise<QuarterCloseResult> {
   const store = await benchStore(dialect);
   try {
     await seedCity(store.db, { people, organs, gradedMonths: MONTHS });
-    const app = await App.create({
-      config: testConfig({ appId: 'cli_bench000000001', appSecret: 's', baseUrl: 'http://127.0.0.1:9', databaseUrl: store.url }),
-      rules: defaultRules(),
-      store,
-      log: pino({ level: 'silent' }),
-      workers: false,
-      clock: new MovableClock(new Date('2026-10-15T10:00:00+08:00')),
-    });
+    const app = await closingApp(store);
     const start = performance.now();
     const message = await closeQuarter(app.deps, QUARTER);
     const seconds = (performance.now() - start) / 1000;

@@ -1,14 +1,10 @@
 import { sql } from 'kysely';
-import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../src/app';
-import { MovableClock } from '../../src/core/clock';
+import type { App } from '../../src/app';
 import { closeQuarter } from '../../src/core/quarterly/close.service';
-import { defaultRules } from '../../src/core/rules/rules';
+import { closingApp, QUARTER } from '../../bench/quarter-close';
 import { seedCity } from '../../bench/seed';
-import { createTestStore, dialectsUnderTest, testConfig, type TestStore } from '../helpers/stores';
-
-const QUARTER = '2026-Q3';
+import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/stores';
 
 /**
  * Each organ's close is its own transaction (several at once on PostgreSQL): when one fails the job
@@ -26,14 +22,7 @@ describe.each(dialectsUnderTest())('a quarter close that fails in one organ (%s)
   it('keeps the other organs, fails the job, and completes on a re-run with every card once', async () => {
     store = await createTestStore(dialect);
     const seeded = await seedCity(store.db, { people: 400, organs: 6, gradedMonths: ['2026-07', '2026-08', '2026-09'] });
-    app = await App.create({
-      config: testConfig({ appId: 'cli_closefail00001', appSecret: 's', baseUrl: 'http://127.0.0.1:9', databaseUrl: store.url }),
-      rules: defaultRules(),
-      store,
-      log: pino({ level: 'silent' }),
-      workers: false,
-      clock: new MovableClock(new Date('2026-10-15T10:00:00+08:00')),
-    });
+    app = await closingApp(store);
     // A database refusal for one person's proposal stands for any failure inside one organ.
     const victim = seeded.people.at(-1)!.openId;
     if (dialect === 'sqlite') {
