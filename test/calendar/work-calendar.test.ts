@@ -110,6 +110,16 @@ describe('rules file overrides', () => {
     expect(() => cal.addWorkdays('2026-12-31', 1)).toThrow(CalendarGapError);
   });
 
+  it('a week asked again answers the same: a caller changing its list changes nothing, a gap keeps refusing', () => {
+    const cal = official();
+    const first = cal.workdaysOfWeek('2026-W40');
+    first.push('2026-10-01');
+    expect(cal.workdaysOfWeek('2026-W40')).toEqual(['2026-09-28', '2026-09-29', '2026-09-30']);
+    expect(cal.lastWorkdayOfWeek('2026-W40')).toBe('2026-09-30');
+    expect(() => cal.lastWorkdayOfWeek('2026-W53')).toThrow(CalendarGapError);
+    expect(() => cal.lastWorkdayOfWeek('2026-W53')).toThrow(CalendarGapError);
+  });
+
   it('a week all made holiday has no workday', () => {
     const allOff = createWorkCalendar({
       timezone: 'Asia/Shanghai',

@@ -22,6 +22,9 @@ const officialWorkdayYears = yearsOf(Object.keys(official.workdays));
 /** A rules file that marks every day off must not hang a search; a year of days is plenty. */
 const SEARCH_LIMIT_DAYS = 400;
 
+/** Weeks whose workdays a calendar keeps: twenty years of them. */
+const MEMO_WEEKS = 1100;
+
 export interface WorkCalendar {
   isWorkday(date: string): boolean;
   /** Chinese name of the official holiday (e.g. 国庆节) or 节假日 for a rules-file holiday; null on workdays and plain weekends. */
@@ -81,8 +84,18 @@ export function createWorkCalendar(cal: Rules['calendar']): WorkCalendar {
     return isWorkday(date) ? date : step(date, 1);
   }
 
-  function workdaysOfWeek(weekKey: string): string[] {
-    return datesOfWeek(weekKey).filter(isWorkday);
+  // Every grading card and weekly job asks for the same few weeks again and again; parsing their
+  // dates each time was a twentieth of a card action's work. A week's workdays never change for a
+  // calendar (a new rules file makes a new one); a week-key typo is not kept (it throws).
+  const weekWorkdays = new Map<string, readonly string[]>();
+  function weekDays(weekKey: string): readonly string[] {
+    let days = weekWorkdays.get(weekKey);
+    if (days === undefined) {
+      days = datesOfWeek(weekKey).filter(isWorkday);
+      if (weekWorkdays.size >= MEMO_WEEKS) weekWorkdays.delete(weekWorkdays.keys().next().value!);
+      weekWorkdays.set(weekKey, days);
+    }
+    return days;
   }
 
   function workdaysBetween(a: string, b: string): number {
@@ -100,9 +113,9 @@ export function createWorkCalendar(cal: Rules['calendar']): WorkCalendar {
       if (!isWorkday(date) || weekdayOf(date) <= 5) return null;
       return chineseName(official.workdays[date]) ?? '调休';
     },
-    workdaysOfWeek,
-    firstWorkdayOfWeek: (weekKey) => workdaysOfWeek(weekKey)[0] ?? null,
-    lastWorkdayOfWeek: (weekKey) => workdaysOfWeek(weekKey).at(-1) ?? null,
+    workdaysOfWeek: (weekKey) => [...weekDays(weekKey)],
+    firstWorkdayOfWeek: (weekKey) => weekDays(weekKey)[0] ?? null,
+    lastWorkdayOfWeek: (weekKey) => weekDays(weekKey).at(-1) ?? null,
     firstWorkdayOfMonth: (monthKey) => firstWorkdayOnOrAfter(parsePeriodKey(monthKey, 'month').start),
     firstWorkdayOnOrAfter,
     addWorkdays(date, n) {
