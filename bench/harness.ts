@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pendingEventCount } from '../src/db/inbox.repository';
 import { LarkSandbox, type SandboxOrg } from '../src/sandbox';
-import { APP_ID, fire, gradeClicks, startBot, startSdkNoop, textEvents } from './load';
+import { APP_ID, fire, firePaced, gradeClicks, startBot, startSdkNoop, textEvents } from './load';
 import { timeQuarterClose } from './quarter-close';
 import { seedCity, type Seeded } from './seed';
 import { benchStore, type Dialect } from './stores';
@@ -115,7 +115,7 @@ export async function loadBenchmarks(dialect: Dialect, sizes: BenchSizes, print:
     const drained = await waitUntil(async () => (await pendingEventCount(store.db)) === 0, 180_000);
     print(tag('ingest_processed_per_s'), drained ? full.ok / ((performance.now() - t0) / 1000) : NaN);
 
-    const steady = await fire(bot.url, textEvents(Math.ceil(500 * sizes.ingestRateSeconds), staff, '帮助', sb), { rate: 500 });
+    const steady = await firePaced(bot.url, textEvents(Math.ceil(500 * sizes.ingestRateSeconds), staff, '帮助', sb), 500);
     print(tag('ingest_p99_ms'), steady.p99);
     await waitUntil(async () => (await pendingEventCount(store.db)) === 0, 60_000);
 
@@ -123,7 +123,7 @@ export async function loadBenchmarks(dialect: Dialect, sizes: BenchSizes, print:
     const clicks = gradeClicks(seeded.pending);
     const atRate = clicks.slice(0, Math.ceil(100 * sizes.cardRateSeconds));
     const burstClicks = clicks.slice(atRate.length, atRate.length + sizes.cardBurst);
-    const rated = await fire(bot.url, atRate, { rate: 100 });
+    const rated = await firePaced(bot.url, atRate, 100);
     print(tag('card_action_p99_ms'), rated.p99);
     const cards = await fire(bot.url, burstClicks, {});
     print(tag('card_actions_per_s'), cards.perSecond);

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 import { freePort } from '../src/io/free-port';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -84,11 +85,11 @@ export interface LoadResult {
 }
 
 /**
- * Fires the requests in order, each once, over 32 connections (or at `rate` per second). The time
- * runs from the start to the last response: autocannon's own duration counts whole ticks of a
- * second, and it notices the last response only at the next tick.
+ * Fires the requests in order, each once, as fast as 32 connections go. The time runs from the
+ * start to the last response: autocannon's own duration counts whole ticks of a second, and it
+ * notices the last response only at the next tick.
  */
-export async function fire(url: string, requests: readonly Signed[], o: { connections?: number; rate?: number } = {}): Promise<LoadResult> {
+export async function fire(url: string, requests: readonly Signed[], o: { connections?: number } = {}): Promise<LoadResult> {
   let next = 0;
   let last = 0;
   const started = performance.now();
@@ -100,7 +101,6 @@ export async function fire(url: string, requests: readonly Signed[], o: { connec
         // autocannon refuses more connections than requests.
         connections: Math.min(o.connections ?? 32, requests.length),
         amount: requests.length,
-        ...(o.rate ? { overallRate: o.rate } : {}),
         timeout: 30,
         requests: [
           {
@@ -118,6 +118,50 @@ export async function fire(url: string, requests: readonly Signed[], o: { connec
   const seconds = (last - started) / 1000;
   const ok = result['2xx'];
   return { perSecond: ok / seconds, p50: result.latency.p50, p99: result.latency.p99, ok, failed: result.non2xx + result.errors + result.timeouts, seconds };
+}
+
+/**
+ * Sends the requests at a steady `rate` per second, one every 1/rate s whatever the answers do
+ * (an open load, as Lark delivers), and times each from when it was due, so a request that had to
+ * wait for a free socket or a late timer counts its wait. autocannon's `overallRate` is not that:
+ * each connection sends its share of a second back to back when the second starts, so "100/s"
+ * arrived as 32-way bursts in the first ~80 ms of every second and the p99 was a burst's.
+ */
+export async function firePaced(url: string, requests: readonly Signed[], rate: number): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const target = new URL(url);
+  const latencies: number[] = [];
+  let failed = 0;
+  const send = (r: Signed, due: number) =>
+    new Promise<void>((resolve) => {
+      const req = http.request({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent, headers: { ...r.headers, 'content-length': Buffer.byteLength(r.body) } }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode !== undefined && res.statusCode < 300) latencies.push(performance.now() - due);
+          else failed++;
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        failed++;
+        resolve();
+      });
+      req.setTimeout(30_000, () => req.destroy());
+      req.end(r.body);
+    });
+  const started = performance.now() + 20;
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < requests.length; ) {
+    const now = performance.now();
+    for (; i < requests.length && started + (i * 1000) / rate <= now; i++) pending.push(send(requests[i]!, started + (i * 1000) / rate));
+    if (i < requests.length) await new Promise((r) => setTimeout(r, Math.max(0, started + (i * 1000) / rate - performance.now())));
+  }
+  await Promise.all(pending);
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? NaN);
+  return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), ok: latencies.length, failed, seconds };
 }
 
 export interface Proc {
