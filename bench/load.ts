@@ -150,11 +150,12 @@ export async function firePaced(url: string, requests: readonly Signed[], rate: 
       req.end(r.body);
     });
   const started = performance.now() + 20;
+  const dueAt = (i: number) => started + (i * 1000) / rate;
   const pending: Promise<void>[] = [];
   for (let i = 0; i < requests.length; ) {
     const now = performance.now();
-    for (; i < requests.length && started + (i * 1000) / rate <= now; i++) pending.push(send(requests[i]!, started + (i * 1000) / rate));
-    if (i < requests.length) await new Promise((r) => setTimeout(r, Math.max(0, started + (i * 1000) / rate - performance.now())));
+    for (; i < requests.length && dueAt(i) <= now; i++) pending.push(send(requests[i]!, dueAt(i)));
+    if (i < requests.length) await new Promise((r) => setTimeout(r, Math.max(0, dueAt(i) - performance.now())));
   }
   await Promise.all(pending);
   const seconds = (performance.now() - started) / 1000;
