@@ -14,6 +14,8 @@ describe.each(dialectsUnderTest())('个人小结 on the quarterly determination 
     for (const [i, name] of EVERYONE.entries()) for (const m of MONTHS) await seedMonth(h, name, m, 80 + i);
     await seedSummary(h, '江海燕', QUARTER, '本季度牵头完成综合材料起草二十余篇，参与专项督查；不足是统筹不够。', UNIT);
     await seedSummary(h, '程立新', QUARTER, '完成机关后勤保障工作。', UNIT);
+    // Another pool's summary counts on that pool's card only.
+    await seedSummary(h, '孙副一', QUARTER, '分管工作按计划推进。', UNIT);
     await h.runJob('quarter-close', CLOSE_AT);
 
     const cards = cardsTitled(h, '韩管理', '季度审定 · 某市某局 · 一般干部');
@@ -23,5 +25,10 @@ describe.each(dialectsUnderTest())('个人小结 on the quarterly determination 
     expect(text).toContain('**个人小结**（2026年第二季度）：已提交 2/');
     expect(text).toContain('个人小结：本季度牵头完成综合材料起草二十余篇，参与专项督查；不足是统筹不够。');
     expect(text).toContain('个人小结：完成机关后勤保障工作。');
+    expect(text).not.toContain('分管工作按计划推进');
+
+    const deputies = Harness.textOf(larkCard(cardOf(cardsTitled(h, '韩管理', '季度审定 · 某市某局 · 副职')[0]!)));
+    expect(deputies).toContain('**个人小结**（2026年第二季度）：已提交 1/');
+    expect(deputies).toContain('个人小结：分管工作按计划推进。');
   });
 });

@@ -5,7 +5,9 @@ import { forbidden } from '../errors';
 import type { Person } from '../org/person';
 import type { Addressed } from '../ports';
 import { assertDeterminer } from './determination.service';
-import { determinationPages } from './determination-view';
+import { determinationPages, type KnownScope } from './determination-view';
+import { findScopeSignoffs } from './signoff.repository';
+import { summariesForQuarter } from '../summary/summary-excerpts';
 import { activeAdmins, determinersAmong, isDeterminerOf } from './people.repository';
 import { poolNames } from './pools';
 import { loadQuarterInputs, proposeScopeQuarter, scopesWithData, type QuarterInputs } from './proposal.service';
@@ -41,7 +43,15 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
       const determiners = determinersAmong(admins, scopeId, units);
       const messenger = deps.messengerFor(trx);
       // Every pool's cards from the scope's results as stored just now and the months already in hand.
-      const known = { scope: proposal.stored, monthly: inputs.monthly, people, quota: proposal.quota };
+      const known: KnownScope = {
+        scope: proposal.stored,
+        monthly: inputs.monthly,
+        people,
+        quota: proposal.quota,
+        locks: proposal.locks,
+        signoffs: await findScopeSignoffs(trx, scopeId, quarterKey),
+        summaries: await summariesForQuarter(trx, deps.rules, quarterKey, proposal.stored.map((r) => r.openId)),
+      };
       const cards: Addressed[] = [];
       for (const pool of proposal.pools.filter((p) => !p.locked)) {
         for (const view of await determinationPages(trx, deps.rules, units, { scopeId, quarterKey, pool: pool.pool }, null, known)) {

@@ -11,11 +11,11 @@ import { orderedForCard, pageCount, pageOf } from './pool-pages';
 import { pageRevision, poolRevision } from './pool-revision';
 import { bindingRules, type BindingRule } from './proposal';
 import { fitPoolToQuota } from './quota';
-import { findLock, findPoolResults, findScopeQuarterResults, type PoolKey, type QuarterResult } from './results.repository';
+import { findLock, findPoolResults, findScopeQuarterResults, type PoolKey, type QuarterLock, type QuarterResult } from './results.repository';
 import { unitLabel, type UnitIndex } from './scope';
 import { quotaRulesFor, type QuotaRules } from './quota-share';
 import { seatsOfScope } from './scope-quota';
-import { findSignoffs } from './signoff.repository';
+import { findSignoffs, type Signoff } from './signoff.repository';
 import { tierOptions } from './tier-choice';
 import type { DeterminationView } from './views';
 import { summariesForQuarter, summaryPeriodOfQuarter } from '../summary/summary-excerpts';
@@ -35,20 +35,27 @@ export async function determinationPages(db: Db, rules: Rules, units: UnitIndex,
 
 type PoolData = Awaited<ReturnType<typeof loadPool>>;
 
-/** What a caller going through every pool of a scope already holds: its results, the quarter's monthly results of its people and its quota rules. */
+/**
+ * What a caller going through every pool of a scope already holds, each read once for the scope
+ * instead of once per pool: its results, locks, confirmations and summaries, the quarter's monthly
+ * results of its people and its quota rules.
+ */
 export interface KnownScope {
   scope: QuarterResult[];
   monthly: PersonMonths[];
   people: ReadonlyMap<string, Person>;
   quota: QuotaRules;
+  locks: readonly QuarterLock[];
+  signoffs: ReadonlyMap<string, Signoff[]>;
+  summaries: ReadonlyMap<string, string>;
 }
 
 async function loadPool(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKey, known?: KnownScope) {
   const results = known ? known.scope.filter((r) => r.pool === pool.pool) : await findPoolResults(db, pool);
   if (results.length === 0) return null;
   const { rules, note: shareNote } = known?.quota ?? (await quotaRulesFor(db, baseRules, pool.scopeId, pool.quarterKey));
-  const lock = await findLock(db, pool);
-  const signoffs = await findSignoffs(db, pool);
+  const lock = known ? (known.locks.find((l) => l.pool === pool.pool) ?? null) : await findLock(db, pool);
+  const signoffs = known ? (known.signoffs.get(pool.pool) ?? []) : await findSignoffs(db, pool);
   const people = await peopleByOpenId(db, [...results.map((r) => r.openId), ...(lock ? [lock.lockedBy] : []), ...signoffs.map((s) => s.signedBy)], known?.people);
   const scope = known?.scope ?? (await findScopeQuarterResults(db, pool.scopeId, pool.quarterKey));
   // Months still ungraded, for the whole pool at once (each page shows its own people's).
@@ -71,7 +78,10 @@ async function loadPool(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKe
   const rated = results.filter((r) => r.tier !== '不定等次').length;
   const goodCount = results.filter((r) => r.tier === '好').length;
   const notes = ruleNotes(results, rules);
-  const summaries = await summariesForQuarter(db, baseRules, pool.quarterKey, results.map((r) => r.openId));
+  // The pool's own (the card counts them against the pool's size).
+  const summaries = known
+    ? new Map(results.flatMap((r) => (known.summaries.has(r.openId) ? [[r.openId, known.summaries.get(r.openId)!] as const] : [])))
+    : await summariesForQuarter(db, baseRules, pool.quarterKey, results.map((r) => r.openId));
   return { results, rules, shareNote, lock, signoffs, people, monthly, nameOf, ordered, alloc, seats, fit, byId, determiners, revision, rated, goodCount, notes, summaries };
 }
 

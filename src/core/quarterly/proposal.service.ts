@@ -18,6 +18,7 @@ import {
   refreshProposal,
   scopeHasResults,
   type ProposalColumns,
+  type QuarterLock,
   type QuarterResult,
 } from './results.repository';
 import { loadUnits, organOf, scopeOf, type UnitIndex } from './scope';
@@ -45,6 +46,8 @@ export interface ScopeProposal {
   unpooled: string[];
   /** The scope's quota rules for the quarter, as the proposals were fitted to them. */
   quota: QuotaRules;
+  /** The scope's confirmed pools as read for these proposals. */
+  locks: QuarterLock[];
 }
 
 interface Candidate {
@@ -90,7 +93,7 @@ export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: s
   const { rules } = quota;
   const inScope = (unitId: string) => scopeOf(unitId, index, rules) === scopeId;
   const monthly = (inputs?.monthly ?? (await monthlyResultsForQuarter(db, quarterKey))).filter((m) => inScope(m.unitId));
-  if (monthly.length === 0) return { scopeId, hasData: false, pools: [], unpooled: [], quota };
+  if (monthly.length === 0) return { scopeId, hasData: false, pools: [], unpooled: [], quota, locks: [] };
 
   const quarterEnd = parsePeriodKey(quarterKey, 'quarter').end;
   const active = (inputs?.active ?? (await findActivePeople(db))).filter((p) => inScope(p.unitId) && p.joinedOn <= quarterEnd);
@@ -107,7 +110,8 @@ export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: s
     return { ...c, pool: poolOf(c.level, rules), proposal: proposeQuarter(c.months, rules, context) };
   });
 
-  const locked = new Set((await findScopeLocks(db, scopeId, quarterKey)).map((l) => l.pool));
+  const locks = await findScopeLocks(db, scopeId, quarterKey);
+  const locked = new Set(locks.map((l) => l.pool));
   // Only a locked pool's stored tiers count here; with none locked there is nothing to read.
   const stored = locked.size > 0 ? await findScopeQuarterResults(db, scopeId, quarterKey) : [];
   // Locked pools count as determined; open ones by their proposals.
@@ -153,7 +157,7 @@ export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: s
     });
   }
   const unpooled = candidates.filter((c) => c.pool === null).map((c) => c.openId);
-  return { scopeId, hasData: true, pools: out, unpooled, quota };
+  return { scopeId, hasData: true, pools: out, unpooled, quota, locks };
 }
 
 /** Whether a stored proposal was made from the same monthly results (the admin's tier aside). */

@@ -24,6 +24,18 @@ export async function findSignoffs(db: Db, pool: PoolKey): Promise<Signoff[]> {
   return rows.map((r) => ({ signedBy: r.signed_by, revision: r.revision, signedAt: r.signed_at }));
 }
 
+/** Every pool's confirmations in a scope's quarter, by pool (each in the order findSignoffs reads). */
+export async function findScopeSignoffs(db: Db, scopeId: string, quarterKey: string): Promise<Map<string, Signoff[]>> {
+  const rows = await db.selectFrom('quarter_signoffs').selectAll().where('scope_id', '=', scopeId).where('quarter_key', '=', quarterKey).orderBy('signed_at').execute();
+  const byPool = new Map<string, Signoff[]>();
+  for (const r of rows) {
+    const list = byPool.get(r.pool) ?? [];
+    list.push({ signedBy: r.signed_by, revision: r.revision, signedAt: r.signed_at });
+    byPool.set(r.pool, list);
+  }
+  return byPool;
+}
+
 /** Records (or renews, for a newer revision) the actor's confirmation. */
 export async function upsertSignoff(db: Db, pool: PoolKey, signedBy: string, revision: string, at: Date): Promise<void> {
   await db
