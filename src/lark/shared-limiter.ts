@@ -128,6 +128,21 @@ export class SharedRateLimiter {
     return paused > 0 ? 0 : Math.max(0, Math.min(l.appPerSecond - second, l.appPerMinute - minute));
   }
 
+  /**
+   * How long until the app may make one more call (0 if it may now): when the oldest call in a full
+   * window leaves it, or a pause ends.
+   */
+  async msUntilRoom(): Promise<number> {
+    const now = this.now();
+    const l = this.limits;
+    const [second, minute, paused] = await Promise.all([
+      this.windowWait(this.db, APP, l.appPerSecond, l.secondWindowMs, now),
+      this.windowWait(this.db, APP, l.appPerMinute, l.minuteWindowMs, now),
+      this.pausedFor(this.db, [APP], now),
+    ]);
+    return Math.max(second, minute, paused);
+  }
+
   /** After Lark refused with a wait (99991400 for the app, 230020 for one user or chat), nobody sends there until it passes. */
   async pause(bucket: 'app' | string, ms: number): Promise<void> {
     const until = this.now() + ms;

@@ -57,7 +57,9 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     expect(full).toMatchObject({ ok: false });
     expect((full as { waitMs: number }).waitMs).toBeGreaterThan(30_000);
     expect(await left.capacity()).toBe(0);
+    expect(await left.msUntilRoom()).toBe((full as { waitMs: number }).waitMs);
     now += (full as { waitMs: number }).waitMs;
+    expect(await right.msUntilRoom()).toBe(0);
     expect(await left.acquireBatch(['user:late'])).toMatchObject([{ ok: true }]);
 
     const same = await Promise.all([left.acquireBatch(['user:one', 'user:one', 'user:one']), right.acquireBatch(['user:one', 'user:one', 'user:one'])]);
@@ -78,5 +80,32 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     await Promise.all([worker(a).drain(60_000), worker(b).drain(60_000)]);
     expect(sandbox.messages()).toHaveLength(130);
     expect(sandbox.rateLimited).toBe(0);
+  });
+
+  it('uses a slot the moment the full window frees it, instead of waiting for the next poll', async () => {
+    store = await createTestStore(dialect);
+    const org = buildOrg({ units: [{ id: 'D1', name: '测试处', staff: Array.from({ length: 3 }, (_, i) => ({ name: `人员${i}` })) }] });
+    const appId = `cli_shared${dialect === 'sqlite' ? '03' : '04'}aaaaaaaa`;
+    sandbox = new LarkSandbox({ appId, appSecret: 's', org, seed: 6 });
+    const { url } = await sandbox.start(0);
+    // Two calls per 500 ms: the third message must wait for the first call to leave the window.
+    let now = Date.parse('2026-11-20T07:00:00Z');
+    const slept: number[] = [];
+    const clock = {
+      now: () => now,
+      sleep: async (ms: number) => {
+        slept.push(ms);
+        now += ms;
+      },
+    };
+    const limits = { appPerSecond: 50, appPerMinute: 2, targetPerSecond: 5, secondWindowMs: 1100, minuteWindowMs: 500 };
+    const worker = new OutboxWorker({ db: store.db, api: new LarkApi({ appId, appSecret: 's', baseUrl: url }), log: pino({ level: 'silent' }), clock, limits, pollMs: 60_000 });
+    const messenger = outboxMessenger(store.db, systemClock);
+    for (const u of org.users) await messenger.send({ type: 'open_id', id: u.open_id }, { kind: 'text', text: '通知' }, `n:${u.open_id}`);
+
+    expect(await worker.tick()).toBe(2);
+    expect(await worker.tick()).toBe(1); // not 0 (then the loop would sleep its 60 s poll)
+    expect(slept).toEqual([500]);
+    expect(sandbox.messages()).toHaveLength(3);
   });
 });
