@@ -247,6 +247,8 @@ describe.each(dialectsUnderTest())('月考核 monthly grading (%s)', (dialect) =
     expectToast(await h.click('李明华', message, buttonValue(graded.card!.data, '重新评定')), 'error', LOCKED);
     expectToast(await submitGrade(h, '李明华', '张丽', form({ work: '90', conduct: '90' })), 'error', LOCKED);
     expectToast(await submitGrade(h, '李明华', '张丽', form({ work: '60', conduct: '60' })), 'error', LOCKED);
+    // An incomplete form is told the quarter is locked, not asked to be completed first.
+    expectToast(await submitGrade(h, '李明华', '张丽', form({ conduct: '60' })), 'error', LOCKED);
     expect(await gradingState(h)).toEqual(before);
     // Another pool of the same unit is still open.
     expectToast(await submitGrade(h, '李明华', '赵敏', form({ work: '80', conduct: '80' })), 'success', '已提交评鉴');

@@ -105,7 +105,7 @@ export async function submitMonthlyGrade(
   // says so first: a fresh card would not help. A write that goes through checked the locks itself.
   const assertOpen = () => assertMonthOpen(deps.db, row.month_key, pools);
   const unchanged = (latest: MonthlyReviewRow): SubmitResult => ({ review: monthlyReviewRowToReview(latest), person, unit, changed: false });
-  const grade = gradeFromForm(input.form, deps.rules);
+  const grade = await gradeOrLocked(input.form, deps.rules, assertOpen);
   const now = deps.clock.now();
   const columns = gradeColumns(grade, person, actor.openId);
   if (row.status !== 'pending' && sameGrade(row, columns)) {
@@ -134,6 +134,19 @@ export async function submitMonthlyGrade(
   const latest = await repo.findReviewById(deps.db, row.id);
   if (latest && sameGrade(latest, columns)) return unchanged(latest);
   throw staleCard(STALE_HINT);
+}
+
+/**
+ * The form's grade. An invalid form on a locked quarter says it is locked: completing the form
+ * would only lead to that refusal. (A valid one is checked for the lock when it is written.)
+ */
+async function gradeOrLocked(form: GradeFormText, rules: CoreDeps['rules'], assertOpen: () => Promise<void>): Promise<ComputedGrade> {
+  try {
+    return gradeFromForm(form, rules);
+  } catch (e) {
+    await assertOpen();
+    throw e;
+  }
 }
 
 /** Both the pool the review was filed in and the person's current one: moving someone cannot reopen a locked month. */
