@@ -71,7 +71,9 @@ export interface QuarterInputs {
 }
 
 export async function loadQuarterInputs(db: Db, quarterKey: string): Promise<QuarterInputs> {
-  return { monthly: await monthlyResultsForQuarter(db, quarterKey), active: await findActivePeople(db) };
+  // Two connections on PostgreSQL: one query runs while the other's rows are parsed.
+  const [monthly, active] = await Promise.all([monthlyResultsForQuarter(db, quarterKey), findActivePeople(db)]);
+  return { monthly, active };
 }
 
 /** The scopes (organs, or 处室) with monthly results in the quarter: each is determined on its own. */
