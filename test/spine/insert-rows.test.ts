@@ -27,6 +27,19 @@ describe.each(dialectsUnderTest())('insertRows on %s', (dialect) => {
     expect(await insertRows(store.db, 'quarter_results', [])).toEqual([]);
   });
 
+  it('keeps every character of a batch large enough to go as arrays on PostgreSQL', async () => {
+    store = await createTestStore(dialect);
+    const texts = ['a\\b', 'say "好"', 'x,y', '{1,2}', 'NULL', '', ' 空格 ', '第一行\n第二行', '反斜杠\\"引号"\\', '😀 表情', "it's"];
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      id: `qr_${String(i).padStart(2, '0')}`, open_id: `ou_${i}`, quarter_key: '2026-Q3', unit_id: 'od_1', level: '一级科员',
+      score: i % 4 === 0 ? null : i - 10.25, work: null, conduct: null, good_months: i, proposed_tier: '好', tier: '好', status: 'proposed',
+      updated_at: '2026-10-15T02:00:00.000Z', basis: i % 5 === 0 ? null : texts[i % texts.length]!,
+    }));
+    expect(await insertRows(store.db, 'quarter_results', rows, { returning: ['id'] })).toHaveLength(30);
+    const stored = await store.db.selectFrom('quarter_results').select(['id', 'score', 'good_months', 'basis']).orderBy('id').execute();
+    expect(stored.map((r) => ({ ...r, score: r.score === null ? null : Number(r.score) }))).toEqual(rows.map(({ id, score, good_months, basis }) => ({ id, score, good_months, basis })));
+  });
+
   it('writes a thousand audit entries in chunks, each readable on its own trail with its quotes and Chinese intact', async () => {
     store = await createTestStore(dialect);
     const at = new Date('2026-10-15T02:00:00Z');
