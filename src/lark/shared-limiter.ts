@@ -129,15 +129,15 @@ export class SharedRateLimiter {
   }
 
   /**
-   * How long until the app may make one more call (0 if it may now): when the oldest call in a full
-   * window leaves it, or a pause ends.
+   * How long until the app may make `calls` more calls (0 if it may now): when enough of the oldest
+   * calls in a full window have left it, or a pause ends.
    */
-  async msUntilRoom(): Promise<number> {
+  async msUntilRoom(calls = 1): Promise<number> {
     const now = this.now();
     const l = this.limits;
     const [second, minute, paused] = await Promise.all([
-      this.windowWait(this.db, APP, l.appPerSecond, l.secondWindowMs, now),
-      this.windowWait(this.db, APP, l.appPerMinute, l.minuteWindowMs, now),
+      this.windowWait(this.db, APP, l.appPerSecond, l.secondWindowMs, now, calls - 1),
+      this.windowWait(this.db, APP, l.appPerMinute, l.minuteWindowMs, now, calls - 1),
       this.pausedFor(this.db, [APP], now),
     ]);
     return Math.max(second, minute, paused);
