@@ -83,7 +83,7 @@ export class SharedRateLimiter {
           continue;
         }
         if (room <= 0) {
-          appWait ??= Math.max(await this.windowWait(trx, APP, l.appPerSecond, l.secondWindowMs, now, booked.length), await this.windowWait(trx, APP, l.appPerMinute, l.minuteWindowMs, now, booked.length));
+          appWait ??= await this.appWindowWait(trx, now, booked.length);
           results.push({ ok: false, waitMs: appWait });
           continue;
         }
@@ -134,13 +134,8 @@ export class SharedRateLimiter {
    */
   async msUntilRoom(calls = 1): Promise<number> {
     const now = this.now();
-    const l = this.limits;
-    const [second, minute, paused] = await Promise.all([
-      this.windowWait(this.db, APP, l.appPerSecond, l.secondWindowMs, now, calls - 1),
-      this.windowWait(this.db, APP, l.appPerMinute, l.minuteWindowMs, now, calls - 1),
-      this.pausedFor(this.db, [APP], now),
-    ]);
-    return Math.max(second, minute, paused);
+    const [windows, paused] = await Promise.all([this.appWindowWait(this.db, now, calls - 1), this.pausedFor(this.db, [APP], now)]);
+    return Math.max(windows, paused);
   }
 
   /** After Lark refused with a wait (99991400 for the app, 230020 for one user or chat), nobody sends there until it passes. */
@@ -163,6 +158,13 @@ export class SharedRateLimiter {
   private async count(db: Db, bucket: string, after: number): Promise<number> {
     const row = await db.selectFrom('rate_events').select((eb) => eb.fn.countAll().as('n')).where('bucket', '=', bucket).where('at_ms', '>', after).executeTakeFirst();
     return Number(row?.n ?? 0);
+  }
+
+  /** Until both of the app's windows (second and minute) have room for one call besides `extra` booked just now. */
+  private async appWindowWait(db: Db, now: number, extra: number): Promise<number> {
+    const l = this.limits;
+    const second = await this.windowWait(db, APP, l.appPerSecond, l.secondWindowMs, now, extra);
+    return Math.max(second, await this.windowWait(db, APP, l.appPerMinute, l.minuteWindowMs, now, extra));
   }
 
   /** 0 when the window has room; else until its oldest booking that must leave does. `extra` were booked just now. */
