@@ -40,6 +40,9 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
       if (!proposal.hasData) return;
       scopes++;
       unpooled += proposal.unpooled.length;
+      const open = proposal.pools.filter((p) => !p.locked);
+      // Every pool confirmed already: no card is due, and nothing more to read.
+      if (open.length === 0) return;
       const determiners = determinersAmong(admins, scopeId, units);
       const messenger = deps.messengerFor(trx);
       // Every pool's cards from the scope's results as stored just now and the months already in hand.
@@ -53,7 +56,7 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
         summaries: await summariesForQuarter(trx, deps.rules, quarterKey, proposal.stored.map((r) => r.openId)),
       };
       const cards: Addressed[] = [];
-      for (const pool of proposal.pools.filter((p) => !p.locked)) {
+      for (const pool of open) {
         for (const view of await determinationPages(trx, deps.rules, units, { scopeId, quarterKey, pool: pool.pool }, null, known)) {
           const card = deps.cards.quarterly.determination(view);
           for (const admin of determiners) {

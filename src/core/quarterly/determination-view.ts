@@ -80,7 +80,7 @@ async function loadPool(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKe
   const notes = ruleNotes(results, rules);
   // The pool's own (the card counts them against the pool's size).
   const summaries = known
-    ? new Map(results.flatMap((r) => (known.summaries.has(r.openId) ? [[r.openId, known.summaries.get(r.openId)!] as const] : [])))
+    ? new Map(results.filter((r) => known.summaries.has(r.openId)).map((r) => [r.openId, known.summaries.get(r.openId)!]))
     : await summariesForQuarter(db, baseRules, pool.quarterKey, results.map((r) => r.openId));
   return { results, rules, shareNote, lock, signoffs, people, monthly, nameOf, ordered, alloc, seats, fit, byId, determiners, revision, rated, goodCount, notes, summaries };
 }

@@ -21,7 +21,7 @@ export async function findSignoffs(db: Db, pool: PoolKey): Promise<Signoff[]> {
     .where('pool', '=', pool.pool)
     .orderBy('signed_at')
     .execute();
-  return rows.map((r) => ({ signedBy: r.signed_by, revision: r.revision, signedAt: r.signed_at }));
+  return rows.map(toSignoff);
 }
 
 /** Every pool's confirmations in a scope's quarter, by pool (each in the order findSignoffs reads). */
@@ -30,11 +30,13 @@ export async function findScopeSignoffs(db: Db, scopeId: string, quarterKey: str
   const byPool = new Map<string, Signoff[]>();
   for (const r of rows) {
     const list = byPool.get(r.pool) ?? [];
-    list.push({ signedBy: r.signed_by, revision: r.revision, signedAt: r.signed_at });
+    list.push(toSignoff(r));
     byPool.set(r.pool, list);
   }
   return byPool;
 }
+
+const toSignoff = (r: { signed_by: string; revision: string; signed_at: string }): Signoff => ({ signedBy: r.signed_by, revision: r.revision, signedAt: r.signed_at });
 
 /** Records (or renews, for a newer revision) the actor's confirmation. */
 export async function upsertSignoff(db: Db, pool: PoolKey, signedBy: string, revision: string, at: Date): Promise<void> {
