@@ -23,7 +23,7 @@ const ARRAYS_FROM = 20;
  * A multi-row INSERT written as parameterised text. Kysely's builder parses and compiles every
  * row's object into an operation tree; for the tens of thousands of rows of a quarter's close
  * that was a tenth of the job. All rows take the first row's columns; a missing value is null.
- * On SQLite the rows go as `values (?, …), …`; on PostgreSQL, many rows go as one array per column
+ * On SQLite the rows go as `values (?, …), …`, in chunks of a few fixed sizes; on PostgreSQL, many rows go as one array per column
  * (`select * from unnest($1::text[], …)`): parsing and binding 8,000 parameters took longer than
  * inserting the rows.
  */
@@ -37,30 +37,75 @@ export async function insertRows<T extends keyof Database & string, R = Record<s
   if (!first) return [];
   const columns = Object.keys(first);
   const all = rows as readonly Record<string, unknown>[];
-  const numbered = isPostgres(db);
-  const types = numbered && opts.arrays !== false && rows.length >= ARRAYS_FROM ? await columnTypes(db, table) : null;
-  const params: unknown[] = [];
-  let source: string;
+  if (!isPostgres(db)) return insertSqliteChunks<R>(db, table, columns, all, opts);
+  const types = opts.arrays !== false && rows.length >= ARRAYS_FROM ? await columnTypes(db, table) : null;
   if (types && columns.every((c) => types.has(c))) {
-    for (const column of columns) params.push(all.map((row) => row[column] ?? null));
-    source = `select * from unnest(${columns.map((c, i) => `$${i + 1}::${types.get(c)}[]`).join(', ')})`;
-  } else {
-    const tuples: string[] = [];
-    for (const row of all) {
-      const marks: string[] = [];
-      for (const column of columns) {
-        params.push(row[column] ?? null);
-        marks.push(numbered ? `$${params.length}` : '?');
-      }
-      tuples.push(`(${marks.join(', ')})`);
-    }
-    source = `values ${tuples.join(', ')}`;
+    const params = columns.map((column) => all.map((row) => row[column] ?? null));
+    const source = `select * from unnest(${columns.map((c, i) => `$${i + 1}::${types.get(c)}[]`).join(', ')})`;
+    return run<R>(db, table, columns, source, params, opts);
   }
+  const { source, params } = tuples(columns, all, (n) => `$${n}`);
+  return run<R>(db, table, columns, source, params, opts);
+}
+
+/** Rows in one SQLite statement at most. */
+const SQLITE_CHUNK = 128;
+/** Values a statement may take whatever its row count: its text is short, and the cache keeps each size. */
+const SHORT_PARAMS = 256;
+
+/**
+ * SQLite prepares every distinct text anew, and a statement of a few hundred rows took about a
+ * millisecond to prepare (a quarter's close spent a twentieth of its time there). A large batch is
+ * written in chunks of 128, 64 or 32… rows until what is left is short, so the same few texts come
+ * back and the connection's statement cache keeps them (`withStatementCache`); a short batch (the
+ * ack path's) stays one statement. A batch of several chunks is written in one transaction, so it
+ * is stored whole or not at all, as a single statement would be.
+ */
+async function insertSqliteChunks<R>(
+  db: Kysely<Database>,
+  table: string,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  opts: InsertRowsOptions,
+): Promise<R[]> {
+  const chunks: Array<readonly Record<string, unknown>[]> = [];
+  for (let at = 0; at < rows.length; ) {
+    const left = rows.length - at;
+    const size = left * columns.length <= SHORT_PARAMS ? left : Math.min(SQLITE_CHUNK, 2 ** Math.floor(Math.log2(left)));
+    chunks.push(rows.slice(at, at + size));
+    at += size;
+  }
+  const write = async (d: Kysely<Database>) => {
+    const out: R[] = [];
+    for (const chunk of chunks) {
+      const { source, params } = tuples(columns, chunk, () => '?');
+      out.push(...(await run<R>(d, table, columns, source, params, opts)));
+    }
+    return out;
+  };
+  return chunks.length > 1 && !db.isTransaction ? db.transaction().execute(write) : write(db);
+}
+
+/** `values (…), (…)` with a placeholder per value; a missing value is null. */
+function tuples(columns: readonly string[], rows: readonly Record<string, unknown>[], mark: (n: number) => string) {
+  const params: unknown[] = [];
+  const list: string[] = [];
+  for (const row of rows) {
+    const marks: string[] = [];
+    for (const column of columns) {
+      params.push(row[column] ?? null);
+      marks.push(mark(params.length));
+    }
+    list.push(`(${marks.join(', ')})`);
+  }
+  return { source: `values ${list.join(', ')}`, params };
+}
+
+async function run<R>(db: Kysely<Database>, table: string, columns: readonly string[], source: string, params: unknown[], opts: InsertRowsOptions): Promise<R[]> {
   let text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) ${source}`;
   if (opts.skipConflictsOn) text += ` on conflict (${opts.skipConflictsOn.map(quote).join(', ')}) do nothing`;
   if (opts.returning) text += ` returning ${opts.returning.map(quote).join(', ')}`;
-  const result = await db.executeQuery<R>(CompiledQuery.raw(text, params));
-  return result.rows;
+  return (await db.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
 }
 
 // Every schema is migrated alike, so a table's column types are read once per process.

@@ -47,19 +47,27 @@ function openSqlite(path: string): Store {
 /**
  * Kysely prepares every query anew; compiling the SQL was a tenth of the bot's time under load.
  * The same SQL text reuses its prepared statement (SQLite re-prepares it itself after a schema
- * change); one still being iterated is not shared. A long text — a multi-row insert of a batch —
- * is not kept: every batch size is another statement of about 1 KB per row, and 500 of them held
- * 120 MB while a burst was acknowledged.
+ * change); one still being iterated is not shared. Long texts get a small cache of their own, the
+ * least recently used going first: `insertRows` writes its batches in chunks of a few fixed sizes,
+ * so their texts recur, while a text of every batch size (the group commit's, before) held 120 MB
+ * in 500 statements when each was kept. Texts past `longest` are never kept.
  */
-function withStatementCache(conn: SQLite.Database, max = 1000, longestSql = 2000): SQLite.Database {
-  const cache = new Map<string, SQLite.Statement>();
+function withStatementCache(conn: SQLite.Database, max = 1000, shortSql = 2000, maxLong = 32, longest = 16_000): SQLite.Database {
+  const short = new Map<string, SQLite.Statement>();
+  const long = new Map<string, SQLite.Statement>();
   const prepare = conn.prepare.bind(conn);
   conn.prepare = ((sql: string) => {
-    if (sql.length > longestSql) return prepare(sql);
+    if (sql.length > longest) return prepare(sql);
+    const cache = sql.length > shortSql ? long : short;
     const hit = cache.get(sql);
-    if (hit) return hit.busy ? prepare(sql) : hit;
+    if (hit?.busy) return prepare(sql);
+    if (hit && cache === long) {
+      long.delete(sql);
+      long.set(sql, hit);
+    }
+    if (hit) return hit;
     const statement = prepare(sql);
-    if (cache.size >= max) cache.delete(cache.keys().next().value!);
+    if (cache.size >= (cache === long ? maxLong : max)) cache.delete(cache.keys().next().value!);
     cache.set(sql, statement);
     return statement;
   }) as typeof conn.prepare;

@@ -40,6 +40,23 @@ describe.each(dialectsUnderTest())('insertRows on %s', (dialect) => {
     expect(stored.map((r) => ({ ...r, score: r.score === null ? null : Number(r.score) }))).toEqual(rows.map(({ id, score, good_months, basis }) => ({ id, score, good_months, basis })));
   });
 
+  it('returns a long batch in order, and stores none of it when one row is refused', async () => {
+    store = await createTestStore(dialect);
+    const row = (i: number) => ({
+      id: `qr_${String(i).padStart(3, '0')}`, open_id: `ou_${i}`, quarter_key: '2026-Q3', unit_id: 'od_1', level: '一级科员', score: i,
+      work: null, conduct: null, good_months: 0, proposed_tier: '好', tier: '好', status: 'proposed', updated_at: '2026-10-15T02:00:00.000Z',
+    });
+    // 301 rows of 13 values: on SQLite, chunks of 128, 128, 32 and 13 rows.
+    const rows = Array.from({ length: 301 }, (_, i) => row(i));
+    const ids = await insertRows<'quarter_results', { id: string }>(store.db, 'quarter_results', rows, { skipConflictsOn: ['open_id', 'quarter_key'], returning: ['id'] });
+    expect(ids.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+    // The last row lacks its quarter (NOT NULL): the 300 before it must not be left behind.
+    const refused = [...Array.from({ length: 300 }, (_, i) => row(1_000 + i)), { ...row(2_000), quarter_key: null as unknown as string }];
+    await expect(insertRows(store.db, 'quarter_results', refused)).rejects.toThrow();
+    const count = await store.db.selectFrom('quarter_results').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(301);
+  });
+
   it('writes a thousand audit entries in chunks, each readable on its own trail with its quotes and Chinese intact', async () => {
     store = await createTestStore(dialect);
     const at = new Date('2026-10-15T02:00:00Z');
