@@ -11,12 +11,12 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { encryptLarkPayload, larkSignature } from '../src/lark/crypto';
 import { cardActionEvent, p2pChatIdFor, textMessageEvent, type LarkSandbox } from '../src/sandbox';
+import { ROOT, startFlags } from './child';
 
 export const APP_ID = 'cli_bench000000001';
 export const ENCRYPT_KEY = 'bench-encrypt-key';
 export const TOKEN = 'bench-verification-token';
 const TENANT = 'bench-tenant';
-const ROOT = join(import.meta.dirname, '..');
 
 export interface Signed {
   body: string;
@@ -214,14 +214,6 @@ function waitForLine(child: ChildProcess, pattern: RegExp, what: string, stream:
     from.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${what} exited (${code}) before it was ready:\n${seen}`)));
   });
-}
-
-/** Node's flags in package.json's `start` script (`node <flags> bin/pingshi.mjs serve`). */
-function startFlags(): string[] {
-  const start: string = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start;
-  const m = /^node((?: --\S+)*) bin\/pingshi\.mjs serve$/.exec(start);
-  if (!m) throw new Error(`package.json's start script is not "node [flags] bin/pingshi.mjs serve": ${start}`);
-  return m[1]!.split(' ').filter(Boolean);
 }
 
 /** The bot as `npm start` runs it, in its own process; resolves once it listens, with how long that took. */

@@ -23,9 +23,9 @@ const ARRAYS_FROM = 20;
  * A multi-row INSERT written as parameterised text. Kysely's builder parses and compiles every
  * row's object into an operation tree; for the tens of thousands of rows of a quarter's close
  * that was a tenth of the job. All rows take the first row's columns; a missing value is null.
- * On SQLite the rows go as `values (?, …), …`, in chunks of a few fixed sizes; on PostgreSQL, many rows go as one array per column
- * (`select * from unnest($1::text[], …)`): parsing and binding 8,000 parameters took longer than
- * inserting the rows.
+ * On SQLite the rows go as `values (?, …), …`, in chunks of a few fixed sizes; on PostgreSQL, many
+ * rows go as one array per column (`select * from unnest($1::text[], …)`): parsing and binding
+ * 8,000 parameters took longer than inserting the rows.
  */
 export async function insertRows<T extends keyof Database & string, R = Record<string, unknown>>(
   db: Kysely<Database>,
