@@ -149,6 +149,7 @@ export async function quarterCloseBenchmarks(dialect: Dialect, sizes: BenchSizes
   const city = await timeQuarterCloseAsServed(dialect, q.people, q.organs);
   print(`quarter_close_${label(q.people)}_s.${dialect}`, city.seconds, 2);
   print(`quarter_close_${label(q.people)}_cards.${dialect}`, city.cards);
+  print(`quarter_close_${label(q.people)}_max_stall_ms.${dialect}`, city.maxStallMs);
   const small = await timeQuarterCloseAsServed(dialect, q.small, q.organs);
   const large = await timeQuarterCloseAsServed(dialect, q.large, q.organs);
   print(`quarter_close_${label(q.small)}_s.${dialect}`, small.seconds, 2);

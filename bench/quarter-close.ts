@@ -22,6 +22,8 @@ export interface QuarterCloseResult {
   seconds: number;
   message: string;
   cards: number;
+  /** The longest the close held the event loop (a webhook arriving then waited as long). */
+  maxStallMs: number;
 }
 
 /** The app on a seeded city's store, on the day after 2026-Q3 closes, without workers (nothing is sent). */
@@ -41,11 +43,13 @@ export async function timeQuarterClose(dialect: Dialect, people: number, organs:
   try {
     await seedCity(store.db, { people, organs, gradedMonths: MONTHS });
     const app = await closingApp(store);
+    const stalls = stallWatch();
     const start = performance.now();
     const message = await closeQuarter(app.deps, QUARTER);
     const seconds = (performance.now() - start) / 1000;
+    const maxStallMs = stalls.stop();
     const row = await store.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-    return { seconds, message, cards: Number(row?.n ?? 0) };
+    return { seconds, message, cards: Number(row?.n ?? 0), maxStallMs };
   } finally {
     await store.dispose();
   }
@@ -60,4 +64,23 @@ export async function timeQuarterClose(dialect: Dialect, people: number, organs:
 export async function timeQuarterCloseAsServed(dialect: Dialect, people: number, organs: number): Promise<QuarterCloseResult> {
   const output = await outputOf([...startFlags(), join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'bench/quarter-close-run.ts'), dialect, String(people), String(organs)]);
   return JSON.parse(output.trim().split('\n').at(-1)!) as QuarterCloseResult;
+}
+
+/** The longest gap between turns of the event loop while it runs, seen by a 5 ms timer. */
+function stallWatch(): { stop: () => number } {
+  let last = performance.now();
+  let longest = 0;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  };
+  const timer = setInterval(tick, 5);
+  return {
+    stop: () => {
+      tick();
+      clearInterval(timer);
+      return longest;
+    },
+  };
 }

@@ -34,5 +34,6 @@ describe('npm run bench harness (tiny sizes)', () => {
     await quarterCloseBenchmarks('sqlite', TINY, print);
     expect(lines.get('quarter_close_120_cards.sqlite')).toBeGreaterThan(0);
     expect(Number.isFinite(lines.get('quarter_close_scaling.sqlite'))).toBe(true);
+    expect(lines.get('quarter_close_120_max_stall_ms.sqlite')).toBeGreaterThan(0);
   }, 60_000);
 });

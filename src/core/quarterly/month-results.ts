@@ -32,10 +32,10 @@ export async function monthlyResultsForQuarter(
 ): Promise<PersonMonths[]> {
   const months = monthsOfQuarter(quarterKey);
   // Only these people's rows are read when they are named (a card page), not the whole city's.
-  const stored = filter.openIds ? await reviewsOfPeopleInMonths(db, [...new Set(filter.openIds)].sort(), months) : await reviewsOfMonths(db, months);
-  const rows = stored.map(monthResultRowToReview);
+  const pages = filter.openIds ? [await reviewsOfPeopleInMonths(db, [...new Set(filter.openIds)].sort(), months)] : reviewsOfMonths(db, months);
   const byPerson = new Map<string, PersonMonths>();
-  for (const r of rows) {
+  for await (const page of pages) for (const row of page) {
+    const r = monthResultRowToReview(row);
     // Rows arrive in month order per person, so the last one seen sets the pool.
     const entry = byPerson.get(r.openId) ?? { openId: r.openId, unitId: r.unitId, level: r.level, months: [], pendingMonths: [] };
     entry.unitId = r.unitId;

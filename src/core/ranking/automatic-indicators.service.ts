@@ -94,7 +94,7 @@ async function countWeeklyRecords(deps: CoreDeps, periodKey: string, tally: (uni
 }
 
 async function countMonthlyReviews(deps: CoreDeps, periodKey: string, tally: (unitId: string) => Tally | null): Promise<void> {
-  for (const review of await reviewsOfMonths(deps.db, monthsOf(periodKey))) {
+  for await (const page of reviewsOfMonths(deps.db, monthsOf(periodKey))) for (const review of page) {
     if (review.status !== 'submitted') continue;
     const t = tally(review.unit_id);
     if (!t) continue;
