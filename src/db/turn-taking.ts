@@ -36,9 +36,10 @@ class TurnTakingSqliteDriver extends SqliteDriver {
     super(settings);
   }
 
-  override async acquireConnection(): Promise<DatabaseConnection> {
-    await this.watch.turnIfHeld();
-    return super.acquireConnection();
+  override acquireConnection(): Promise<DatabaseConnection> {
+    // No extra promise unless there is a turn to wait for: this runs before every statement.
+    const turn = this.watch.turnIfHeld();
+    return turn ? turn.then(() => super.acquireConnection()) : super.acquireConnection();
   }
 }
 
@@ -50,19 +51,27 @@ class TurnTakingSqliteDriver extends SqliteDriver {
 class LoopWatch {
   private since = performance.now();
   private watching = false;
+  /** The turn everyone held up in this one waits for: one callback however many wait. */
+  private next: Promise<void> | null = null;
 
   constructor(private readonly budgetMs: number) {}
 
-  async turnIfHeld(): Promise<void> {
+  /** The turn to wait for when the loop has been held past the budget, else null. */
+  turnIfHeld(): Promise<void> | null {
     if (!this.watching) {
       // The loop has turned since the last statement: this run started then at the earliest.
       this.watching = true;
       this.since = performance.now();
       setImmediate(this.turned);
-      return;
+      return null;
     }
-    if (performance.now() - this.since >= this.budgetMs) await nextTurn();
+    if (performance.now() - this.since < this.budgetMs) return null;
+    return (this.next ??= nextTurn().then(this.passed));
   }
+
+  private readonly passed = () => {
+    this.next = null;
+  };
 
   // Queued before any wait above, so it runs first in the turn and the wait ends with a fresh budget.
   private readonly turned = () => {
