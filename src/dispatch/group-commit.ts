@@ -1,3 +1,5 @@
+import { urgently } from '../db/turn-taking';
+
 /** Far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters (at most 10 per row). */
 const MAX_BATCH = 500;
 
@@ -17,7 +19,8 @@ export function createGroupCommit<T, R>(write: (batch: T[]) => Promise<R[]>, wri
 
   const writeBatch = async (batch: Waiting[]) => {
     try {
-      const results = await write(batch.map((w) => w.item));
+      // Acknowledgements first: the batch's statement does not wait for a long job's turn (see urgently).
+      const results = await urgently(() => write(batch.map((w) => w.item)));
       batch.forEach((w, i) => w.resolve(results[i]!));
     } catch {
       for (const w of batch) await write([w.item]).then(([result]) => w.resolve(result!), w.reject);
