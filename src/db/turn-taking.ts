@@ -13,7 +13,7 @@ export const TURN_MS = 10;
  * connection for a statement or a transaction, a caller that finds the loop held for more than
  * `budgetMs` waits for one turn, so requests are read and acknowledged between a long job's
  * statements. The wait is never inside a transaction, where it would keep the connection from
- * everyone (a transaction-heavy burst of card clicks lost 6 % when it was).
+ * everyone, and never for the ack path's writes (see urgently).
  */
 export class TurnTakingSqliteDialect extends SqliteDialect {
   constructor(
@@ -62,7 +62,7 @@ class TurnTakingSqliteDriver extends SqliteDriver {
 /**
  * How long the event loop has gone without a turn, as seen by its statements: a callback queued
  * with the first statement after a turn marks the next one. A turn that happens anyway (any real
- * I/O, an idle moment) starts the budget again, so the ack path itself does not wait here.
+ * I/O, an idle moment) starts the budget again, so short work never waits here.
  */
 class LoopWatch {
   private since = performance.now();

@@ -219,8 +219,8 @@ export async function pendingReviewsInUnit(db: Db, unitId: string) {
  * The months' reviews by person then month, with only a result's columns (a city's quarter is
  * 84,000 rows; every column took three times as long), in pages. On SQLite a statement holds the
  * event loop from start to end (those 84,000 rows: 0.3 s), so they come 5,000 at a time and the
- * loop turns between pages (see TurnTakingSqliteDialect); PostgreSQL's rows arrive beside other work, and
- * there one statement is faster.
+ * loop turns between pages (see TurnTakingSqliteDialect). PostgreSQL's rows arrive beside other
+ * work, and there one statement is faster.
  */
 export async function* reviewsOfMonths(db: Db, monthKeys: readonly string[]): AsyncGenerator<MonthResultRow[]> {
   if (monthKeys.length === 0) return;
