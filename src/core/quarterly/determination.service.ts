@@ -48,13 +48,18 @@ interface OpenPage {
   lockedPools: Set<string>;
 }
 
-/** The pool's open results as of the page the admin clicked; a lock or a newer page state refuses. */
-async function openPage(db: Db, rules: Rules, { pool, page, revision, form }: PoolChoice): Promise<OpenPage> {
+/** Refuses once the pool is locked, saying by whom and when. */
+async function assertUnlocked(db: Db, pool: PoolKey): Promise<void> {
   const lock = await findLock(db, pool);
   if (lock) {
     const names = await peopleByOpenId(db, [lock.lockedBy]);
     throw lockedError(lock, names.get(lock.lockedBy)?.name ?? lock.lockedBy);
   }
+}
+
+/** The pool's open results as of the page the admin clicked; a lock or a newer page state refuses. */
+async function openPage(db: Db, rules: Rules, { pool, page, revision, form }: PoolChoice): Promise<OpenPage> {
+  await assertUnlocked(db, pool);
   const results = (await findPoolResults(db, pool)).filter((r) => r.status === 'proposed');
   if (results.length === 0) throw notFound('没有找到该审定组的季度建议等次，请发送“/审定”重新获取审定卡片。');
   const names = await peopleByOpenId(db, results.map((r) => r.openId));
@@ -118,6 +123,9 @@ async function assertProposalsCurrent(db: Db, rules: Rules, units: UnitIndex, po
   const byId = new Map(stored.map((r) => [r.openId, r]));
   const current = fresh.length === stored.length && fresh.every((f) => byId.has(f.openId) && sameProposal(byId.get(f.openId)!, f));
   if (!current) {
+    // A confirmation of the same pool committed since this one read it (a double click on
+    // PostgreSQL): its lock is what changed, and the reason to give.
+    await assertUnlocked(db, pool);
     throw new DomainError('CONFLICT', '本卡片发出后月度评鉴结果有更新，为免依据过时的建议审定，请发送“/审定”获取最新的审定卡片后再确认。');
   }
 }
