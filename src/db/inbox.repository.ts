@@ -3,6 +3,7 @@ import { insertRows } from '../core/insert-rows';
 import { claimRows } from './claim';
 import { isPostgres } from '../core/sql-dialect';
 import type { Database, InboxRow } from './schema';
+import { compareText } from '../core/text-order';
 
 type Db = Kysely<Database>;
 
@@ -50,7 +51,7 @@ async function insertEvents(trx: Db, events: readonly EventToRecord[]): Promise<
     if (e.message) seenMessages.add(e.message.messageId);
     return true;
   });
-  const messages = candidates.filter((e) => e.message).sort((a, b) => compare(a.message!.messageId, b.message!.messageId));
+  const messages = candidates.filter((e) => e.message).sort((a, b) => compareText(a.message!.messageId, b.message!.messageId));
   const acceptedMessages = new Set<string>();
   if (messages.length > 0) {
     const rows = await trx
@@ -61,7 +62,7 @@ async function insertEvents(trx: Db, events: readonly EventToRecord[]): Promise<
       .execute();
     for (const r of rows) acceptedMessages.add(r.event_id);
   }
-  const inbox = candidates.filter((e) => !e.message || acceptedMessages.has(e.eventId)).sort((a, b) => compare(a.eventId, b.eventId));
+  const inbox = candidates.filter((e) => !e.message || acceptedMessages.has(e.eventId)).sort((a, b) => compareText(a.eventId, b.eventId));
   const recorded = new Set<string>();
   if (inbox.length > 0) {
     const rows = await trx
@@ -138,7 +139,6 @@ export async function admitArrivals(db: Db, limit: number): Promise<number> {
   });
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function findEvent(db: Db, eventId: string): Promise<InboxRow | undefined> {
   return db.selectFrom('inbox').selectAll().where('event_id', '=', eventId).executeTakeFirst();
@@ -160,7 +160,7 @@ export async function claimPendingEvents(db: Db, now: Date, leaseMs: number, lim
   return claimed;
 }
 
-const byArrival = (a: InboxRow, b: InboxRow) => (a.received_at === b.received_at ? compare(a.event_id, b.event_id) : compare(a.received_at, b.received_at));
+const byArrival = (a: InboxRow, b: InboxRow) => (a.received_at === b.received_at ? compareText(a.event_id, b.event_id) : compareText(a.received_at, b.received_at));
 
 export async function finishEvent(db: Db, eventId: string, now: Date, response: string | null = null): Promise<void> {
   await finishEvents(db, [{ eventId, response }], now);

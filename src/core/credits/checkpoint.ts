@@ -3,6 +3,7 @@ import { invalidInput } from '../errors';
 import { isCalendarDate } from './calendar-date';
 import { formatHours, toCenti } from './hours';
 import type { YearProgress } from './progress';
+import { compareText } from '../text-order';
 
 export type CheckpointKind = 'midyear' | 'yearend';
 
@@ -20,7 +21,7 @@ export function checkpointFor(date: string, training: Rules['training']): Checkp
     ] as const
   )
     .filter(([, at]) => monthDay >= at)
-    .sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([, a], [, b]) => compareText(a, b));
   return reached.at(-1)?.[0] ?? null;
 }
 

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { isPostgres } from '../sql-dialect';
 import { personRowToPerson, type Person } from './person';
+import { compareText } from '../text-order';
 
 type Db = Kysely<Database>;
 
@@ -35,10 +36,8 @@ async function everyActivePerson(db: Db): Promise<Person[]> {
     if (rows.length < PAGE_ROWS) break;
     after = rows[rows.length - 1]!.open_id;
   }
-  return out.sort((a, b) => cmp(a.unitId, b.unitId) || cmp(a.openId, b.openId));
+  return out.sort((a, b) => compareText(a.unitId, b.unitId) || compareText(a.openId, b.openId));
 }
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function findPeopleByName(db: Db, name: string): Promise<Person[]> {
   const rows = await db.selectFrom('people').selectAll().where('name', '=', name).where('active', '=', 1).execute();

@@ -4,6 +4,7 @@ import { monthsOfQuarter } from '../calendar/periods';
 import { monthResultRowToReview } from '../monthly/review';
 import { reviewsOfMonths, reviewsOfPeopleInMonths } from '../monthly/review.repository';
 import type { MonthResult } from './proposal';
+import { compareText } from '../text-order';
 
 /** One person's monthly results within a quarter, ready for proposeQuarter. */
 export interface PersonMonths {
@@ -46,7 +47,5 @@ export async function monthlyResultsForQuarter(
   }
   return [...byPerson.values()]
     .filter((p) => (filter.unitId === undefined || p.unitId === filter.unitId) && (filter.level === undefined || p.level === filter.level))
-    .sort((a, b) => cmp(a.unitId, b.unitId) || cmp(a.level, b.level) || cmp(a.openId, b.openId));
+    .sort((a, b) => compareText(a.unitId, b.unitId) || compareText(a.level, b.level) || compareText(a.openId, b.openId));
 }
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

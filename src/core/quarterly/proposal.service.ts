@@ -25,6 +25,7 @@ import { loadUnits, organOf, scopeOf, type UnitIndex } from './scope';
 import { quotaRulesFor, type QuotaRules } from './quota-share';
 import { fitScopeToQuota } from './scope-quota';
 import { voicesOfQuarter } from '../peers/voices.repository';
+import { compareText } from '../text-order';
 
 type Db = Kysely<Database>;
 
@@ -207,8 +208,7 @@ export async function proposeScopeQuarter(
 
 /** The order findScopeQuarterResults reads them in. */
 function byPoolAndPerson(results: QuarterResult[]): QuarterResult[] {
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return results.sort((a, b) => cmp(a.pool, b.pool) || cmp(a.openId, b.openId));
+  return results.sort((a, b) => compareText(a.pool, b.pool) || compareText(a.openId, b.openId));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Rules } from '../rules/rules';
 import { invalidInput } from '../errors';
 import { round2 } from '../numbers';
 import { isTierOrUndetermined } from '../tiers';
+import { compareText } from '../text-order';
 
 type QuotaRules = Pick<Rules, 'quarterly'>;
 type TieBreakKey = Rules['quarterly']['good_quota']['tie_break'][number];
@@ -49,7 +50,7 @@ export function fitPoolToQuota(candidates: readonly QuotaCandidate[], seats: num
   const good = candidates
     .filter((c) => c.proposedTier === '好')
     .map((c) => ({ id: c.personId, key: keysOf(c) }))
-    .sort((a, b) => compareKeys(b.key, a.key) || compareIds(a.id, b.id));
+    .sort((a, b) => compareKeys(b.key, a.key) || compareText(a.id, b.id));
   const result: Record<string, TierOrUndetermined> = Object.fromEntries(
     candidates.map((c) => [c.personId, c.proposedTier]),
   );
@@ -65,7 +66,7 @@ export function fitPoolToQuota(candidates: readonly QuotaCandidate[], seats: num
     fit.undecidedTie = tied.map((g) => g.id);
     fit.tieSeats = quota - good.filter((g) => compareKeys(g.key, firstOut.key) > 0).length;
   }
-  fit.mustMove = [...below].sort((a, b) => compareKeys(a.key, b.key) || compareIds(a.id, b.id)).map((g) => g.id);
+  fit.mustMove = [...below].sort((a, b) => compareKeys(a.key, b.key) || compareText(a.id, b.id)).map((g) => g.id);
   for (const id of fit.mustMove) result[id] = '较好';
   return fit;
 }
@@ -85,10 +86,6 @@ function compareKeys(a: readonly number[], b: readonly number[]): number {
     if (x !== y) return x < y ? -1 : 1;
   }
   return 0;
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function assertDistinctIds(ids: readonly string[]): void {
@@ -125,7 +122,7 @@ export function checkDetermination(
 
   const missing = pool.filter((p) => !Object.hasOwn(chosen, p.personId));
   if (missing.length > 0) errors.push(`尚有 ${missing.length} 人未确定等次：${missing.map(label).join('、')}`);
-  const strangers = Object.keys(chosen).filter((id) => !inPool.has(id)).sort(compareIds);
+  const strangers = Object.keys(chosen).filter((id) => !inPool.has(id)).sort(compareText);
   if (strangers.length > 0) errors.push(`有 ${strangers.length} 人不属于本池，不能在此确定等次：${strangers.join('、')}`);
 
   const given = pool.filter((p) => Object.hasOwn(chosen, p.personId));

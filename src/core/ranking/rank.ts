@@ -1,4 +1,5 @@
 import { round2 } from '../numbers';
+import { compareText } from '../text-order';
 
 export interface RankInput {
   unitId: string;
@@ -24,7 +25,7 @@ export interface RankPlace {
  * composite are not ranked and come last.
  */
 export function rankUnits(inputs: readonly RankInput[]): RankPlace[] {
-  const ranked = inputs.filter((u) => u.score !== null).sort((a, b) => compareUnits(a, b) || compareIds(a.unitId, b.unitId));
+  const ranked = inputs.filter((u) => u.score !== null).sort((a, b) => compareUnits(a, b) || compareText(a.unitId, b.unitId));
   const places: RankPlace[] = [];
   // Sorted, so units equal on every key are neighbours: each run shares the rank of its first.
   for (let start = 0; start < ranked.length; ) {
@@ -37,7 +38,7 @@ export function rankUnits(inputs: readonly RankInput[]): RankPlace[] {
   }
   const unranked = inputs
     .filter((u) => u.score === null)
-    .sort((a, b) => compareIds(a.unitId, b.unitId))
+    .sort((a, b) => compareText(a.unitId, b.unitId))
     .map((u): RankPlace => ({ unitId: u.unitId, rank: null, tied: false, behind: 0 }));
   return [...places, ...unranked];
 }
@@ -60,4 +61,3 @@ function compareUnits(a: RankInput, b: RankInput): number {
   return 0;
 }
 
-const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
