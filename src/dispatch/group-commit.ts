@@ -17,13 +17,14 @@ export function createGroupCommit<T, R>(write: (batch: T[]) => Promise<R[]>, wri
   let writing = 0;
   let scheduled = false;
 
+  // Acknowledgements first: neither a batch nor its one-by-one retry waits for a long job's turn (see urgently).
+  const writeNow = (items: T[]) => urgently(() => write(items));
   const writeBatch = async (batch: Waiting[]) => {
     try {
-      // Acknowledgements first: the batch's statement does not wait for a long job's turn (see urgently).
-      const results = await urgently(() => write(batch.map((w) => w.item)));
+      const results = await writeNow(batch.map((w) => w.item));
       batch.forEach((w, i) => w.resolve(results[i]!));
     } catch {
-      for (const w of batch) await write([w.item]).then(([result]) => w.resolve(result!), w.reject);
+      for (const w of batch) await writeNow([w.item]).then(([result]) => w.resolve(result!), w.reject);
     }
   };
   const flush = () => {
