@@ -27,6 +27,12 @@ export const LARK_MESSAGE_LIMITS: MessageLimits = {
 
 const APP = 'app';
 const KEEP_MS = 120_000;
+/**
+ * A booked call counts as made from its booking until it is stamped: it stands at now + this lease
+ * meanwhile, inside every window. The lease outlasts a call's token fetch and request (10 s timeout
+ * each); a process killed before stamping leaves slots that leave the windows when it ends.
+ */
+export const IN_FLIGHT_LEASE_MS = 25_000;
 
 export type Acquired = { ok: true; ids: string[] } | { ok: false; waitMs: number };
 
@@ -90,9 +96,11 @@ export class SharedRateLimiter {
         room--;
         used.set(target, (used.get(target) ?? 0) + 1);
         booked.push(target);
+        // In flight until stamped: a call can reach Lark long after its booking (a busy loop, a lane
+        // of the same recipient's calls before it), and the booking must not leave a window first.
         const pair = [
-          { id: newId('re'), bucket: APP, at_ms: now },
-          { id: newId('re'), bucket: target, at_ms: now },
+          { id: newId('re'), bucket: APP, at_ms: now + IN_FLIGHT_LEASE_MS },
+          { id: newId('re'), bucket: target, at_ms: now + IN_FLIGHT_LEASE_MS },
         ];
         rows.push(...pair);
         results.push({ ok: true, ids: pair.map((r) => r.id) });
@@ -108,9 +116,9 @@ export class SharedRateLimiter {
   }
 
   /**
-   * Re-stamps booked slots with the time the call finished. Lark counts a call when it arrives, which
-   * can be well after the booking (a token fetch, a busy event loop); counting it from its end keeps
-   * our windows behind Lark's, never ahead.
+   * Stamps booked slots with the time the call finished, ending their lease. Lark counts a call when
+   * it arrives, which can be well after the booking (a token fetch, a busy event loop); counting it
+   * from its end keeps our windows behind Lark's, never ahead.
    */
   async stamp(ids: string[]): Promise<void> {
     if (ids.length > 0) await this.db.updateTable('rate_events').set({ at_ms: this.now() }).where('id', 'in', ids).execute();
@@ -182,6 +190,7 @@ export class SharedRateLimiter {
       .limit(1)
       .offset(n - limit)
       .executeTakeFirst();
-    return Math.max(1, Number(row?.at_ms ?? now) + windowMs - now);
+    // A slot still in flight leaves the window no sooner than a whole window after its call ends.
+    return Math.max(1, Math.min(Number(row?.at_ms ?? now), now) + windowMs - now);
   }
 }

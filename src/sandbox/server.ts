@@ -30,6 +30,8 @@ export class LarkSandbox implements SandboxControl {
   readonly org: SandboxOrg;
   calls: SandboxCall[] = [];
   rateLimited = 0;
+  /** Refusals for rate by the window that refused (app:s, app:m, to:<recipient>, patch:<message>, injected), so a failure names its rule. */
+  refusedBy: Record<string, number> = {};
   /** Cards answered to a callback that Lark would not have shown, with why. */
   rejectedCallbackCards: Array<{ messageId: string; issues: CardIssue[] }> = [];
   driver: LarkDriver | undefined;
@@ -169,6 +171,7 @@ export class LarkSandbox implements SandboxControl {
     this.callbackTokens.clear();
     this.calls = [];
     this.rateLimited = 0;
+    this.refusedBy = {};
     this.rejectedCallbackCards = [];
   }
 
@@ -182,6 +185,7 @@ export class LarkSandbox implements SandboxControl {
       messages: this.store.all().length,
       calls: this.calls.length,
       rateLimited: this.rateLimited,
+      refusedBy: this.refusedBy,
       outageHits: this.faultState.outageHits,
       rejectedCallbackCards: this.rejectedCallbackCards.length,
       faults: this.faults,
@@ -260,14 +264,14 @@ export class LarkSandbox implements SandboxControl {
     if (this.limits.enabled) {
       const rules = rulesFor(this.limits, kind, draft.key);
       if (this.random() < this.faultState.opts.limitRate) {
-        this.rateLimited++;
+        this.countRefusal('injected');
         const r = refusal(this.limits, rules[rules.length - 1]!, 1000);
         return reply(r.status, r.body, r.headers);
       }
       for (const rule of rules) {
         const waitMs = this.limiter.check(rule.key, rule.limit, rule.windowMs, now);
         if (waitMs !== undefined) {
-          this.rateLimited++;
+          this.countRefusal(rule.key);
           const r = refusal(this.limits, rule, waitMs);
           return reply(r.status, r.body, r.headers);
         }
@@ -279,6 +283,11 @@ export class LarkSandbox implements SandboxControl {
       return reply(500, { code: LarkCodes.internal, msg: 'sandbox injected fault (after commit)' });
     }
     reply(200, { code: 0, msg: 'success', data: kind === 'send' ? larkMessageData(this.messageContext(), message) : {} });
+  }
+
+  private countRefusal(rule: string): void {
+    this.rateLimited++;
+    this.refusedBy[rule] = (this.refusedBy[rule] ?? 0) + 1;
   }
 
   private messageContext() {

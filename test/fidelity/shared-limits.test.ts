@@ -8,7 +8,7 @@ import { openStore, type Store } from '../../src/db/connect';
 import { outboxMessenger } from '../../src/db/outbox.repository';
 import { LarkApi } from '../../src/lark/lark-api';
 import { OutboxWorker } from '../../src/lark/outbox-worker';
-import { SharedRateLimiter } from '../../src/lark/shared-limiter';
+import { IN_FLIGHT_LEASE_MS, LARK_MESSAGE_LIMITS, SharedRateLimiter, type Acquired } from '../../src/lark/shared-limiter';
 import { buildOrg, LarkSandbox } from '../../src/sandbox';
 import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/stores';
 
@@ -16,6 +16,10 @@ import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/s
  * Two senders on one database (two connections, as the server and a CLI job or two instances have)
  * keep within Lark's limits together: what one books, the other counts.
  */
+function slotIds(booked: Acquired[]): string[] {
+  return booked.flatMap((x) => (x.ok ? x.ids : []));
+}
+
 describe.each(dialectsUnderTest())('limits shared through the database (%s)', (dialect) => {
   let store: TestStore | undefined;
   let second: Store | undefined;
@@ -50,6 +54,7 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
         right.acquireBatch(Array.from({ length: 30 }, (_, i) => `user:${s}-r${i}`)),
       ]);
       expect(booked.flat().filter((x) => x.ok)).toHaveLength(50); // 50 a second between them
+      await left.stamp(slotIds(booked.flat())); // the calls were made: each counts from now
       now += 1100;
     }
     // 1,000 booked in 22 s: the minute is full until the first second's bookings leave it.
@@ -66,6 +71,41 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     expect(same.flat().filter((x) => x.ok)).toHaveLength(5); // 5 a second to one person
   });
 
+  it('counts a booked call until it is stamped, however late it reaches Lark', async () => {
+    const [a, b] = await twoConnections();
+    let now = Date.parse('2026-11-20T07:00:00Z');
+    const clock = () => now;
+    const left = new SharedRateLimiter(a, clock);
+    const right = new SharedRateLimiter(b, clock);
+    const inFlight = await left.acquireBatch(Array.from({ length: 50 }, (_, i) => `user:a${i}`));
+    expect(inFlight.filter((x) => x.ok)).toHaveLength(50);
+    // Two seconds on, the calls have still not been made (a busy loop, a slow token fetch): Lark has
+    // not counted them yet, so their slots are still taken.
+    now += 2000;
+    expect(await right.capacity()).toBe(0);
+    expect(await right.acquireBatch(['user:b'])).toMatchObject([{ ok: false }]);
+    // The calls end now: they count for a whole window from here, then leave it.
+    await left.stamp(slotIds(inFlight));
+    now += 1000;
+    expect(await right.capacity()).toBe(0);
+    now += 101;
+    expect(await right.capacity()).toBe(50);
+    expect(await right.acquireBatch(['user:b'])).toMatchObject([{ ok: true }]);
+  });
+
+  it('lets the slots of a call never stamped (its process was killed) go after the lease', async () => {
+    const [a, b] = await twoConnections();
+    let now = Date.parse('2026-11-20T07:00:00Z');
+    const clock = () => now;
+    const killed = new SharedRateLimiter(a, clock);
+    const survivor = new SharedRateLimiter(b, clock);
+    expect((await killed.acquireBatch(Array.from({ length: 50 }, (_, i) => `user:k${i}`))).filter((x) => x.ok)).toHaveLength(50);
+    now += IN_FLIGHT_LEASE_MS;
+    expect(await survivor.capacity()).toBe(0);
+    now += LARK_MESSAGE_LIMITS.secondWindowMs + 1;
+    expect(await survivor.capacity()).toBe(50);
+  });
+
   it('keeps two workers together within Lark’s windows, so the sandbox refuses nothing', async () => {
     const [a, b] = await twoConnections();
     const org = buildOrg({ units: [{ id: 'D1', name: '测试处', staff: Array.from({ length: 120 }, (_, i) => ({ name: `人员${i}` })) }] });
@@ -79,6 +119,7 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     for (let i = 0; i < 10; i++) await messenger.send({ type: 'open_id', id: first!.open_id }, { kind: 'text', text: `第${i}条` }, `same:${i}`);
     await Promise.all([worker(a).drain(60_000), worker(b).drain(60_000)]);
     expect(sandbox.messages()).toHaveLength(130);
+    expect(sandbox.refusedBy).toEqual({}); // names the window that refused, if one did
     expect(sandbox.rateLimited).toBe(0);
   });
 

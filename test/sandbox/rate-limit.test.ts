@@ -36,6 +36,7 @@ describe('sandbox rate limits', () => {
     expect(refused).toHaveLength(5);
     expect(refused[0]).toEqual({ status: 400, code: LarkCodes.messageRateLimited, reset: undefined });
     expect(sb.rateLimited).toBe(5);
+    expect(sb.refusedBy).toEqual({ [`to:${a!.open_id}`]: 5 }); // the recipient's 5 a second, not the app's windows
     expect((await text(b!.open_id)).code).toBe(0); // another recipient has its own window
   });
 

@@ -123,6 +123,7 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
     const uuids = new Set(outbox.map((r) => larkUuid(r.idem_key)));
     expect(new Set(sent.map((m) => m.uuid)).size).toBe(sent.length);
     expect(sent.every((m) => m.uuid && uuids.has(m.uuid))).toBe(true);
+    expect(sandbox.refusedBy).toEqual({}); // names the window that refused, if one did
     expect(sandbox.rateLimited).toBe(0);
 
     // What an operator watches says the same: nothing waiting, nothing refused for rate.
