@@ -95,6 +95,9 @@ out('fanout_max_in_any_second', maxInWindow(times, 1000));
 out('fanout_rate_per_min_while_sending', (times.length / sendingMs) * 60_000, 1);
 out('fanout_sandbox_minutes_total', (finished - started) / 60_000, 2);
 out('fanout_time_scale', SCALE);
+// How soon sending resumed once Lark was back (the worker probes a down Lark with one call at a time).
+const resumed = times.find((t) => t >= outageAt + OUTAGE_MS);
+if (resumed !== undefined) out('fanout_resumed_after_outage_ms', resumed - (outageAt + OUTAGE_MS));
 
 await sandbox.stop();
 await store.close();

@@ -34,6 +34,12 @@ export interface OutboxWorkerOptions {
 }
 
 const OUTAGE_STREAK = 5;
+/**
+ * The longest pause between probes while Lark is down. A probe is one call, so probing every 10 s
+ * costs Lark nothing, and sending resumes within 10 s of its recovery (with 60 s, up to a minute of
+ * the app's 1,000-a-minute was lost after every outage).
+ */
+const OUTAGE_PROBE_MAX_MS = 10_000;
 /** The longest wait for slots inside a round (worker clock); longer ones go back to polling. */
 const ROOM_WAIT_MAX_MS = 1000;
 /**
@@ -184,7 +190,7 @@ export class OutboxWorker {
     }
     if (result.retry === 'transient' && ++this.failStreak >= OUTAGE_STREAK) {
       // Back off the whole app (every process sees the pause) instead of every row hammering a service that is down.
-      await this.limiter.pause('app', Math.min(60_000, 1000 * 2 ** (this.failStreak - OUTAGE_STREAK)));
+      await this.limiter.pause('app', Math.min(OUTAGE_PROBE_MAX_MS, 1000 * 2 ** (this.failStreak - OUTAGE_STREAK)));
     }
     if (row.op === 'update' && result.retry !== 'transient') {
       // The token is spent, expired or refused: update the card with a PATCH instead.

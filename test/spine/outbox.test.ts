@@ -145,6 +145,23 @@ describe('outbox against the sandbox', () => {
     expect(sandbox.calls.filter((c) => c.status === 503).length).toBeGreaterThan(3);
   });
 
+  it('probes a Lark that is down at least every 10 s, so sending resumes soon after it is back', async () => {
+    const clock = manualClock();
+    const { worker, people, text } = await setup({ sandbox: { now: clock.now }, worker: { clock } });
+    const backAt = clock.now() + 250_000;
+    sandbox.startOutage(250_000);
+    for (let i = 0; i < 20; i++) await text(people[i % people.length]!, `第${i}条`, `probe:${i}`);
+    while (sandbox.messages().length === 0 && clock.now() < backAt + 120_000) {
+      await worker.tick();
+      clock.advance(500);
+    }
+    expect(sandbox.messages()).not.toHaveLength(0);
+    // One call at a time while it is down (no hammering), and the first one after it is back is not a minute late.
+    const during = sandbox.calls.filter((c) => c.status === 503);
+    expect(during.length).toBeLessThan(60);
+    expect(clock.now() - backAt).toBeLessThanOrEqual(10_500);
+  });
+
   it('patches a card we sent, by the key it was sent with', async () => {
     const { worker, messenger, people } = await setup();
     const card = (title: string) => ({ schema: '2.0', config: { update_multi: true }, header: { title: { tag: 'plain_text', content: title } }, body: { elements: [] } });

@@ -53,7 +53,9 @@ export async function yearEndViews(deps: CoreDeps, year: string): Promise<Array<
     if (!s.results.some((r) => r.tier !== '不定等次')) continue;
     const unitId = s.results.at(-1)?.unitId ?? people.get(id)?.unitId ?? '';
     const organ = organOf(unitId, units);
-    byOrgan.set(organ, [...(byOrgan.get(organ) ?? []), id]);
+    const members = byOrgan.get(organ);
+    if (members) members.push(id);
+    else byOrgan.set(organ, [id]);
   }
   const out = [];
   for (const [organId, members] of byOrgan) {
