@@ -22,7 +22,8 @@ const ARRAYS_FROM = 20;
 /**
  * A multi-row INSERT written as parameterised text. Kysely's builder parses and compiles every
  * row's object into an operation tree; for the tens of thousands of rows of a quarter's close
- * that was a tenth of the job. All rows take the first row's columns; a missing value is null.
+ * that was a tenth of the job. The columns are every column any row names; a row that leaves one
+ * out stores null there.
  * On SQLite the rows go as `values (?, …), …`, in chunks of a few fixed sizes; on PostgreSQL, many
  * rows go as one array per column (`select * from unnest($1::text[], …)`): parsing and binding
  * 8,000 parameters took longer than inserting the rows.
@@ -33,10 +34,9 @@ export async function insertRows<T extends keyof Database & string, R = Record<s
   rows: readonly Insertable<Database[T]>[],
   opts: InsertRowsOptions = {},
 ): Promise<R[]> {
-  const first = rows[0] as Record<string, unknown> | undefined;
-  if (!first) return [];
-  const columns = Object.keys(first);
   const all = rows as readonly Record<string, unknown>[];
+  if (all.length === 0) return [];
+  const columns = columnsOf(all);
   if (!isPostgres(db)) return insertSqliteChunks<R>(db, table, columns, all, opts);
   const types = opts.arrays !== false && rows.length >= ARRAYS_FROM ? await columnTypes(db, table) : null;
   if (types && columns.every((c) => types.has(c))) {
@@ -46,6 +46,21 @@ export async function insertRows<T extends keyof Database & string, R = Record<s
   }
   const { source, params } = tuples(columns, all, (n) => `$${n}`);
   return run<R>(db, table, columns, source, params, opts);
+}
+
+/** Every key any row has, in the order first met (a key only a later row has is not dropped). */
+function columnsOf(rows: readonly Record<string, unknown>[]): string[] {
+  const columns = Object.keys(rows[0]!);
+  const known = new Set(columns);
+  for (const row of rows) {
+    for (const key in row) {
+      if (!known.has(key)) {
+        known.add(key);
+        columns.push(key);
+      }
+    }
+  }
+  return columns;
 }
 
 /** Rows in one SQLite statement at most. */

@@ -27,6 +27,22 @@ describe.each(dialectsUnderTest())('insertRows on %s', (dialect) => {
     expect(await insertRows(store.db, 'quarter_results', [])).toEqual([]);
   });
 
+  it('stores a column that only a later row names (short and array batches alike)', async () => {
+    store = await createTestStore(dialect);
+    const row = (i: number) => ({
+      id: `qr_${String(i).padStart(2, '0')}`, open_id: `ou_${i}`, quarter_key: '2026-Q3', unit_id: 'od_1', level: '一级科员', score: i,
+      work: null, conduct: null, good_months: 0, proposed_tier: '好', tier: '好', status: 'proposed', updated_at: '2026-10-15T02:00:00.000Z',
+    });
+    for (const n of [2, 30]) {
+      const rows = Array.from({ length: n }, (_, i) => (i === n - 1 ? { ...row(n * 100 + i), comment: '末行才有的说明' } : row(n * 100 + i)));
+      await insertRows(store.db, 'quarter_results', rows);
+      const stored = await store.db.selectFrom('quarter_results').select(['id', 'comment']).where('id', 'in', rows.map((r) => r.id)).orderBy('id').execute();
+      expect(stored).toHaveLength(n);
+      expect(stored.at(-1)).toEqual({ id: rows.at(-1)!.id, comment: '末行才有的说明' });
+      expect(stored.slice(0, -1).every((r) => r.comment === null)).toBe(true);
+    }
+  });
+
   it('keeps every character of a batch large enough to go as arrays on PostgreSQL', async () => {
     store = await createTestStore(dialect);
     const texts = ['a\\b', 'say "好"', 'x,y', '{1,2}', 'NULL', '', ' 空格 ', '第一行\n第二行', '反斜杠\\"引号"\\', '😀 表情', "it's"];
