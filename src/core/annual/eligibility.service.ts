@@ -50,7 +50,7 @@ export async function annualStatusOf(
   const leave = await leaveWorkdays(db, rules, calendar, year);
   const out = new Map<string, AnnualStatus>();
   for (const openId of openIds) {
-    const own = results.filter((r) => r.openId === openId);
+    const own = results.get(openId) ?? [];
     const quarters = quarterKeys.map((q) => ({ quarter: q, tier: own.find((r) => r.quarterKey === q)?.tier ?? null }));
     const training = trainingGate(records.get(openId) ?? [], rules, Number(year), today);
     const ownSanctions = (sanctions.get(openId) ?? []).filter((s) => overlapsYear(s, year));

@@ -5,7 +5,7 @@ import type { WorkCalendar } from '../calendar/work-calendar';
 import { findActivePeople } from '../org/people.repository';
 import type { Person } from '../org/person';
 import { basisLabel, percent } from '../quarterly/format';
-import { determinersOf, peopleByOpenId } from '../quarterly/people.repository';
+import { activeAdmins, determinersAmong, peopleByOpenId } from '../quarterly/people.repository';
 import { openIdsWithResults } from '../quarterly/results.repository';
 import { loadUnits, organOf, unitLabel } from '../quarterly/scope';
 import { denoise } from '../numbers';
@@ -44,8 +44,9 @@ export function excellentCeiling(participants: number, met: number, rules: Pick<
  */
 export async function yearEndViews(deps: CoreDeps, year: string): Promise<Array<{ organId: string; admins: Person[]; view: YearEndView }>> {
   const units = await loadUnits(deps.db);
-  const ids = new Set([...(await findActivePeople(deps.db)).map((p) => p.openId), ...(await openIdsWithResults(deps.db, quartersOfYear(year)))]);
-  const people = await peopleByOpenId(deps.db, [...ids]);
+  const active = new Map((await findActivePeople(deps.db)).map((p) => [p.openId, p]));
+  const ids = new Set([...active.keys(), ...(await openIdsWithResults(deps.db, quartersOfYear(year)))]);
+  const people = await peopleByOpenId(deps.db, [...ids], active);
   const status = await annualStatusOf(deps.db, deps.rules, deps.calendar, year, [...ids].sort(), deps.clock.now());
   const byOrgan = new Map<string, string[]>();
   for (const id of [...ids].sort()) {
@@ -57,6 +58,7 @@ export async function yearEndViews(deps: CoreDeps, year: string): Promise<Array<
     if (members) members.push(id);
     else byOrgan.set(organ, [id]);
   }
+  const admins = await activeAdmins(deps.db);
   const out = [];
   for (const [organId, members] of byOrgan) {
     const label = (id: string) => {
@@ -70,7 +72,7 @@ export async function yearEndViews(deps: CoreDeps, year: string): Promise<Array<
     const a = deps.rules.annual;
     out.push({
       organId,
-      admins: await determinersOf(deps.db, organId, units),
+      admins: determinersAmong(admins, organId, units),
       view: {
         organName: unitLabel(units, organId),
         year,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { hasRole, personRowToPerson, type Person } from '../org/person';
+import { inTexts } from '../sql-dialect';
 import { organOf, type UnitIndex } from './scope';
 
 type Db = Kysely<Database>;
@@ -14,11 +15,15 @@ export async function peopleByOpenId(db: Db, openIds: readonly string[], known?:
     if (person) out.set(id, person);
     return !person;
   });
-  if (missing.length === 0) return out;
-  const rows = await db.selectFrom('people').selectAll().where('open_id', 'in', missing).execute();
-  for (const r of rows) out.set(r.open_id, personRowToPerson(r));
+  // In chunks: a job over the city can ask for more people than one statement may bind.
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    const rows = await db.selectFrom('people').selectAll().where(inTexts(db, 'open_id', missing.slice(i, i + CHUNK))).execute();
+    for (const r of rows) out.set(r.open_id, personRowToPerson(r));
+  }
   return out;
 }
+
+const CHUNK = 1000;
 
 /**
  * Whether `actor` may determine the quarter of a scope (an organ, or one of its 处室) and handle

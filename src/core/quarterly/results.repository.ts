@@ -307,19 +307,32 @@ export async function latestDeterminedResult(db: Db, openId: string): Promise<Qu
   return row ? quarterResultRowToResult(row) : null;
 }
 
-/** Determined results of the given quarters for these people (proposals are never shown to staff). */
-export async function determinedResultsOf(db: Db, openIds: readonly string[], quarterKeys: readonly string[]): Promise<QuarterResult[]> {
-  if (openIds.length === 0 || quarterKeys.length === 0) return [];
-  const rows = await db
-    .selectFrom('quarter_results')
-    .selectAll()
-    .where('open_id', 'in', [...openIds])
-    .where('quarter_key', 'in', [...quarterKeys])
-    .where('status', 'in', [...DETERMINED])
-    .orderBy('open_id')
-    .orderBy('quarter_key')
-    .execute();
-  return rows.map(quarterResultRowToResult);
+/**
+ * Determined results of the given quarters for these people (proposals are never shown to staff),
+ * by open_id, each person's in quarter order. Read in chunks: the year-end views ask for the whole
+ * city, more values than one statement may bind.
+ */
+export async function determinedResultsOf(db: Db, openIds: readonly string[], quarterKeys: readonly string[]): Promise<Map<string, QuarterResult[]>> {
+  const out = new Map<string, QuarterResult[]>();
+  if (quarterKeys.length === 0) return out;
+  const unique = [...new Set(openIds)];
+  for (let i = 0; i < unique.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('quarter_results')
+      .selectAll()
+      .where(inTexts(db, 'open_id', unique.slice(i, i + CHUNK)))
+      .where('quarter_key', 'in', [...quarterKeys])
+      .where('status', 'in', [...DETERMINED])
+      .orderBy('open_id')
+      .orderBy('quarter_key')
+      .execute();
+    for (const row of rows) {
+      const own = out.get(row.open_id);
+      if (own) own.push(quarterResultRowToResult(row));
+      else out.set(row.open_id, [quarterResultRowToResult(row)]);
+    }
+  }
+  return out;
 }
 
 /** People with any quarter result in these quarters (for the annual ledger, besides the active people). */
