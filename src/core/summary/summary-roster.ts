@@ -20,7 +20,13 @@ export async function summaryRoster(deps: CoreDeps, periodKey: string, days: rea
   const done = await submittedOpenIds(deps.db, periodKey);
   const people = (await findActivePeople(deps.db)).filter((p) => owesSummary(p, periodKey));
   const leaves = days.length > 0 ? await findLeavesOverlapping(deps.db, days[0]!, days.at(-1)!) : [];
-  const away = (p: Person) => leaveCoversWorkdays(leaves.filter((l) => l.openId === p.openId), days);
+  const leavesOf = new Map<string, typeof leaves>();
+  for (const l of leaves) {
+    const own = leavesOf.get(l.openId);
+    if (own) own.push(l);
+    else leavesOf.set(l.openId, [l]);
+  }
+  const away = (p: Person) => leaveCoversWorkdays(leavesOf.get(p.openId) ?? [], days);
   const open = people.filter((p) => !done.has(p.openId));
   const owing = open.filter((p) => !away(p));
   return { owing, submitted: people.length - open.length, onLeave: open.length - owing.length };
