@@ -1,5 +1,5 @@
 import { apiError, LarkCodes } from './errors';
-import type { SandboxDepartment, SandboxOrg, SandboxUser } from './org';
+import { findUserBy, type SandboxDepartment, type SandboxOrg, type SandboxUser } from './org';
 import type { ContactScope } from './sandbox-options';
 
 /** Contact API reads (departments/:id/children, users/find_by_department) over a SandboxOrg. */
@@ -50,7 +50,7 @@ function externalDeptId(org: SandboxOrg, id: string, type: string): string {
 
 function externalUserId(org: SandboxOrg, openId: string, type: string): string {
   if (!openId || type === 'open_id') return openId;
-  const u = org.users.find((x) => x.open_id === openId);
+  const u = findUserBy(org, 'open_id', openId);
   if (!u) return '';
   return type === 'user_id' ? u.user_id : u.union_id;
 }

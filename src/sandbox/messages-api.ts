@@ -1,7 +1,7 @@
 import { CARD_MAX_BYTES, issueText, validateCard } from './card-rules';
 import { apiError, LarkCodes } from './errors';
 import { p2pChatIdFor, randomHex } from './ids';
-import type { SandboxOrg } from './org';
+import { findUserBy, type SandboxOrg } from './org';
 import type { MessageStore, SandboxMessage } from './store';
 
 /** Validation and recording for im/v1 message create, reply and PATCH. */
@@ -41,7 +41,7 @@ function resolveTarget(ctx: MessageContext, type: string, id: string): Target {
   }
   const field = ({ open_id: 'open_id', user_id: 'user_id', union_id: 'union_id' } as const)[type as 'open_id'];
   if (!field) throw apiError(400, LarkCodes.fieldValidation, `receive_id_type is invalid: ${type}`);
-  const user = ctx.org.users.find((u) => u[field] === id);
+  const user = findUserBy(ctx.org, field, id);
   if (!user) throw apiError(400, LarkCodes.userNotInRange, 'Bot has NO availability to this user.');
   return { to: user.open_id, chat_id: p2pChatIdFor(ctx.appId, user.open_id), chat_type: 'p2p' };
 }

@@ -12,7 +12,7 @@ import { BOT_APP_NAME, botOpenIdFor, randomHex } from './ids';
 import { handleInspectRoute } from './inspect-routes';
 import { larkMessageData, type Draft } from './messages-api';
 import { type ApiContext, routeOpenApi } from './open-api';
-import { orgChats, type SandboxOrg, type SandboxUser } from './org';
+import { findUserBy, orgChats, type SandboxOrg, type SandboxUser } from './org';
 import { DEFAULT_RATE_LIMITS, type RateLimits, refusal, rulesFor, SlidingWindowLimiter } from './rate-limit';
 import { seededRandom } from './rng';
 import type { ContactScope, FaultOptions, LarkSandboxOptions, RateLimitOptions, SandboxCall } from './sandbox-options';
@@ -145,7 +145,7 @@ export class LarkSandbox implements SandboxControl {
   }
 
   findUser(openId: string): SandboxUser | undefined {
-    return this.org.users.find((u) => u.open_id === openId);
+    return findUserBy(this.org, 'open_id', openId);
   }
   unitChatOf(openId: string): string | undefined {
     const unit = this.findUser(openId)?.department_ids[0];
