@@ -2,10 +2,10 @@ import type { CoreDeps } from '../deps';
 import type { Rules } from '../rules/rules';
 import { shanghaiDate, shanghaiInstant } from '../calendar/periods';
 import type { WorkCalendar } from '../calendar/work-calendar';
-import { findActivePeople } from '../org/people.repository';
+import { findActiveAdmins, findActivePeople } from '../org/people.repository';
 import type { Person } from '../org/person';
 import { basisLabel, percent } from '../quarterly/format';
-import { activeAdmins, determinersAmong, peopleByOpenId } from '../quarterly/people.repository';
+import { determinersAmong, peopleByOpenId } from '../quarterly/people.repository';
 import { openIdsWithResults } from '../quarterly/results.repository';
 import { loadUnits, organOf, unitLabel } from '../quarterly/scope';
 import { denoise } from '../numbers';
@@ -58,7 +58,7 @@ export async function yearEndViews(deps: CoreDeps, year: string): Promise<Array<
     if (members) members.push(id);
     else byOrgan.set(organ, [id]);
   }
-  const admins = await activeAdmins(deps.db);
+  const admins = await findActiveAdmins(deps.db);
   const out = [];
   for (const [organId, members] of byOrgan) {
     const label = (id: string) => {

@@ -1,9 +1,9 @@
 import type { CoreDeps } from '../deps';
-import { findActivePeople, findActiveUnits } from '../org/people.repository';
+import { findActiveAdmins, findActivePeople, findActiveUnits } from '../org/people.repository';
 import type { Person } from '../org/person';
 import { checkpointDate, isBehind, type CheckpointKind } from './checkpoint';
 import { progressByPerson } from './credits-status';
-import { creditAdminsFor } from './credits-people';
+import { creditAdminsAmong } from './credits-people';
 import { CHECKPOINT_LABELS } from './credits-views';
 import { unitCompletion } from './unit-summary';
 
@@ -45,13 +45,19 @@ export async function runCreditsCheckpoint(deps: CoreDeps, periodKey: string): P
   }
 
   const byUnit = new Map<string, Person[]>();
-  for (const person of people) byUnit.set(person.unitId, [...(byUnit.get(person.unitId) ?? []), person]);
+  for (const person of people) {
+    const members = byUnit.get(person.unitId);
+    if (members) members.push(person);
+    else byUnit.set(person.unitId, [person]);
+  }
+  // Read once: every unit's summary goes to its admins, and reading them per unit scanned the city 2,000 times.
+  const admins = await findActiveAdmins(deps.db);
   for (const unit of await findActiveUnits(deps.db)) {
     const members = byUnit.get(unit.id);
     if (!members) continue;
     const completion = unitCompletion(members.map((m) => ({ openId: m.openId, name: m.name, progress: progress.get(m.openId)! })));
     const card = deps.cards.credits.unit({ unitId: unit.id, unitName: unit.name, year, completion }, { subtitle: CHECKPOINT_LABELS[kind] });
-    for (const admin of await creditAdminsFor(deps.db, unit.id)) {
+    for (const admin of creditAdminsAmong(admins, unit.id)) {
       await deps.messenger.send(
         { type: 'open_id', id: admin.openId },
         { kind: 'card', card },

@@ -39,6 +39,12 @@ async function everyActivePerson(db: Db): Promise<Person[]> {
   return out.sort((a, b) => compareText(a.unitId, b.unitId) || compareText(a.openId, b.openId));
 }
 
+/** Every active person with an admin role (考核管理员 or city admin), by open_id: few, so a job over many units reads them once. */
+export async function findActiveAdmins(db: Db): Promise<Person[]> {
+  const rows = await db.selectFrom('people').selectAll().where('active', '=', 1).where('roles', 'like', '%admin%').orderBy('open_id').execute();
+  return rows.map(personRowToPerson);
+}
+
 export async function findPeopleByName(db: Db, name: string): Promise<Person[]> {
   const rows = await db.selectFrom('people').selectAll().where('name', '=', name).where('active', '=', 1).execute();
   return rows.map(personRowToPerson);

@@ -8,7 +8,8 @@ import { assertDeterminer } from './determination.service';
 import { determinationPages, type KnownScope } from './determination-view';
 import { findScopeSignoffs } from './signoff.repository';
 import { summariesForQuarter } from '../summary/summary-excerpts';
-import { activeAdmins, determinersAmong, isDeterminerOf } from './people.repository';
+import { determinersAmong, isDeterminerOf } from './people.repository';
+import { findActiveAdmins } from '../org/people.repository';
 import { poolNames } from './pools';
 import { loadQuarterInputs, proposeScopeQuarter, scopesWithData, type QuarterInputs } from './proposal.service';
 import { loadUnits, organOf, scopeOf, type UnitIndex } from './scope';
@@ -32,7 +33,7 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
   const city = await loadQuarterInputs(deps.db, quarterKey);
   const byScope = splitByScope(city, (unitId) => scopeOf(unitId, units, deps.rules));
   const people = new Map(city.active.map((p) => [p.openId, p]));
-  const admins = await activeAdmins(deps.db);
+  const admins = await findActiveAdmins(deps.db);
   const closeScope = (scopeId: string) =>
     deps.db.transaction().execute(async (trx) => {
       const inputs = { units, people, ...(byScope.get(scopeId) ?? { monthly: [], active: [] }) };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { findActiveAdmins } from '../org/people.repository';
 import { hasRole, personRowToPerson, type Person } from '../org/person';
 import { inTexts } from '../sql-dialect';
 import { organOf, type UnitIndex } from './scope';
@@ -41,12 +42,7 @@ export function isDeterminerOf(actor: Person | null | undefined, scopeId: string
  * own objection.
  */
 export async function determinersOf(db: Db, scopeId: string, units: UnitIndex, exclude?: string): Promise<Person[]> {
-  return determinersAmong(await activeAdmins(db), scopeId, units, exclude);
-}
-
-/** Only admins can determine: a city of 28,000 is not read for each organ (a job over every organ reads them once). */
-export function activeAdmins(db: Db): Promise<Person[]> {
-  return activePeople(db, { adminsOnly: true });
+  return determinersAmong(await findActiveAdmins(db), scopeId, units, exclude);
 }
 
 /** The scope's determiners among the active admins: the organ's 考核管理员, else the city admins. */
@@ -63,17 +59,9 @@ export function determinersAmong(admins: readonly Person[], scopeId: string, uni
  */
 export async function countersignersOf(db: Db, scopeId: string, units: UnitIndex, signer: string): Promise<Person[]> {
   const organ = organOf(scopeId, units);
-  return (await activePeople(db, { adminsOnly: true })).filter(
+  return (await findActiveAdmins(db)).filter(
     (p) => p.openId !== signer && (hasRole(p, 'admin') || (hasRole(p, 'unit_admin') && organOf(p.unitId, units) === organ)),
   );
-}
-
-/** `adminsOnly`: a coarse filter on the roles column (hasRole decides); the rest are never read. */
-async function activePeople(db: Db, o: { adminsOnly?: boolean } = {}): Promise<Person[]> {
-  let q = db.selectFrom('people').selectAll().where('active', '=', 1);
-  if (o.adminsOnly) q = q.where('roles', 'like', '%admin%');
-  const rows = await q.orderBy('open_id').execute();
-  return rows.map(personRowToPerson);
 }
 
 export async function unitName(db: Db, unitId: string): Promise<string> {
