@@ -13,6 +13,9 @@ import { trainingGate, type TrainingGate } from './training-gate';
 
 type Db = Kysely<Database>;
 
+/** Up to this many people, their leave and sanctions are read by id rather than the whole year's. */
+const FEW = 500;
+
 export const quartersOfYear = (year: string): string[] => [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
 
 export interface AnnualStatus {
@@ -46,8 +49,10 @@ export async function annualStatusOf(
   const today = shanghaiDate(now);
   const results = await determinedResultsOf(db, openIds, quarterKeys);
   const records = await recordsOfYearByPerson(db, Number(year), openIds, Number(year) + 1);
-  const sanctions = await sanctionsOverlapping(db, `${year}-01-01`, `${year}-12-31`);
-  const leave = await leaveWorkdays(db, rules, calendar, year);
+  // One person (/等次) or a few read their own rows, not the whole city's year of leave and sanctions.
+  const only = openIds.length <= FEW ? openIds : undefined;
+  const sanctions = await sanctionsOverlapping(db, `${year}-01-01`, `${year}-12-31`, only);
+  const leave = await leaveWorkdays(db, rules, calendar, year, only);
   const out = new Map<string, AnnualStatus>();
   for (const openId of openIds) {
     const own = results.get(openId) ?? [];
@@ -84,12 +89,12 @@ export async function annualStatusOf(
  * workdays, overlapping periods counted once. The year's workdays are only computed when someone
  * has such leave, and need the year's official calendar.
  */
-async function leaveWorkdays(db: Db, rules: Rules, calendar: WorkCalendar, year: string) {
+async function leaveWorkdays(db: Db, rules: Rules, calendar: WorkCalendar, year: string, only?: readonly string[]) {
   const kinds = new Set(rules.annual.disqualifiers.leave_kinds);
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
   const days = new Map<string, Set<string>>();
-  for (const l of await findLeavesOverlapping(db, start, end)) {
+  for (const l of await findLeavesOverlapping(db, start, end, only)) {
     if (!kinds.has(l.kind)) continue;
     const set = days.get(l.openId) ?? new Set<string>();
     for (const d of datesFrom(l.startDate > start ? l.startDate : start, l.endDate < end ? l.endDate : end)) if (calendar.isWorkday(d)) set.add(d);

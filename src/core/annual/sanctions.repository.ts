@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { SanctionKind } from '../rules/terms';
 import { newId } from '../ids';
+import { inTexts } from '../sql-dialect';
 import type { Sanction } from './sanctions';
 
 type Db = Kysely<Database>;
@@ -17,10 +18,13 @@ export async function insertSanction(db: Db, s: Sanction, createdBy: string, at:
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0 ? id : null;
 }
 
-/** Sanctions whose 影响期 overlaps [start, end], grouped by person. */
-export async function sanctionsOverlapping(db: Db, start: string, end: string): Promise<Map<string, Sanction[]>> {
-  const rows = await db.selectFrom('sanctions').selectAll().where('start_date', '<=', end).where('end_date', '>=', start).orderBy('open_id').orderBy('start_date').execute();
+/** Sanctions whose 影响期 overlaps [start, end], grouped by person: everyone's, or only these people's. */
+export async function sanctionsOverlapping(db: Db, start: string, end: string, openIds?: readonly string[]): Promise<Map<string, Sanction[]>> {
   const out = new Map<string, Sanction[]>();
+  if (openIds?.length === 0) return out;
+  let q = db.selectFrom('sanctions').selectAll().where('start_date', '<=', end).where('end_date', '>=', start);
+  if (openIds) q = q.where(inTexts(db, 'open_id', openIds));
+  const rows = await q.orderBy('open_id').orderBy('start_date').execute();
   for (const r of rows) {
     const list = out.get(r.open_id) ?? [];
     list.push({ openId: r.open_id, kind: r.kind as SanctionKind, startDate: r.start_date, endDate: r.end_date, note: r.note });

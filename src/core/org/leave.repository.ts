@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, LeavePeriodRow } from '../../db/schema';
+import { inTexts } from '../sql-dialect';
 import type { LeavePeriod } from './leave';
 
 type Db = Kysely<Database>;
@@ -14,9 +15,12 @@ const toLeave = (r: LeavePeriodRow): LeavePeriod => ({
 });
 
 /** Leave periods overlapping [start, end], optionally of one person. */
-export async function findLeavesOverlapping(db: Db, start: string, end: string, openId?: string): Promise<LeavePeriod[]> {
+/** Leave overlapping [start, end]: everyone's, one person's, or these people's. */
+export async function findLeavesOverlapping(db: Db, start: string, end: string, who?: string | readonly string[]): Promise<LeavePeriod[]> {
+  if (Array.isArray(who) && who.length === 0) return [];
   let q = db.selectFrom('leave_periods').selectAll().where('start_date', '<=', end).where('end_date', '>=', start);
-  if (openId) q = q.where('open_id', '=', openId);
+  if (typeof who === 'string') q = q.where('open_id', '=', who);
+  else if (who) q = q.where(inTexts(db, 'open_id', who));
   const rows = await q.orderBy('open_id').orderBy('start_date').execute();
   return rows.map(toLeave);
 }

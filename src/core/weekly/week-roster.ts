@@ -11,6 +11,9 @@ import type { WeeklyLog } from './weekly-log';
 import { findLogsOfPerson, findLogsOfWeek } from './weekly.repository';
 import { weekStatus, type WeekStatusOrNone } from './weekly-status';
 
+/** Up to this many people, a roster reads their rows by id rather than the whole week's. */
+const FEW = 500;
+
 export interface RosterEntry {
   person: Person;
   log: WeeklyLog | null;
@@ -38,8 +41,10 @@ export const scheduleOf = (deps: CoreDeps, weekKey: string): WeeklySchedule => w
 export async function weekRoster(deps: CoreDeps, weekKey: string, people: readonly Person[], now: Date = deps.clock.now()): Promise<RosterEntry[]> {
   const schedule = scheduleOf(deps, weekKey);
   const week = parsePeriodKey(weekKey, 'week');
-  const logs = new Map((await findLogsOfWeek(deps.db, week.key)).map((l) => [l.openId, l]));
-  const leaves = groupByPerson(await findLeavesOverlapping(deps.db, week.start, week.end));
+  // A team (a few dozen) reads its own rows; a job over the city reads the week whole.
+  const only = people.length <= FEW ? [...new Set(people.map((p) => p.openId))] : undefined;
+  const logs = new Map((await findLogsOfWeek(deps.db, week.key, only)).map((l) => [l.openId, l]));
+  const leaves = groupByPerson(await findLeavesOverlapping(deps.db, week.start, week.end, only));
   return people.map((person) => {
     const log = logs.get(person.openId) ?? null;
     const onLeave = leaveCoversWorkdays(leaves.get(person.openId) ?? [], schedule.workdays);
@@ -72,6 +77,10 @@ export async function personWeeks(deps: CoreDeps, openId: string, weekKeys: read
 
 function groupByPerson(leaves: LeavePeriod[]): Map<string, LeavePeriod[]> {
   const out = new Map<string, LeavePeriod[]>();
-  for (const l of leaves) out.set(l.openId, [...(out.get(l.openId) ?? []), l]);
+  for (const l of leaves) {
+    const own = out.get(l.openId);
+    if (own) own.push(l);
+    else out.set(l.openId, [l]);
+  }
   return out;
 }

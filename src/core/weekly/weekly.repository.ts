@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { inTexts } from '../sql-dialect';
 import { weeklyLogRowToLog, type WeeklyLog } from './weekly-log';
 
 type Db = Kysely<Database>;
@@ -14,8 +15,12 @@ export async function findLogById(db: Db, id: string): Promise<WeeklyLog | null>
   return row ? weeklyLogRowToLog(row) : null;
 }
 
-export async function findLogsOfWeek(db: Db, weekKey: string): Promise<WeeklyLog[]> {
-  const rows = await db.selectFrom('weekly_logs').selectAll().where('week_key', '=', weekKey).orderBy('open_id').execute();
+/** The week's logs; of these people only, when given (a team's, not the city's 28,000 with their text). */
+export async function findLogsOfWeek(db: Db, weekKey: string, openIds?: readonly string[]): Promise<WeeklyLog[]> {
+  if (openIds?.length === 0) return [];
+  let q = db.selectFrom('weekly_logs').selectAll().where('week_key', '=', weekKey);
+  if (openIds) q = q.where(inTexts(db, 'open_id', openIds));
+  const rows = await q.orderBy('open_id').execute();
   return rows.map(weeklyLogRowToLog);
 }
 
