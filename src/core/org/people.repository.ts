@@ -58,6 +58,12 @@ export async function findActiveUnits(db: Db) {
   return db.selectFrom('units').selectAll().where('active', '=', 1).orderBy('id').execute();
 }
 
+/** Every person's leader, those who left included (a chain can pass through them). */
+export async function leaderLinks(db: Db): Promise<Array<{ openId: string; leaderOpenId: string | null }>> {
+  const rows = await db.selectFrom('people').select(['open_id', 'leader_open_id']).execute();
+  return rows.map((r) => ({ openId: r.open_id, leaderOpenId: r.leader_open_id }));
+}
+
 /** True when `viewer` is in `subject`'s supervisor chain (direct leader, their leader, …). */
 export async function isInSupervisorChain(db: Db, viewerOpenId: string, subject: Person): Promise<boolean> {
   let current: string | null = subject.leaderOpenId;
