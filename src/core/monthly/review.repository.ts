@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, MonthlyReviewRow, MonthlyReviewTable, PersonRow, PersonTable } from '../../db/schema';
 import { AUDIT_COLUMNS, auditRow, type AuditEntry } from '../audit';
 import { newId } from '../ids';
-import { isPostgres } from '../sql-dialect';
+import { inTexts, isPostgres } from '../sql-dialect';
 import { MONTH_RESULT_COLUMNS, type MonthResultRow } from './review';
 
 type Db = Kysely<Database>;
@@ -245,6 +245,19 @@ export async function* reviewsOfMonths(db: Db, monthKeys: readonly string[]): As
 const REVIEW_PAGE_ROWS = 5_000;
 
 /** reviewsOfMonths for some people only (read in chunks). */
+/** Who has a review in these months in one of these units (a scope's people, whatever unit they are in now). */
+export async function openIdsReviewedIn(db: Db, monthKeys: readonly string[], unitIds: readonly string[]): Promise<string[]> {
+  if (monthKeys.length === 0 || unitIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('monthly_reviews')
+    .select('open_id')
+    .distinct()
+    .where(inTexts(db, 'unit_id', unitIds))
+    .where('month_key', 'in', [...monthKeys])
+    .execute();
+  return rows.map((r) => r.open_id);
+}
+
 export async function reviewsOfPeopleInMonths(db: Db, openIds: readonly string[], monthKeys: readonly string[]): Promise<MonthResultRow[]> {
   if (monthKeys.length === 0) return [];
   const rows: MonthResultRow[] = [];

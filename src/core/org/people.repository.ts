@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { isPostgres } from '../sql-dialect';
+import { inTexts, isPostgres } from '../sql-dialect';
 import { personRowToPerson, type Person } from './person';
 import { compareText } from '../text-order';
 
@@ -14,10 +14,12 @@ export async function findPerson(db: Db, openId: string): Promise<Person | null>
 /** Rows of a city-wide read per statement on SQLite (see findActivePeople). */
 const PAGE_ROWS = 5_000;
 
-export async function findActivePeople(db: Db, filter: { unitId?: string; leaderOpenId?: string } = {}): Promise<Person[]> {
-  if (!filter.unitId && !filter.leaderOpenId && !isPostgres(db)) return everyActivePerson(db);
+export async function findActivePeople(db: Db, filter: { unitId?: string; unitIds?: readonly string[]; leaderOpenId?: string } = {}): Promise<Person[]> {
+  if (filter.unitIds?.length === 0) return [];
+  if (!filter.unitId && !filter.unitIds && !filter.leaderOpenId && !isPostgres(db)) return everyActivePerson(db);
   let q = db.selectFrom('people').selectAll().where('active', '=', 1);
   if (filter.unitId) q = q.where('unit_id', '=', filter.unitId);
+  if (filter.unitIds) q = q.where(inTexts(db, 'unit_id', filter.unitIds));
   if (filter.leaderOpenId) q = q.where('leader_open_id', '=', filter.leaderOpenId);
   const rows = await q.orderBy('unit_id').orderBy('open_id').execute();
   return rows.map(personRowToPerson);

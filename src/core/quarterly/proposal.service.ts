@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Rules } from '../rules/rules';
 import type { Database } from '../../db/schema';
 import { audit, auditMany, type AuditEntry } from '../audit';
-import { parsePeriodKey } from '../calendar/periods';
+import { monthsOfQuarter, parsePeriodKey } from '../calendar/periods';
+import { openIdsReviewedIn } from '../monthly/review.repository';
 import { findActivePeople } from '../org/people.repository';
 import type { Person } from '../org/person';
 import { monthlyResultsForQuarter, type PersonMonths } from './month-results';
@@ -77,6 +78,16 @@ export async function loadQuarterInputs(db: Db, quarterKey: string): Promise<Qua
   return { monthly, active };
 }
 
+/**
+ * One scope's inputs, for a click or command on it: its units' active people, and the quarter of
+ * everyone reviewed in its units (each person's months, wherever reviewed, decide where they count).
+ */
+async function loadScopeInputs(db: Db, quarterKey: string, unitIds: readonly string[]): Promise<QuarterInputs> {
+  const [active, reviewed] = await Promise.all([findActivePeople(db, { unitIds }), openIdsReviewedIn(db, monthsOfQuarter(quarterKey), unitIds)]);
+  const monthly = await monthlyResultsForQuarter(db, quarterKey, { openIds: [...reviewed, ...active.map((p) => p.openId)] });
+  return { monthly, active };
+}
+
 /** The scopes (organs, or 处室) with monthly results in the quarter: each is determined on its own. */
 export async function scopesWithData(db: Db, rules: Rules, quarterKey: string, inputs?: QuarterInputs): Promise<string[]> {
   const units = await loadUnits(db);
@@ -95,12 +106,13 @@ export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: s
   const quota = await quotaRulesFor(db, baseRules, scopeId, quarterKey);
   const { rules } = quota;
   const inScope = (unitId: string) => scopeOf(unitId, index, rules) === scopeId;
-  const monthly = (inputs?.monthly ?? (await monthlyResultsForQuarter(db, quarterKey))).filter((m) => inScope(m.unitId));
+  const given = inputs ?? (await loadScopeInputs(db, quarterKey, [...index.keys()].filter(inScope)));
+  const monthly = given.monthly.filter((m) => inScope(m.unitId));
   if (monthly.length === 0) return { scopeId, hasData: false, pools: [], unpooled: [], quota, locks: [] };
 
   const quarterEnd = parsePeriodKey(quarterKey, 'quarter').end;
-  const active = (inputs?.active ?? (await findActivePeople(db))).filter((p) => inScope(p.unitId) && p.joinedOn <= quarterEnd);
-  const people = await peopleByOpenId(db, [...monthly.map((m) => m.openId), ...active.map((p) => p.openId)], inputs?.people);
+  const active = given.active.filter((p) => inScope(p.unitId) && p.joinedOn <= quarterEnd);
+  const people = await peopleByOpenId(db, [...monthly.map((m) => m.openId), ...active.map((p) => p.openId)], given.people);
   const graded = new Set(monthly.map((m) => m.openId));
   const raw = [
     ...monthly.map((m) => ({ openId: m.openId, unitId: m.unitId, level: m.level, months: m.months, pending: m.pendingMonths })),
