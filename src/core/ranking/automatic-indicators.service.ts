@@ -1,9 +1,10 @@
-import { monthsOf, parsePeriodKey } from '../calendar/periods';
+import { monthsOf, parsePeriodKey, shanghaiDate } from '../calendar/periods';
 import { checkpointDate, checkpointFor, isBehind, type CheckpointKind } from '../credits/checkpoint';
 import { progressByPerson } from '../credits/credits-status';
 import type { CoreDeps } from '../deps';
 import { reviewsOfMonths } from '../monthly/review.repository';
 import { findActivePeople } from '../org/people.repository';
+import type { Person } from '../org/person';
 import type { AutomaticIndicator } from '../rules/unit-rating';
 import { scheduleOf, weekRoster, weeklyParticipants } from '../weekly/week-roster';
 import { weeksOfMonth } from '../weekly/weekly-month';
@@ -79,10 +80,14 @@ export async function trainingByUnit(deps: CoreDeps, year: number, checkpoint: C
 async function countWeeklyRecords(deps: CoreDeps, periodKey: string, tally: (unitId: string) => Tally | null): Promise<void> {
   const now = deps.clock.now();
   const weeks = monthsOf(periodKey).flatMap((m) => weeksOfMonth(deps, m));
+  // The city is read once for the period, not once a week (a half-year is 26 weeks).
+  let everyone: Person[] | undefined;
   for (const week of weeks) {
     const dueAt = scheduleOf(deps, week).dueAt;
     if (!dueAt || dueAt > now) continue;
-    for (const entry of await weekRoster(deps, week, await weeklyParticipants(deps.db, {}, dueAt), now)) {
+    everyone ??= await weeklyParticipants(deps.db);
+    const dueDay = shanghaiDate(dueAt);
+    for (const entry of await weekRoster(deps, week, everyone.filter((p) => p.joinedOn <= dueDay), now)) {
       const t = tally(entry.person.unitId);
       if (!t || entry.status === 'on_leave' || entry.status === 'not_due' || entry.status === 'no_workday') continue;
       t.owed++;
