@@ -43,7 +43,8 @@ async function shareFor(deps: Pick<CoreDeps, 'db' | 'rules'>, organId: string, t
   const none: QuotaShare = { share: base, base, cause: null, text: null };
   // Organs have a class only when organs are ranked; 处室 rankings move no organ quota.
   if (deps.rules.unit_rating.ranked !== 'organs') return none;
-  const basis = basisRanking(await latestPublications(deps.db, { scope: CITY_SCOPE }), window, deps.rules.unit_rating);
+  const endingIn = { from: Number(window.from.slice(0, 4)), to: Number(window.to.slice(0, 4)) };
+  const basis = basisRanking(await latestPublications(deps.db, { scope: CITY_SCOPE, endingIn }), window, deps.rules.unit_rating);
   const row = basis?.doc.rows.find((r) => r.unitId === organId);
   const className = row ? classOf(row) : null;
   const share = shareForClass(className, target, deps.rules.unit_rating);

@@ -135,10 +135,16 @@ export async function markAnnounced(db: Db, id: string, at: Date): Promise<boole
 }
 
 /** The latest version of every ranking published for a scope (or all scopes), newest period first is up to the caller. */
-export async function latestPublications(db: Db, filter: { scope?: string; periodKey?: string } = {}): Promise<StoredPublication[]> {
+/**
+ * The latest version of each published ranking. `endingIn`: only periods ending in these years
+ * (a period's key starts with the year it ends in), so the documents parsed do not grow with the
+ * years of history.
+ */
+export async function latestPublications(db: Db, filter: { scope?: string; periodKey?: string; endingIn?: { from: number; to: number } } = {}): Promise<StoredPublication[]> {
   let q = db.selectFrom('unit_ranking_publications').selectAll();
   if (filter.scope) q = q.where('scope', '=', filter.scope);
   if (filter.periodKey) q = q.where('period_key', '=', filter.periodKey);
+  if (filter.endingIn) q = q.where('period_key', '>=', String(filter.endingIn.from)).where('period_key', '<', String(filter.endingIn.to + 1));
   const rows = (await q.orderBy('ranking_id').orderBy('version', 'desc').execute()).map(toPublication);
   const seen = new Set<string>();
   return rows.filter((p) => (seen.has(p.rankingId) ? false : (seen.add(p.rankingId), true)));
