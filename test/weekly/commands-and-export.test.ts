@@ -40,6 +40,19 @@ describe.each(dialectsUnderTest())('weekly commands, leave and the ledger (%s)',
   let h: Harness;
   afterEach(async () => h?.close());
 
+  it('the Friday prompt prefills each person’s own plan from last week, and only theirs', async () => {
+    h = await Harness.start({ dialect, org: weeklyOrg(), now: '2026-11-19T10:00:00+08:00' });
+    await h.say('陈一', '周记 调研报告初稿\n下周计划：修改调研报告');
+    await h.say('李二', '周记 参加业务培训');
+    await h.runJob('weekly-prompt', '2026-11-27T15:00:00+08:00');
+    const chen = cardOf(cardsOf(h, '陈一').at(-1)!);
+    expect(input(chen, 'done').default_value).toBe('修改调研报告');
+    expect(Harness.textOf(chen)).toContain('已按您上周填写的下周计划预填');
+    const li = cardOf(cardsOf(h, '李二').at(-1)!);
+    expect(input(li, 'done').default_value ?? '').toBe('');
+    expect(Harness.textOf(li)).not.toContain('已按您上周填写的下周计划预填');
+  });
+
   it('/周记 alone prefills last week’s plan; /我的周记 and /团队 show statuses; 提醒未交 from /团队', async () => {
     h = await Harness.start({ dialect, org: weeklyOrg(), now: '2026-11-12T10:00:00+08:00' });
     await h.say('陈一', '周记 调研报告初稿\n下周计划：修改调研报告\n加分事项：获市级表彰');

@@ -17,9 +17,18 @@ import type { WeeklyFormVm, WeeklyReceiptVm, WeeklyReviewVm } from './weekly-vie
  */
 type Db = Kysely<Database>;
 
-export async function formView(deps: CoreDeps, db: Db, person: Person, schedule: WeeklySchedule, purpose: WeeklyFormVm['purpose'], now: Date): Promise<WeeklyFormVm> {
-  const log = await findLog(db, person.openId, schedule.weekKey);
-  const lastWeek = log ? null : await findLog(db, person.openId, previousWeek(schedule.weekKey));
+/** `known`: the person's log of the week and of the week before, when a job over the city has read them already. */
+export async function formView(
+  deps: CoreDeps,
+  db: Db,
+  person: Person,
+  schedule: WeeklySchedule,
+  purpose: WeeklyFormVm['purpose'],
+  now: Date,
+  known?: { log: WeeklyLog | null; lastWeek: WeeklyLog | null },
+): Promise<WeeklyFormVm> {
+  const log = known ? known.log : await findLog(db, person.openId, schedule.weekKey);
+  const lastWeek = log ? null : known ? known.lastWeek : await findLog(db, person.openId, previousWeek(schedule.weekKey));
   const carried = lastWeek?.plan.trim() ?? '';
   return {
     weekKey: schedule.weekKey,

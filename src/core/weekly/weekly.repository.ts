@@ -24,6 +24,13 @@ export async function findLogsOfWeek(db: Db, weekKey: string, openIds?: readonly
   return rows.map(weeklyLogRowToLog);
 }
 
+/** These people's logs of the week, by open_id, read a thousand people at a time (a city's weekly prompt). */
+export async function logsOfPeopleInWeek(db: Db, weekKey: string, openIds: readonly string[]): Promise<Map<string, WeeklyLog>> {
+  const out = new Map<string, WeeklyLog>();
+  for (let i = 0; i < openIds.length; i += 1000) for (const l of await findLogsOfWeek(db, weekKey, openIds.slice(i, i + 1000))) out.set(l.openId, l);
+  return out;
+}
+
 export async function findLogsOfPerson(db: Db, openId: string, weekKeys: readonly string[]): Promise<WeeklyLog[]> {
   if (weekKeys.length === 0) return [];
   const rows = await db.selectFrom('weekly_logs').selectAll().where('open_id', '=', openId).where('week_key', 'in', [...weekKeys]).execute();

@@ -1,7 +1,9 @@
 import { weeklyFormCard } from './weekly-form.card';
+import { previousWeek } from '../../core/calendar/periods';
 import { promptWeekDue } from '../../core/calendar/schedule';
 import { scheduleOf, weekRoster, weeklyParticipants } from '../../core/weekly/week-roster';
 import { formView } from '../../core/weekly/weekly-views';
+import { logsOfPeopleInWeek } from '../../core/weekly/weekly.repository';
 import { owesRecord } from '../../core/weekly/weekly-status';
 import { defineJob } from '../../jobs/define-job';
 import type { Addressed } from '../../core/ports';
@@ -24,10 +26,13 @@ export default defineJob({
     const roster = await weekRoster(deps, weekKey, await weeklyParticipants(deps.db), at);
     const owing = roster.filter((e) => owesRecord(e.status));
     const asked = owing.filter((e) => !e.person.promptOptOut);
+    // Last week's plans (carried into this week's form) read together, not two lookups a person.
+    const lastWeek = await logsOfPeopleInWeek(deps.db, previousWeek(weekKey), asked.filter((e) => !e.log).map((e) => e.person.openId));
     // Queued a hundred at a time: a city's prompt is tens of thousands of rows.
     let batch: Addressed[] = [];
     for (const e of asked) {
-      const card = weeklyFormCard(await formView(deps, deps.db, e.person, schedule, 'prompt', at));
+      const known = { log: e.log, lastWeek: lastWeek.get(e.person.openId) ?? null };
+      const card = weeklyFormCard(await formView(deps, deps.db, e.person, schedule, 'prompt', at, known));
       batch.push({ to: { type: 'open_id', id: e.person.openId }, message: { kind: 'card', card }, key: promptKey(weekKey, e.person.openId) });
       if (batch.length < 100) continue;
       await deps.messenger.sendAll(batch);
