@@ -143,8 +143,10 @@ interface Context {
 
 async function contextOf(deps: CoreDeps, rater: Person): Promise<Context> {
   const units = await loadUnits(deps.db);
-  // Rating within the 处室: only it is read, not the whole city, for every page a rater opens or casts.
-  const candidates = await findActivePeople(deps.db, deps.rules.peers.raters === 'division' ? { unitId: rater.unitId } : {});
+  // Only the rater's 处室 (or organ) is read, not the whole city, for every page a rater opens or casts.
+  const organ = organOf(rater.unitId, units);
+  const unitIds = deps.rules.peers.raters === 'division' ? [rater.unitId] : [...units.keys()].filter((id) => organOf(id, units) === organ);
+  const candidates = await findActivePeople(deps.db, { unitIds });
   return { units, ratees: rateesOf(rater, candidates, units, deps.rules) };
 }
 
