@@ -30,7 +30,7 @@ const KEEP_MS = 120_000;
 /**
  * A booked call counts as made from its booking until it is stamped: it stands at now + this lease
  * meanwhile, inside every window. The lease outlasts a call's token fetch and request (10 s timeout
- * each); a process killed before stamping leaves slots that leave the windows when it ends.
+ * each); the slots of a process killed before stamping count until it has passed.
  */
 export const IN_FLIGHT_LEASE_MS = 25_000;
 

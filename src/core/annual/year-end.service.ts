@@ -12,6 +12,7 @@ import { denoise } from '../numbers';
 import { excellentShareFor } from '../ranking/quota-effect.service';
 import { annualStatusOf, quartersOfYear } from './eligibility.service';
 import type { YearEndView } from './views';
+import { groupBy } from '../group-by';
 
 /**
  * The year whose year-end card is due at `at`: the first workday on or after `annual.review_date`
@@ -48,16 +49,8 @@ export async function yearEndViews(deps: CoreDeps, year: string): Promise<Array<
   const ids = new Set([...active.keys(), ...(await openIdsWithResults(deps.db, quartersOfYear(year)))]);
   const people = await peopleByOpenId(deps.db, [...ids], active);
   const status = await annualStatusOf(deps.db, deps.rules, deps.calendar, year, [...ids].sort(), deps.clock.now());
-  const byOrgan = new Map<string, string[]>();
-  for (const id of [...ids].sort()) {
-    const s = status.get(id)!;
-    if (!s.results.some((r) => r.tier !== '不定等次')) continue;
-    const unitId = s.results.at(-1)?.unitId ?? people.get(id)?.unitId ?? '';
-    const organ = organOf(unitId, units);
-    const members = byOrgan.get(organ);
-    if (members) members.push(id);
-    else byOrgan.set(organ, [id]);
-  }
+  const participants = [...ids].sort().filter((id) => status.get(id)!.results.some((r) => r.tier !== '不定等次'));
+  const byOrgan = groupBy(participants, (id) => organOf(status.get(id)!.results.at(-1)?.unitId ?? people.get(id)?.unitId ?? '', units));
   const admins = await findActiveAdmins(deps.db);
   const out = [];
   for (const [organId, members] of byOrgan) {

@@ -1,11 +1,11 @@
 import type { CoreDeps } from '../deps';
 import { findActiveAdmins, findActivePeople, findActiveUnits } from '../org/people.repository';
-import type { Person } from '../org/person';
 import { checkpointDate, isBehind, type CheckpointKind } from './checkpoint';
 import { progressByPerson } from './credits-status';
 import { creditAdminsAmong } from './credits-people';
 import { CHECKPOINT_LABELS } from './credits-views';
 import { unitCompletion } from './unit-summary';
+import { groupBy } from '../group-by';
 
 export interface CheckpointRun {
   notified: number;
@@ -44,12 +44,7 @@ export async function runCreditsCheckpoint(deps: CoreDeps, periodKey: string): P
     result.notified++;
   }
 
-  const byUnit = new Map<string, Person[]>();
-  for (const person of people) {
-    const members = byUnit.get(person.unitId);
-    if (members) members.push(person);
-    else byUnit.set(person.unitId, [person]);
-  }
+  const byUnit = groupBy(people, (p) => p.unitId);
   // Read once: every unit's summary goes to its admins, and reading them per unit scanned the city 2,000 times.
   const admins = await findActiveAdmins(deps.db);
   for (const unit of await findActiveUnits(deps.db)) {

@@ -244,7 +244,6 @@ export async function* reviewsOfMonths(db: Db, monthKeys: readonly string[]): As
 
 const REVIEW_PAGE_ROWS = 5_000;
 
-/** reviewsOfMonths for some people only (read in chunks). */
 /** Who has a review in these months in one of these units (a scope's people, whatever unit they are in now). */
 export async function openIdsReviewedIn(db: Db, monthKeys: readonly string[], unitIds: readonly string[]): Promise<string[]> {
   if (monthKeys.length === 0 || unitIds.length === 0) return [];
@@ -258,6 +257,7 @@ export async function openIdsReviewedIn(db: Db, monthKeys: readonly string[], un
   return rows.map((r) => r.open_id);
 }
 
+/** reviewsOfMonths for some people only (read in chunks). */
 export async function reviewsOfPeopleInMonths(db: Db, openIds: readonly string[], monthKeys: readonly string[]): Promise<MonthResultRow[]> {
   if (monthKeys.length === 0) return [];
   const rows: MonthResultRow[] = [];

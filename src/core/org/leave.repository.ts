@@ -14,8 +14,7 @@ const toLeave = (r: LeavePeriodRow): LeavePeriod => ({
   note: r.note,
 });
 
-/** Leave periods overlapping [start, end], optionally of one person. */
-/** Leave overlapping [start, end]: everyone's, one person's, or these people's. */
+/** Leave periods overlapping [start, end]: everyone's, one person's, or these people's. */
 export async function findLeavesOverlapping(db: Db, start: string, end: string, who?: string | readonly string[]): Promise<LeavePeriod[]> {
   if (Array.isArray(who) && who.length === 0) return [];
   let q = db.selectFrom('leave_periods').selectAll().where('start_date', '<=', end).where('end_date', '>=', start);

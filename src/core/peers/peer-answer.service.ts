@@ -14,6 +14,7 @@ import { TIERS } from '../rules/terms';
 import { compareText } from '../text-order';
 import { peersOnAnywhere, peersOnFor } from './voices.repository';
 import { fieldName, REOPEN, type PeerDoneView, type PeerFormView } from './views';
+import { groupBy } from '../group-by';
 
 /*
  * Anonymity. A ballot (one card page) is written as (1) increments of per-ratee, per-item tallies
@@ -78,16 +79,12 @@ const byName = (a: Person, b: Person): number => zh.compare(a.name, b.name) || c
  * city (rateesOf) was quadratic: with 民主测评 on for every organ, 5,000 people took 3.6 s.
  */
 export function rateesOfEveryone(everyone: readonly Person[], units: UnitIndex, rules: Rules): Array<{ rater: Person; ratees: Person[] }> {
-  const groups = new Map<string, Person[]>();
   const groupOf = new Map<Person, string>();
   for (const p of everyone) {
     const group = p.active ? rateGroupOf(p, units, rules) : null;
-    if (group === null) continue;
-    groupOf.set(p, group);
-    const members = groups.get(group);
-    if (members) members.push(p);
-    else groups.set(group, [p]);
+    if (group !== null) groupOf.set(p, group);
   }
+  const groups = groupBy(groupOf.keys(), (p) => groupOf.get(p)!);
   for (const members of groups.values()) members.sort(byName);
   const out: Array<{ rater: Person; ratees: Person[] }> = [];
   for (const rater of everyone) {

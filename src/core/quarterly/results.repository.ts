@@ -5,6 +5,7 @@ import { insertRows } from '../insert-rows';
 import { inTexts } from '../sql-dialect';
 import type { Database, QuarterResultRow } from '../../db/schema';
 import { isTierOrUndetermined } from '../tiers';
+import { groupBy } from '../group-by';
 
 type Db = Kysely<Database>;
 
@@ -326,11 +327,8 @@ export async function determinedResultsOf(db: Db, openIds: readonly string[], qu
       .orderBy('open_id')
       .orderBy('quarter_key')
       .execute();
-    for (const row of rows) {
-      const own = out.get(row.open_id);
-      if (own) own.push(quarterResultRowToResult(row));
-      else out.set(row.open_id, [quarterResultRowToResult(row)]);
-    }
+    // Each person's rows are in one chunk, so each chunk's groups are whole.
+    for (const [openId, own] of groupBy(rows.map(quarterResultRowToResult), (r) => r.openId)) out.set(openId, own);
   }
   return out;
 }

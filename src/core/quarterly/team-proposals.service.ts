@@ -1,8 +1,10 @@
 import { formatQuarterLabel } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
-import { findActivePeople, leaderLinks } from '../org/people.repository';
+import { groupBy } from '../group-by';
+import { leaderLinks } from '../org/people.repository';
 import type { Person } from '../org/person';
 import { scoreText } from './format';
+import { peopleByOpenId } from './people.repository';
 import { findResultsOf } from './results.repository';
 import type { TeamProposalView } from './views';
 
@@ -31,21 +33,15 @@ export async function teamProposals(deps: CoreDeps, actor: Person, quarterKey: s
  * 110,000 queries for a city.
  */
 async function peopleLedBy(deps: CoreDeps, leaderId: string): Promise<Person[]> {
-  const ledBy = new Map<string, string[]>();
-  for (const { openId, leaderOpenId } of await leaderLinks(deps.db)) {
-    if (!leaderOpenId) continue;
-    const members = ledBy.get(leaderOpenId);
-    if (members) members.push(openId);
-    else ledBy.set(leaderOpenId, [openId]);
-  }
+  const ledBy = groupBy(await leaderLinks(deps.db), (l) => l.leaderOpenId);
   const found = new Set<string>([leaderId]);
   for (const queue = [leaderId]; queue.length > 0; ) {
-    for (const id of ledBy.get(queue.pop()!) ?? []) {
+    for (const { openId: id } of ledBy.get(queue.pop()!) ?? []) {
       if (found.has(id)) continue;
       found.add(id);
       queue.push(id);
     }
   }
   found.delete(leaderId);
-  return (await findActivePeople(deps.db)).filter((p) => found.has(p.openId));
+  return [...(await peopleByOpenId(deps.db, [...found])).values()].filter((p) => p.active);
 }

@@ -6,6 +6,7 @@ import { findActivePeople } from '../org/people.repository';
 import type { Person } from '../org/person';
 import { owesSummary } from './self-summary.service';
 import { submittedOpenIds } from './self-summary.repository';
+import { groupBy } from '../group-by';
 
 export interface SummaryRoster {
   /** Active, joined by the period's end, not on leave for all of `days`, not submitted. */
@@ -20,12 +21,7 @@ export async function summaryRoster(deps: CoreDeps, periodKey: string, days: rea
   const done = await submittedOpenIds(deps.db, periodKey);
   const people = (await findActivePeople(deps.db)).filter((p) => owesSummary(p, periodKey));
   const leaves = days.length > 0 ? await findLeavesOverlapping(deps.db, days[0]!, days.at(-1)!) : [];
-  const leavesOf = new Map<string, typeof leaves>();
-  for (const l of leaves) {
-    const own = leavesOf.get(l.openId);
-    if (own) own.push(l);
-    else leavesOf.set(l.openId, [l]);
-  }
+  const leavesOf = groupBy(leaves, (l) => l.openId);
   const away = (p: Person) => leaveCoversWorkdays(leavesOf.get(p.openId) ?? [], days);
   const open = people.filter((p) => !done.has(p.openId));
   const owing = open.filter((p) => !away(p));

@@ -5,11 +5,12 @@ import { parsePeriodKey, shanghaiDate } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
 import { findActivePeople } from '../org/people.repository';
 import { hasRole, type Person } from '../org/person';
-import { leaveCoversWorkdays, type LeavePeriod } from '../org/leave';
+import { leaveCoversWorkdays } from '../org/leave';
 import { findLeavesOverlapping } from '../org/leave.repository';
 import type { WeeklyLog } from './weekly-log';
 import { findLogsOfPerson, findLogsOfWeek } from './weekly.repository';
 import { weekStatus, type WeekStatusOrNone } from './weekly-status';
+import { groupBy } from '../group-by';
 
 /** Up to this many people, a roster reads their rows by id rather than the whole week's. */
 const FEW = 500;
@@ -44,7 +45,7 @@ export async function weekRoster(deps: CoreDeps, weekKey: string, people: readon
   // A team (a few dozen) reads its own rows; a job over the city reads the week whole.
   const only = people.length <= FEW ? [...new Set(people.map((p) => p.openId))] : undefined;
   const logs = new Map((await findLogsOfWeek(deps.db, week.key, only)).map((l) => [l.openId, l]));
-  const leaves = groupByPerson(await findLeavesOverlapping(deps.db, week.start, week.end, only));
+  const leaves = groupBy(await findLeavesOverlapping(deps.db, week.start, week.end, only), (l) => l.openId);
   return people.map((person) => {
     const log = logs.get(person.openId) ?? null;
     const onLeave = leaveCoversWorkdays(leaves.get(person.openId) ?? [], schedule.workdays);
@@ -73,14 +74,4 @@ export async function personWeeks(deps: CoreDeps, openId: string, weekKeys: read
     const onLeave = leaveCoversWorkdays(leaves, schedule.workdays);
     return { weekKey, schedule, log, status: weekStatus({ log, onLeave, dueAt: schedule.dueAt, now }) };
   });
-}
-
-function groupByPerson(leaves: LeavePeriod[]): Map<string, LeavePeriod[]> {
-  const out = new Map<string, LeavePeriod[]>();
-  for (const l of leaves) {
-    const own = out.get(l.openId);
-    if (own) own.push(l);
-    else out.set(l.openId, [l]);
-  }
-  return out;
 }
