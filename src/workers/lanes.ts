@@ -1,13 +1,8 @@
+import { groupBy } from '../core/group-by';
+
 /** Items grouped by key, groups in the order their first item came, items in their order. */
 export function groupInOrder<T>(items: readonly T[], keyOf: (item: T) => string): T[][] {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return [...groups.values()];
+  return [...groupBy(items, keyOf).values()];
 }
 
 /** Works through the groups with at most `concurrency` at a time; each group is handed over whole. */
