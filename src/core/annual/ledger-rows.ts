@@ -3,6 +3,7 @@ import { findActivePeople } from '../org/people.repository';
 import { annualStatusOf, quartersOfYear } from './eligibility.service';
 import { peopleByOpenId, unitNames } from '../quarterly/people.repository';
 import { openIdsWithResults } from '../quarterly/results.repository';
+import { compareText } from '../text-order';
 
 export const ANNUAL_ELIGIBILITY_COLUMNS = [
   'year',
@@ -25,10 +26,11 @@ const flag = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 
  * 1 while the annual tier is 缓定.
  */
 export async function* annualEligibilityRecords(deps: CoreDeps, year: string) {
-  const ids = new Set([...(await findActivePeople(deps.db)).map((p) => p.openId), ...(await openIdsWithResults(deps.db, quartersOfYear(year)))]);
-  const people = await peopleByOpenId(deps.db, [...ids]);
+  const active = new Map((await findActivePeople(deps.db)).map((p) => [p.openId, p]));
+  const ids = new Set([...active.keys(), ...(await openIdsWithResults(deps.db, quartersOfYear(year)))]);
+  const people = await peopleByOpenId(deps.db, [...ids], active);
   const units = await unitNames(deps.db);
-  const ordered = [...people.values()].sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.openId < b.openId ? -1 : 1));
+  const ordered = [...people.values()].sort((a, b) => compareText(a.unitId, b.unitId) || compareText(a.openId, b.openId));
   const status = await annualStatusOf(deps.db, deps.rules, deps.calendar, year, ordered.map((p) => p.openId), deps.clock.now());
   for (const p of ordered) {
     const s = status.get(p.openId)!;

@@ -1,5 +1,5 @@
 import type { CoreDeps } from '../deps';
-import { findActivePeople } from '../org/people.repository';
+import { findActiveAdmins } from '../org/people.repository';
 import { hasRole } from '../org/person';
 
 /**
@@ -7,7 +7,7 @@ import { hasRole } from '../org/person';
  * year's holiday schedule: the city admins, who own the rules file, else the unit admins.
  */
 export async function alertCalendarGap(deps: CoreDeps, year: number, job: string): Promise<number> {
-  const people = await findActivePeople(deps.db);
+  const people = await findActiveAdmins(deps.db);
   const cityAdmins = people.filter((p) => hasRole(p, 'admin'));
   const admins = cityAdmins.length > 0 ? cityAdmins : people.filter((p) => hasRole(p, 'unit_admin'));
   const card = deps.cards.maintenance.calendarGap({ year, job });
