@@ -139,7 +139,6 @@ export async function admitArrivals(db: Db, limit: number): Promise<number> {
   });
 }
 
-
 export async function findEvent(db: Db, eventId: string): Promise<InboxRow | undefined> {
   return db.selectFrom('inbox').selectAll().where('event_id', '=', eventId).executeTakeFirst();
 }

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ExamResult, TrainingKind } from '../rules/terms';
 import type { Database, TrainingRecordRow } from '../../db/schema';
 import type { TrainingRecord, TrainingSource, TrainingStatus } from './training-record';
+import { readInChunks } from '../in-chunks';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -52,10 +53,8 @@ export async function recordsOfYearByPerson(
   alsoYear?: number,
 ): Promise<Map<string, StoredTrainingRecord[]>> {
   const byPerson = new Map<string, StoredTrainingRecord[]>(openIds.map((id) => [id, []]));
-  const unique = [...new Set(openIds)];
-  for (let i = 0; i < unique.length; i += IN_CHUNK) {
-    const chunk = unique.slice(i, i + IN_CHUNK);
-    const rows = await db
+  const rows = await readInChunks([...new Set(openIds)], IN_CHUNK, (chunk) =>
+    db
       .selectFrom('training_records')
       .selectAll()
       .where('year', 'in', alsoYear === undefined ? [year] : [year, alsoYear])
@@ -63,9 +62,9 @@ export async function recordsOfYearByPerson(
       .orderBy('date', 'desc')
       .orderBy('created_at', 'desc')
       .orderBy('id')
-      .execute();
-    for (const row of rows) byPerson.get(row.open_id)?.push(toStored(row));
-  }
+      .execute(),
+  );
+  for (const row of rows) byPerson.get(row.open_id)?.push(toStored(row));
   return byPerson;
 }
 
@@ -131,16 +130,8 @@ export async function insertImportedRecords(
 
 /** Which of the given fingerprints are already stored. */
 export async function storedFingerprints(db: Db, fingerprints: ReadonlyArray<string>): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < fingerprints.length; i += IN_CHUNK) {
-    const rows = await db
-      .selectFrom('training_records')
-      .select('fingerprint')
-      .where('fingerprint', 'in', fingerprints.slice(i, i + IN_CHUNK))
-      .execute();
-    for (const row of rows) if (row.fingerprint !== null) found.add(row.fingerprint);
-  }
-  return found;
+  const rows = await readInChunks(fingerprints, IN_CHUNK, (chunk) => db.selectFrom('training_records').select('fingerprint').where('fingerprint', 'in', chunk).execute());
+  return new Set(rows.flatMap((row) => (row.fingerprint !== null ? [row.fingerprint] : [])));
 }
 
 /**

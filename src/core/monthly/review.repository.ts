@@ -4,6 +4,7 @@ import { AUDIT_COLUMNS, auditRow, type AuditEntry } from '../audit';
 import { newId } from '../ids';
 import { inTexts, isPostgres } from '../sql-dialect';
 import { MONTH_RESULT_COLUMNS, type MonthResultRow } from './review';
+import { readInChunks } from '../in-chunks';
 
 type Db = Kysely<Database>;
 
@@ -260,20 +261,16 @@ export async function openIdsReviewedIn(db: Db, monthKeys: readonly string[], un
 /** reviewsOfMonths for some people only (read in chunks). */
 export async function reviewsOfPeopleInMonths(db: Db, openIds: readonly string[], monthKeys: readonly string[]): Promise<MonthResultRow[]> {
   if (monthKeys.length === 0) return [];
-  const rows: MonthResultRow[] = [];
-  for (let i = 0; i < openIds.length; i += 500) {
-    rows.push(
-      ...(await db
-        .selectFrom('monthly_reviews')
-        .select(MONTH_RESULT_COLUMNS)
-        .where('open_id', 'in', openIds.slice(i, i + 500))
-        .where('month_key', 'in', [...monthKeys])
-        .orderBy('open_id')
-        .orderBy('month_key')
-        .execute()),
-    );
-  }
-  return rows;
+  return readInChunks(openIds, 500, (chunk) =>
+    db
+      .selectFrom('monthly_reviews')
+      .select(MONTH_RESULT_COLUMNS)
+      .where('open_id', 'in', chunk)
+      .where('month_key', 'in', [...monthKeys])
+      .orderBy('open_id')
+      .orderBy('month_key')
+      .execute(),
+  );
 }
 
 /** One month's reviews with the names the ledger shows, in unit then name order. */

@@ -4,6 +4,7 @@ import { findActiveAdmins } from '../org/people.repository';
 import { hasRole, personRowToPerson, type Person } from '../org/person';
 import { inTexts } from '../sql-dialect';
 import { organOf, type UnitIndex } from './scope';
+import { readInChunks } from '../in-chunks';
 
 type Db = Kysely<Database>;
 
@@ -17,10 +18,8 @@ export async function peopleByOpenId(db: Db, openIds: readonly string[], known?:
     return !person;
   });
   // In chunks: a job over the city can ask for more people than one statement may bind.
-  for (let i = 0; i < missing.length; i += CHUNK) {
-    const rows = await db.selectFrom('people').selectAll().where(inTexts(db, 'open_id', missing.slice(i, i + CHUNK))).execute();
-    for (const r of rows) out.set(r.open_id, personRowToPerson(r));
-  }
+  const rows = await readInChunks(missing, CHUNK, (chunk) => db.selectFrom('people').selectAll().where(inTexts(db, 'open_id', chunk)).execute());
+  for (const r of rows) out.set(r.open_id, personRowToPerson(r));
   return out;
 }
 

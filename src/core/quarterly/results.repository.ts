@@ -6,6 +6,7 @@ import { inTexts } from '../sql-dialect';
 import type { Database, QuarterResultRow } from '../../db/schema';
 import { isTierOrUndetermined } from '../tiers';
 import { groupBy } from '../group-by';
+import { readInChunks } from '../in-chunks';
 
 type Db = Kysely<Database>;
 
@@ -121,17 +122,10 @@ export async function findResult(db: Db, openId: string, quarterKey: string): Pr
 
 /** The results of these people for the quarter, by open_id (read in chunks: a city's organ can be large). */
 export async function findResultsOf(db: Db, openIds: readonly string[], quarterKey: string): Promise<Map<string, QuarterResult>> {
-  const out = new Map<string, QuarterResult>();
-  for (let i = 0; i < openIds.length; i += CHUNK) {
-    const rows = await db
-      .selectFrom('quarter_results')
-      .selectAll()
-      .where('quarter_key', '=', quarterKey)
-      .where(inTexts(db, 'open_id', openIds.slice(i, i + CHUNK)))
-      .execute();
-    for (const row of rows) out.set(row.open_id, quarterResultRowToResult(row));
-  }
-  return out;
+  const rows = await readInChunks(openIds, CHUNK, (chunk) =>
+    db.selectFrom('quarter_results').selectAll().where('quarter_key', '=', quarterKey).where(inTexts(db, 'open_id', chunk)).execute(),
+  );
+  return new Map(rows.map((row) => [row.open_id, quarterResultRowToResult(row)]));
 }
 
 const CHUNK = 500;
@@ -314,23 +308,19 @@ export async function latestDeterminedResult(db: Db, openId: string): Promise<Qu
  * city, more values than one statement may bind.
  */
 export async function determinedResultsOf(db: Db, openIds: readonly string[], quarterKeys: readonly string[]): Promise<Map<string, QuarterResult[]>> {
-  const out = new Map<string, QuarterResult[]>();
-  if (quarterKeys.length === 0) return out;
-  const unique = [...new Set(openIds)];
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const rows = await db
+  if (quarterKeys.length === 0) return new Map();
+  const rows = await readInChunks([...new Set(openIds)], CHUNK, (chunk) =>
+    db
       .selectFrom('quarter_results')
       .selectAll()
-      .where(inTexts(db, 'open_id', unique.slice(i, i + CHUNK)))
+      .where(inTexts(db, 'open_id', chunk))
       .where('quarter_key', 'in', [...quarterKeys])
       .where('status', 'in', [...DETERMINED])
       .orderBy('open_id')
       .orderBy('quarter_key')
-      .execute();
-    // Each person's rows are in one chunk, so each chunk's groups are whole.
-    for (const [openId, own] of groupBy(rows.map(quarterResultRowToResult), (r) => r.openId)) out.set(openId, own);
-  }
-  return out;
+      .execute(),
+  );
+  return groupBy(rows.map(quarterResultRowToResult), (r) => r.openId);
 }
 
 /** People with any quarter result in these quarters (for the annual ledger, besides the active people). */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { inTexts } from '../sql-dialect';
 import { weeklyLogRowToLog, type WeeklyLog } from './weekly-log';
+import { readInChunks } from '../in-chunks';
 
 type Db = Kysely<Database>;
 
@@ -26,9 +27,8 @@ export async function findLogsOfWeek(db: Db, weekKey: string, openIds?: readonly
 
 /** These people's logs of the week, by open_id, read a thousand people at a time (a city's weekly prompt). */
 export async function logsOfPeopleInWeek(db: Db, weekKey: string, openIds: readonly string[]): Promise<Map<string, WeeklyLog>> {
-  const out = new Map<string, WeeklyLog>();
-  for (let i = 0; i < openIds.length; i += 1000) for (const l of await findLogsOfWeek(db, weekKey, openIds.slice(i, i + 1000))) out.set(l.openId, l);
-  return out;
+  const logs = await readInChunks(openIds, 1000, (chunk) => findLogsOfWeek(db, weekKey, chunk));
+  return new Map(logs.map((l) => [l.openId, l]));
 }
 
 export async function findLogsOfPerson(db: Db, openId: string, weekKeys: readonly string[]): Promise<WeeklyLog[]> {
