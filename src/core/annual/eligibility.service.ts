@@ -6,7 +6,10 @@ import type { WorkCalendar } from '../calendar/work-calendar';
 import { recordsOfYearByPerson } from '../credits/training-records.repository';
 import { findLeavesOverlapping } from '../org/leave.repository';
 import { annualEligibility, lossOfHonourEligibility, type AnnualEligibility, type HonourLoss, type QuarterTier } from './eligibility';
-import { determinedResultsOf, type QuarterResult } from '../quarterly/results.repository';
+import { determinedResultsOf, openIdsWithResults, type QuarterResult } from '../quarterly/results.repository';
+import { peopleByOpenId } from '../quarterly/people.repository';
+import { findActivePeople } from '../org/people.repository';
+import type { Person } from '../org/person';
 import { overlapsYear, type Sanction } from './sanctions';
 import { sanctionsOverlapping } from './sanctions.repository';
 import { trainingGate, type TrainingGate } from './training-gate';
@@ -17,6 +20,16 @@ type Db = Kysely<Database>;
 const FEW = 500;
 
 export const quartersOfYear = (year: string): string[] => [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
+
+/**
+ * Whom a year's annual link covers: everyone active plus anyone with a result in the year (who may
+ * have left since), sorted by open_id, with who they are (someone no longer on file has no entry).
+ */
+export async function peopleOfYear(db: Db, year: string): Promise<{ ids: string[]; people: Map<string, Person> }> {
+  const active = new Map((await findActivePeople(db)).map((p) => [p.openId, p]));
+  const ids = [...new Set([...active.keys(), ...(await openIdsWithResults(db, quartersOfYear(year)))])].sort();
+  return { ids, people: await peopleByOpenId(db, ids, active) };
+}
 
 export interface AnnualStatus {
   quarters: QuarterTier[];

@@ -1,8 +1,6 @@
 import type { CoreDeps } from '../deps';
-import { findActivePeople } from '../org/people.repository';
-import { annualStatusOf, quartersOfYear } from './eligibility.service';
-import { peopleByOpenId, unitNames } from '../quarterly/people.repository';
-import { openIdsWithResults } from '../quarterly/results.repository';
+import { annualStatusOf, peopleOfYear } from './eligibility.service';
+import { unitNames } from '../quarterly/people.repository';
 import { compareText } from '../text-order';
 
 export const ANNUAL_ELIGIBILITY_COLUMNS = [
@@ -26,9 +24,7 @@ const flag = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 
  * 1 while the annual tier is 缓定.
  */
 export async function* annualEligibilityRecords(deps: CoreDeps, year: string) {
-  const active = new Map((await findActivePeople(deps.db)).map((p) => [p.openId, p]));
-  const ids = new Set([...active.keys(), ...(await openIdsWithResults(deps.db, quartersOfYear(year)))]);
-  const people = await peopleByOpenId(deps.db, [...ids], active);
+  const { people } = await peopleOfYear(deps.db, year);
   const units = await unitNames(deps.db);
   const ordered = [...people.values()].sort((a, b) => compareText(a.unitId, b.unitId) || compareText(a.openId, b.openId));
   const status = await annualStatusOf(deps.db, deps.rules, deps.calendar, year, ordered.map((p) => p.openId), deps.clock.now());

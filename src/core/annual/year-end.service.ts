@@ -2,15 +2,14 @@ import type { CoreDeps } from '../deps';
 import type { Rules } from '../rules/rules';
 import { shanghaiDate, shanghaiInstant } from '../calendar/periods';
 import type { WorkCalendar } from '../calendar/work-calendar';
-import { findActiveAdmins, findActivePeople } from '../org/people.repository';
+import { findActiveAdmins } from '../org/people.repository';
 import type { Person } from '../org/person';
 import { basisLabel, percent } from '../quarterly/format';
-import { determinersAmong, peopleByOpenId } from '../quarterly/people.repository';
-import { openIdsWithResults } from '../quarterly/results.repository';
+import { determinersAmong } from '../quarterly/people.repository';
 import { loadUnits, organOf, unitLabel } from '../quarterly/scope';
 import { denoise } from '../numbers';
 import { excellentShareFor } from '../ranking/quota-effect.service';
-import { annualStatusOf, quartersOfYear } from './eligibility.service';
+import { annualStatusOf, peopleOfYear } from './eligibility.service';
 import type { YearEndView } from './views';
 import { groupBy } from '../group-by';
 
@@ -45,11 +44,9 @@ export function excellentCeiling(participants: number, met: number, rules: Pick<
  */
 export async function yearEndViews(deps: CoreDeps, year: string): Promise<Array<{ organId: string; admins: Person[]; view: YearEndView }>> {
   const units = await loadUnits(deps.db);
-  const active = new Map((await findActivePeople(deps.db)).map((p) => [p.openId, p]));
-  const ids = new Set([...active.keys(), ...(await openIdsWithResults(deps.db, quartersOfYear(year)))]);
-  const people = await peopleByOpenId(deps.db, [...ids], active);
-  const status = await annualStatusOf(deps.db, deps.rules, deps.calendar, year, [...ids].sort(), deps.clock.now());
-  const participants = [...ids].sort().filter((id) => status.get(id)!.results.some((r) => r.tier !== '不定等次'));
+  const { ids, people } = await peopleOfYear(deps.db, year);
+  const status = await annualStatusOf(deps.db, deps.rules, deps.calendar, year, ids, deps.clock.now());
+  const participants = ids.filter((id) => status.get(id)!.results.some((r) => r.tier !== '不定等次'));
   const byOrgan = groupBy(participants, (id) => organOf(status.get(id)!.results.at(-1)?.unitId ?? people.get(id)?.unitId ?? '', units));
   const admins = await findActiveAdmins(deps.db);
   const out = [];
