@@ -4,6 +4,7 @@ import type { SanctionKind } from '../rules/terms';
 import { newId } from '../ids';
 import { inTexts } from '../sql-dialect';
 import type { Sanction } from './sanctions';
+import { groupBy } from '../group-by';
 
 type Db = Kysely<Database>;
 
@@ -20,15 +21,10 @@ export async function insertSanction(db: Db, s: Sanction, createdBy: string, at:
 
 /** Sanctions whose 影响期 overlaps [start, end], grouped by person: everyone's, or only these people's. */
 export async function sanctionsOverlapping(db: Db, start: string, end: string, openIds?: readonly string[]): Promise<Map<string, Sanction[]>> {
-  const out = new Map<string, Sanction[]>();
-  if (openIds?.length === 0) return out;
+  if (openIds?.length === 0) return new Map();
   let q = db.selectFrom('sanctions').selectAll().where('start_date', '<=', end).where('end_date', '>=', start);
   if (openIds) q = q.where(inTexts(db, 'open_id', openIds));
   const rows = await q.orderBy('open_id').orderBy('start_date').execute();
-  for (const r of rows) {
-    const list = out.get(r.open_id) ?? [];
-    list.push({ openId: r.open_id, kind: r.kind as SanctionKind, startDate: r.start_date, endDate: r.end_date, note: r.note });
-    out.set(r.open_id, list);
-  }
-  return out;
+  const sanctions: Sanction[] = rows.map((r) => ({ openId: r.open_id, kind: r.kind as SanctionKind, startDate: r.start_date, endDate: r.end_date, note: r.note }));
+  return groupBy(sanctions, (s) => s.openId);
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { PoolKey } from './results.repository';
+import { groupBy } from '../group-by';
 
 type Db = Kysely<Database>;
 
@@ -27,13 +28,7 @@ export async function findSignoffs(db: Db, pool: PoolKey): Promise<Signoff[]> {
 /** Every pool's confirmations in a scope's quarter, by pool (each in the order findSignoffs reads). */
 export async function findScopeSignoffs(db: Db, scopeId: string, quarterKey: string): Promise<Map<string, Signoff[]>> {
   const rows = await db.selectFrom('quarter_signoffs').selectAll().where('scope_id', '=', scopeId).where('quarter_key', '=', quarterKey).orderBy('signed_at').execute();
-  const byPool = new Map<string, Signoff[]>();
-  for (const r of rows) {
-    const list = byPool.get(r.pool) ?? [];
-    list.push(toSignoff(r));
-    byPool.set(r.pool, list);
-  }
-  return byPool;
+  return new Map([...groupBy(rows, (r) => r.pool)].map(([pool, signed]) => [pool, signed.map(toSignoff)]));
 }
 
 const toSignoff = (r: { signed_by: string; revision: string; signed_at: string }): Signoff => ({ signedBy: r.signed_by, revision: r.revision, signedAt: r.signed_at });

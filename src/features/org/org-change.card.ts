@@ -2,6 +2,7 @@ import { confirmationReasons, describeApplyResult, HOLD_LIFETIME_MINUTES, previe
 import type { CardJson } from '../../core/ports';
 import { card, escapeMd, md, note, type Element } from '../../../cards/components';
 import { orgSyncConfirm } from './org-actions';
+import { groupBy } from '../../core/group-by';
 
 /** Names shown on the card; the rest is counted, and the CLI (`sync-org` without --confirm) lists everyone. */
 export const NAMES_ON_CARD = 60;
@@ -30,9 +31,7 @@ export function orgSyncDoneCard(preview: OrgPreview, result: ApplyResult): CardJ
 
 function namesByUnit(people: OrgPreview['deactivated']): string {
   const shown = people.slice(0, NAMES_ON_CARD);
-  const byUnit = new Map<string, string[]>();
-  for (const p of shown) byUnit.set(p.unitName, [...(byUnit.get(p.unitName) ?? []), escapeMd(p.name)]);
-  const lines = [...byUnit].map(([unit, names]) => `${escapeMd(unit)}：${names.join('、')}`);
+  const lines = [...groupBy(shown, (p) => p.unitName)].map(([unit, members]) => `${escapeMd(unit)}：${members.map((p) => escapeMd(p.name)).join('、')}`);
   if (people.length > shown.length) lines.push(`……以上 ${shown.length} 人，共 ${people.length} 人（完整名单：在服务器上运行 pingshi sync-org，不加 --confirm）`);
   return lines.join('\n');
 }

@@ -7,6 +7,7 @@ import { scheduleOf, weekRoster, weeklyParticipants, type RosterEntry } from '..
 import { writableWeek } from '../../core/weekly/week-window';
 import { formView } from '../../core/weekly/weekly-views';
 import { defineJob } from '../../jobs/define-job';
+import { groupBy } from '../../core/group-by';
 
 export const reminderKey = (weekKey: string, openId: string) => `weekly-reminder:${weekKey}:${openId}`;
 export const digestKey = (weekKey: string, supervisorOpenId: string) => `weekly-digest:${weekKey}:${supervisorOpenId}`;
@@ -69,10 +70,5 @@ const namesIn = (team: RosterEntry[], bucket: string) =>
     .sort((a, b) => a.localeCompare(b, 'zh'));
 
 function groupBySupervisor(roster: RosterEntry[]): Map<string, RosterEntry[]> {
-  const out = new Map<string, RosterEntry[]>();
-  for (const e of roster) {
-    if (!e.person.leaderOpenId) continue;
-    out.set(e.person.leaderOpenId, [...(out.get(e.person.leaderOpenId) ?? []), e]);
-  }
-  return out;
+  return groupBy(roster.filter((e) => e.person.leaderOpenId), (e) => e.person.leaderOpenId!);
 }
