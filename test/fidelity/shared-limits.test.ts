@@ -42,12 +42,16 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     return [store.db, second.db] as const;
   }
 
-  it('counts the app’s minute and a user’s second across connections', async () => {
+  /** A limiter on each connection, on one clock that `advance` moves. */
+  async function twoLimiters() {
     const [a, b] = await twoConnections();
     let now = Date.parse('2026-11-20T07:00:00Z');
     const clock = () => now;
-    const left = new SharedRateLimiter(a, clock);
-    const right = new SharedRateLimiter(b, clock);
+    return { left: new SharedRateLimiter(a, clock), right: new SharedRateLimiter(b, clock), advance: (ms: number) => void (now += ms) };
+  }
+
+  it('counts the app’s minute and a user’s second across connections', async () => {
+    const { left, right, advance } = await twoLimiters();
     for (let s = 0; s < 20; s++) {
       const booked = await Promise.all([
         left.acquireBatch(Array.from({ length: 25 }, (_, i) => `user:${s}-l${i}`)),
@@ -55,7 +59,7 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
       ]);
       expect(booked.flat().filter((x) => x.ok)).toHaveLength(50); // 50 a second between them
       await left.stamp(slotIds(booked.flat())); // the calls were made: each counts from now
-      now += 1100;
+      advance(1100);
     }
     // 1,000 booked in 22 s: the minute is full until the first second's bookings leave it.
     const [full] = await right.acquireBatch(['user:late']);
@@ -63,7 +67,7 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     expect((full as { waitMs: number }).waitMs).toBeGreaterThan(30_000);
     expect(await left.capacity()).toBe(0);
     expect(await left.msUntilRoom()).toBe((full as { waitMs: number }).waitMs);
-    now += (full as { waitMs: number }).waitMs;
+    advance((full as { waitMs: number }).waitMs);
     expect(await right.msUntilRoom()).toBe(0);
     expect(await left.acquireBatch(['user:late'])).toMatchObject([{ ok: true }]);
 
@@ -72,37 +76,29 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
   });
 
   it('counts a booked call until it is stamped, however late it reaches Lark', async () => {
-    const [a, b] = await twoConnections();
-    let now = Date.parse('2026-11-20T07:00:00Z');
-    const clock = () => now;
-    const left = new SharedRateLimiter(a, clock);
-    const right = new SharedRateLimiter(b, clock);
+    const { left, right, advance } = await twoLimiters();
     const inFlight = await left.acquireBatch(Array.from({ length: 50 }, (_, i) => `user:a${i}`));
     expect(inFlight.filter((x) => x.ok)).toHaveLength(50);
     // Two seconds on, the calls have still not been made (a busy loop, a slow token fetch): Lark has
     // not counted them yet, so their slots are still taken.
-    now += 2000;
+    advance(2000);
     expect(await right.capacity()).toBe(0);
     expect(await right.acquireBatch(['user:b'])).toMatchObject([{ ok: false }]);
     // The calls end now: they count for a whole window from here, then leave it.
     await left.stamp(slotIds(inFlight));
-    now += 1000;
+    advance(1000);
     expect(await right.capacity()).toBe(0);
-    now += 101;
+    advance(101);
     expect(await right.capacity()).toBe(50);
     expect(await right.acquireBatch(['user:b'])).toMatchObject([{ ok: true }]);
   });
 
   it('lets the slots of a call never stamped (its process was killed) go after the lease', async () => {
-    const [a, b] = await twoConnections();
-    let now = Date.parse('2026-11-20T07:00:00Z');
-    const clock = () => now;
-    const killed = new SharedRateLimiter(a, clock);
-    const survivor = new SharedRateLimiter(b, clock);
+    const { left: killed, right: survivor, advance } = await twoLimiters();
     expect((await killed.acquireBatch(Array.from({ length: 50 }, (_, i) => `user:k${i}`))).filter((x) => x.ok)).toHaveLength(50);
-    now += IN_FLIGHT_LEASE_MS;
+    advance(IN_FLIGHT_LEASE_MS);
     expect(await survivor.capacity()).toBe(0);
-    now += LARK_MESSAGE_LIMITS.secondWindowMs + 1;
+    advance(LARK_MESSAGE_LIMITS.secondWindowMs + 1);
     expect(await survivor.capacity()).toBe(50);
   });
 
