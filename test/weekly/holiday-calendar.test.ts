@@ -58,11 +58,12 @@ describe.each(dialectsUnderTest())('weeks around National Day 2026 (%s)', (diale
     // The monthly view: W40 ends (last workday 9-30) in September, W41 (10-10) in October.
     expect(weeksOfMonth(h.app.deps, '2026-09')).toEqual(['2026-W36', '2026-W37', '2026-W38', '2026-W39', '2026-W40']);
     expect(weeksOfMonth(h.app.deps, '2026-10')[0]).toBe('2026-W41');
-    const sept = await weeklyRecordsInMonth(h.app.deps, h.person('张三').open_id, '2026-09');
+    const zhang = h.person('张三').open_id;
+    const sept = (await weeklyRecordsInMonth(h.app.deps, [zhang], '2026-09')).get(zhang)!;
     expect(sept.at(-1)).toMatchObject({ weekKey: '2026-W40', dueDate: '2026-09-30', status: 'late', done: '整理节前材料' });
     expect(sept[0]).toMatchObject({ weekKey: '2026-W36', status: 'missing', submittedAt: null });
     h.clock.set('2026-10-10T12:00:00+08:00');
-    const oct = await weeklyRecordsInMonth(h.app.deps, h.person('张三').open_id, '2026-10');
+    const oct = (await weeklyRecordsInMonth(h.app.deps, [zhang], '2026-10')).get(zhang)!;
     expect(oct.map((w) => w.status)).toEqual(['not_due', 'not_due', 'not_due', 'not_due']);
   });
 

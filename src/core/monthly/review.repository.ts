@@ -5,6 +5,7 @@ import { newId } from '../ids';
 import { inTexts, isPostgres } from '../sql-dialect';
 import { MONTH_RESULT_COLUMNS, type MonthResultRow } from './review';
 import { readInChunks } from '../in-chunks';
+import { insertRows } from '../insert-rows';
 
 type Db = Kysely<Database>;
 
@@ -84,6 +85,11 @@ export async function findReviewWithPerson(db: Db, id: string): Promise<ReviewWi
   };
 }
 
+/** These people's reviews of the month (read a thousand people at a time). */
+export async function findReviewsFor(db: Db, openIds: readonly string[], monthKey: string): Promise<MonthlyReviewRow[]> {
+  return readInChunks(openIds, 1000, (chunk) => db.selectFrom('monthly_reviews').selectAll().where(inTexts(db, 'open_id', chunk)).where('month_key', '=', monthKey).execute());
+}
+
 export async function findReviewFor(db: Db, openId: string, monthKey: string): Promise<MonthlyReviewRow | null> {
   const row = await db
     .selectFrom('monthly_reviews')
@@ -126,16 +132,9 @@ export function pendingReviewRow(p: { openId: string; monthKey: string; unitId: 
  * Creates the pending row unless one exists. The unique (open_id, month_key) constraint makes this
  * safe when the job and /评鉴 race, or two instances run.
  */
-export async function insertPendingReview(
-  db: Db,
-  p: { openId: string; monthKey: string; unitId: string; level: string },
-  at: Date,
-): Promise<void> {
-  await db
-    .insertInto('monthly_reviews')
-    .values(pendingReviewRow(p, at))
-    .onConflict((oc) => oc.columns(['open_id', 'month_key']).doNothing())
-    .execute();
+/** Pending reviews for those who have none for the month yet (a row already there is left as it is). */
+export async function insertPendingReviews(db: Db, reviews: ReadonlyArray<{ openId: string; monthKey: string; unitId: string; level: string }>, at: Date): Promise<void> {
+  await insertRows(db, 'monthly_reviews', reviews.map((p) => pendingReviewRow(p, at)), { skipConflictsOn: ['open_id', 'month_key'] });
 }
 
 /**

@@ -39,12 +39,13 @@ export async function gradeesOf(deps: CoreDeps, filter: { leaderOpenId?: string;
   return out;
 }
 
-/** The person's review for the month, created as pending (with their unit and level) if absent. */
-export async function ensureReview(deps: CoreDeps, person: Person, monthKey: string): Promise<MonthlyReview> {
-  await repo.insertPendingReview(deps.db, { openId: person.openId, monthKey, unitId: person.unitId, level: person.level }, deps.clock.now());
-  const row = await repo.findReviewFor(deps.db, person.openId, monthKey);
-  if (!row) throw new Error(`monthly review for ${person.openId} ${monthKey} vanished after insert`);
-  return monthlyReviewRowToReview(row);
+/** Each person's review for the month by open_id, created as pending (with their unit and level) where absent. */
+export async function ensureReviews(deps: CoreDeps, people: readonly Person[], monthKey: string): Promise<Map<string, MonthlyReview>> {
+  await repo.insertPendingReviews(deps.db, people.map((p) => ({ openId: p.openId, monthKey, unitId: p.unitId, level: p.level })), deps.clock.now());
+  const reviews = new Map((await repo.findReviewsFor(deps.db, people.map((p) => p.openId), monthKey)).map((row) => [row.open_id, monthlyReviewRowToReview(row)]));
+  const vanished = people.find((p) => !reviews.has(p.openId));
+  if (vanished) throw new Error(`monthly review for ${vanished.openId} ${monthKey} vanished after insert`);
+  return reviews;
 }
 
 export async function pendingReviewsOfLeader(deps: CoreDeps, leaderOpenId: string): Promise<MonthlyReview[]> {

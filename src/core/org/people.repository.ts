@@ -56,6 +56,12 @@ export async function findUnit(db: Db, unitId: string) {
   return db.selectFrom('units').selectAll().where('id', '=', unitId).executeTakeFirst();
 }
 
+/** These units (the few a batch of grading cards names). */
+export async function findUnits(db: Db, unitIds: readonly string[]) {
+  if (unitIds.length === 0) return [];
+  return db.selectFrom('units').selectAll().where(inTexts(db, 'id', unitIds)).execute();
+}
+
 export async function findActiveUnits(db: Db) {
   return db.selectFrom('units').selectAll().where('active', '=', 1).orderBy('id').execute();
 }

@@ -3,6 +3,8 @@ import type { Database } from '../../db/schema';
 import type { Rules } from '../rules/rules';
 import { monthsOfQuarter } from '../calendar/periods';
 import { round2 } from '../numbers';
+import { groupBy } from '../group-by';
+import { readInChunks } from '../in-chunks';
 import type { PeerAggregate, ServiceEvidence, Voices } from './compose';
 
 type Db = Kysely<Database>;
@@ -55,9 +57,10 @@ export async function serviceEvidenceOf(db: Db, periodKeys: readonly string[], o
   return evidenceBy(await serviceRatingRows(db, periodKeys, openIds), (r) => r.open_id);
 }
 
-/** One person's evidence for each period on its own, read in one statement. */
-export async function serviceEvidenceByPeriod(db: Db, periodKeys: readonly string[], openId: string): Promise<Map<string, ServiceEvidence>> {
-  return evidenceBy(await serviceRatingRows(db, periodKeys, [openId]), (r) => r.period_key);
+/** Each person's evidence for each period on its own, by open_id then period (people with none are absent). */
+export async function serviceEvidenceByPeriod(db: Db, periodKeys: readonly string[], openIds: readonly string[]): Promise<Map<string, Map<string, ServiceEvidence>>> {
+  const rows = await readInChunks(openIds, 1000, (chunk) => serviceRatingRows(db, periodKeys, chunk));
+  return new Map([...groupBy(rows, (r) => r.open_id)].map(([openId, own]) => [openId, evidenceBy(own, (r) => r.period_key)]));
 }
 
 async function serviceRatingRows(db: Db, periodKeys: readonly string[], openIds: readonly string[]) {

@@ -7,22 +7,25 @@ import { charCount } from './self-summary';
 import { findSubmitted } from './self-summary.repository';
 import { summaryPeriodOfMonth } from './summary-schedule';
 import type { SummaryExcerpt } from './views';
+import { readInChunks } from '../in-chunks';
 
 /**
- * The summary a month's grading card shows: that of the period the month belongs to, once the
- * period ends with this month or a summary is in. Null when there is nothing to say.
+ * The summary each person's grading card for a month shows, by open_id: that of the period the
+ * month belongs to, once the period ends with this month or a summary is in. Null when there is
+ * nothing to say.
  */
-export async function summaryForGrading(db: Kysely<Database>, rules: Rules, openId: string, monthKey: string): Promise<SummaryExcerpt | null> {
-  if (!rules.self_summary.enabled) return null;
+export async function summariesForGrading(db: Kysely<Database>, rules: Rules, openIds: readonly string[], monthKey: string): Promise<Map<string, SummaryExcerpt | null>> {
+  if (!rules.self_summary.enabled) return new Map(openIds.map((id) => [id, null]));
   const period = summaryPeriodOfMonth(rules.self_summary, monthKey);
-  const s = (await findSubmitted(db, period, [openId])).get(openId);
-  if (!s && parsePeriodKey(period).end !== parsePeriodKey(monthKey, 'month').end) return null;
-  return {
-    periodLabel: formatPeriodLabel(period),
-    text: s?.content ?? null,
-    chars: s?.content ? charCount(s.content) : 0,
-    submittedAtLabel: s?.submittedAt ? instantLabel(s.submittedAt) : null,
-  };
+  const submitted = new Map(await readInChunks(openIds, 1000, async (chunk) => [...(await findSubmitted(db, period, chunk))]));
+  const periodEnds = parsePeriodKey(period).end === parsePeriodKey(monthKey, 'month').end;
+  return new Map(
+    openIds.map((openId) => {
+      const s = submitted.get(openId);
+      if (!s && !periodEnds) return [openId, null];
+      return [openId, { periodLabel: formatPeriodLabel(period), text: s?.content ?? null, chars: s?.content ? charCount(s.content) : 0, submittedAtLabel: s?.submittedAt ? instantLabel(s.submittedAt) : null }];
+    }),
+  );
 }
 
 /** The summary period a quarter's determination shows: the quarter, or its last month for monthly summaries. */

@@ -8,9 +8,10 @@ import { hasRole, type Person } from '../org/person';
 import { leaveCoversWorkdays } from '../org/leave';
 import { findLeavesOverlapping } from '../org/leave.repository';
 import type { WeeklyLog } from './weekly-log';
-import { findLogsOfPerson, findLogsOfWeek } from './weekly.repository';
+import { findLogsOfPeople, findLogsOfWeek } from './weekly.repository';
 import { weekStatus, type WeekStatusOrNone } from './weekly-status';
 import { groupBy } from '../group-by';
+import { readInChunks } from '../in-chunks';
 
 /** Up to this many people, a roster reads their rows by id rather than the whole week's. */
 const FEW = 500;
@@ -62,16 +63,36 @@ export interface PersonWeek {
 
 /** One person's status for several weeks (history, monthly grading). */
 export async function personWeeks(deps: CoreDeps, openId: string, weekKeys: readonly string[], now: Date = deps.clock.now()): Promise<PersonWeek[]> {
-  if (weekKeys.length === 0) return [];
-  const logs = new Map((await findLogsOfPerson(deps.db, openId, weekKeys)).map((l) => [l.weekKey, l]));
+  return (await peopleWeeks(deps, [openId], weekKeys, now)).get(openId)!;
+}
+
+/**
+ * personWeeks for many people, by open_id: their logs and leave read together, not person by
+ * person (the monthly-review job's cards for a whole city).
+ */
+export async function peopleWeeks(deps: CoreDeps, openIds: readonly string[], weekKeys: readonly string[], now: Date = deps.clock.now()): Promise<Map<string, PersonWeek[]>> {
+  if (weekKeys.length === 0) return new Map(openIds.map((id) => [id, []]));
   const starts = weekKeys.map((k) => parsePeriodKey(k, 'week'));
   const first = starts.reduce((a, b) => (a.start < b.start ? a : b)).start;
   const last = starts.reduce((a, b) => (a.end > b.end ? a : b)).end;
-  const leaves = await findLeavesOverlapping(deps.db, first, last, openId);
-  return weekKeys.map((weekKey) => {
-    const schedule = scheduleOf(deps, weekKey);
-    const log = logs.get(weekKey) ?? null;
-    const onLeave = leaveCoversWorkdays(leaves, schedule.workdays);
-    return { weekKey, schedule, log, status: weekStatus({ log, onLeave, dueAt: schedule.dueAt, now }) };
-  });
+  const [logs, leaves] = await Promise.all([
+    findLogsOfPeople(deps.db, openIds, weekKeys),
+    readInChunks(openIds, 1000, (chunk) => findLeavesOverlapping(deps.db, first, last, chunk)),
+  ]);
+  const logsOf = groupBy(logs, (l) => l.openId);
+  const leavesOf = groupBy(leaves, (l) => l.openId);
+  const schedules = weekKeys.map((weekKey) => scheduleOf(deps, weekKey));
+  return new Map(
+    openIds.map((openId) => {
+      const own = new Map((logsOf.get(openId) ?? []).map((l) => [l.weekKey, l]));
+      const ownLeaves = leavesOf.get(openId) ?? [];
+      const weeks = schedules.map((schedule, i) => {
+        const weekKey = weekKeys[i]!;
+        const log = own.get(weekKey) ?? null;
+        const onLeave = leaveCoversWorkdays(ownLeaves, schedule.workdays);
+        return { weekKey, schedule, log, status: weekStatus({ log, onLeave, dueAt: schedule.dueAt, now }) };
+      });
+      return [openId, weeks];
+    }),
+  );
 }

@@ -1,6 +1,6 @@
 import { addDays, monthKeyOf, parsePeriodKey, weekKeyOf } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
-import { personWeeks } from './week-roster';
+import { peopleWeeks, type PersonWeek } from './week-roster';
 import type { WeekStatus } from './weekly-status';
 
 export interface MonthWeekRecord {
@@ -27,12 +27,16 @@ export function weeksOfMonth(deps: Pick<CoreDeps, 'calendar'>, monthKey: string)
 }
 
 /**
- * A person's weekly records for the month's weeks, for the monthly grading card. `not_due` marks a
- * week whose due time is still ahead at deps.clock.now().
+ * Each person's weekly records for the month's weeks, by open_id, for the monthly grading cards.
+ * `not_due` marks a week whose due time is still ahead at deps.clock.now().
  */
-export async function weeklyRecordsInMonth(deps: CoreDeps, openId: string, monthKey: string): Promise<MonthWeekRecord[]> {
-  const weeks = await personWeeks(deps, openId, weeksOfMonth(deps, monthKey));
-  return weeks.map((w) => ({
+export async function weeklyRecordsInMonth(deps: CoreDeps, openIds: readonly string[], monthKey: string): Promise<Map<string, MonthWeekRecord[]>> {
+  const weeks = await peopleWeeks(deps, openIds, weeksOfMonth(deps, monthKey));
+  return new Map([...weeks].map(([openId, own]) => [openId, own.map(toRecord)]));
+}
+
+function toRecord(w: PersonWeek): MonthWeekRecord {
+  return {
     weekKey: w.weekKey,
     dueDate: w.schedule.workdays.at(-1) ?? null,
     // Every week here has a workday, so `no_workday` cannot occur; the fallback keeps the type honest.
@@ -40,5 +44,5 @@ export async function weeklyRecordsInMonth(deps: CoreDeps, openId: string, month
     submittedAt: w.log?.submittedAt ?? null,
     bonusClaim: w.log?.bonusClaim ?? null,
     done: w.log?.done ?? null,
-  }));
+  };
 }
