@@ -35,6 +35,7 @@ describe.each(dialectsUnderTest())('个人小结 self-summary (%s)', (dialect) =
     await start();
     await seedLog(h, '赵敏', '2026-W37', '完成档案数字化第一批扫描', '牵头完成档案专项整理');
     await seedLog(h, '赵敏', '2026-W38', '起草季度工作总结');
+    await seedLog(h, '张丽', '2026-W38', '组织安全生产大检查');
 
     // Due on Wednesday 30 September (the quarter's last workday) at 10:00, not before.
     expect(selfSummaryJob.periodAt(h.depsAt('2026-09-30T09:59:00+08:00'))).toBe('2026-Q2');
@@ -46,6 +47,11 @@ describe.each(dialectsUnderTest())('个人小结 self-summary (%s)', (dialect) =
     expect(prefill).toContain('完成档案数字化第一批扫描');
     expect(prefill).toContain('起草季度工作总结');
     expect(prefill).toContain('牵头完成档案专项整理');
+    // Everyone's records are read together; each card holds its own person's only.
+    expect(prefill).not.toContain('组织安全生产大检查');
+    const zhang = summaryInput(larkCard(cardOf(summaryCards(h, '张丽')[0]!)))!;
+    expect(zhang).toContain('组织安全生产大检查');
+    expect(zhang).not.toContain('起草季度工作总结');
     expect(Harness.textOf(card)).toContain('2026年第三季度');
     expect(Harness.textOf(card)).toContain('10月13日（周二）18:00');
 

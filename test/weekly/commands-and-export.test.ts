@@ -40,7 +40,7 @@ describe.each(dialectsUnderTest())('weekly commands, leave and the ledger (%s)',
   let h: Harness;
   afterEach(async () => h?.close());
 
-  it('the Friday prompt prefills each person’s own plan from last week, and only theirs', async () => {
+  it('the Friday prompt and the Monday reminder prefill each person’s own plan from last week, and only theirs', async () => {
     h = await Harness.start({ dialect, org: weeklyOrg(), now: '2026-11-19T10:00:00+08:00' });
     await h.say('陈一', '周记 调研报告初稿\n下周计划：修改调研报告');
     await h.say('李二', '周记 参加业务培训');
@@ -51,6 +51,15 @@ describe.each(dialectsUnderTest())('weekly commands, leave and the ledger (%s)',
     const li = cardOf(cardsOf(h, '李二').at(-1)!);
     expect(input(li, 'done').default_value ?? '').toBe('');
     expect(Harness.textOf(li)).not.toContain('已按您上周填写的下周计划预填');
+
+    // Neither wrote week 48: Monday's reminders (read for everyone missing at once) prefill the same way.
+    expect((await h.runJob('weekly-reminder', '2026-11-30T09:00:00+08:00')).message).toContain('补交提醒');
+    const chenReminder = cardOf(cardsOf(h, '陈一').at(-1)!);
+    expect(Harness.textOf(chenReminder)).toContain('周记补交提醒');
+    expect(input(chenReminder, 'done').default_value).toBe('修改调研报告');
+    const liReminder = cardOf(cardsOf(h, '李二').at(-1)!);
+    expect(Harness.textOf(liReminder)).toContain('周记补交提醒');
+    expect(input(liReminder, 'done').default_value ?? '').toBe('');
   });
 
   it('/周记 alone prefills last week’s plan; /我的周记 and /团队 show statuses; 提醒未交 from /团队', async () => {

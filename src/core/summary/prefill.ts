@@ -1,7 +1,8 @@
 import { isCalendarGap } from '../calendar/calendar-gap';
 import { datesFrom, monthsOf, parsePeriodKey, weekKeyOf } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
-import { findLogsOfPerson } from '../weekly/weekly.repository';
+import { findLogsOfPeople } from '../weekly/weekly.repository';
+import { groupBy } from '../group-by';
 import { weeksOfMonth } from '../weekly/weekly-month';
 import { charCount, excerpt } from './self-summary';
 
@@ -15,16 +16,19 @@ export interface PeriodRecords {
   bonusClaims: string[];
 }
 
-/** The person's weekly records of the period (a quarter's weeks are its months' weeks). */
-export async function periodRecords(deps: CoreDeps, openId: string, periodKey: string): Promise<PeriodRecords> {
+/**
+ * Each person's weekly records of the period (a quarter's weeks are its months' weeks), by open_id,
+ * read for all of them at once.
+ */
+export async function periodRecords(deps: CoreDeps, openIds: readonly string[], periodKey: string): Promise<Map<string, PeriodRecords>> {
   const weekKeys = [...new Set(monthsOf(periodKey).flatMap((m) => weeksOf(deps, m)))];
-  const logs = (await findLogsOfPerson(deps.db, openId, weekKeys)).sort((a, b) => a.weekKey.localeCompare(b.weekKey));
-  return {
-    weeks: weekKeys.length,
-    written: logs.length,
-    done: logs.map((l) => l.done.trim()).filter(Boolean),
-    bonusClaims: logs.map((l) => l.bonusClaim?.trim() ?? '').filter(Boolean),
-  };
+  const logsOf = groupBy(await findLogsOfPeople(deps.db, openIds, weekKeys), (l) => l.openId);
+  return new Map(
+    openIds.map((openId) => {
+      const logs = (logsOf.get(openId) ?? []).sort((a, b) => a.weekKey.localeCompare(b.weekKey));
+      return [openId, { weeks: weekKeys.length, written: logs.length, done: logs.map((l) => l.done.trim()).filter(Boolean), bonusClaims: logs.map((l) => l.bonusClaim?.trim() ?? '').filter(Boolean) }];
+    }),
+  );
 }
 
 /** The month's weeks; while next year's holidays are unknown (December's last week), every week it touches. */

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { inTexts } from '../sql-dialect';
 import type { Database } from '../../db/schema';
 import { newId } from '../ids';
+import { readInChunks } from '../in-chunks';
 import { selfSummaryRowToSummary, type SelfSummary } from './self-summary';
 
 type Db = Kysely<Database>;
@@ -9,6 +10,12 @@ type Db = Kysely<Database>;
 export async function findSummary(db: Db, openId: string, periodKey: string): Promise<SelfSummary | null> {
   const row = await db.selectFrom('self_summaries').selectAll().where('open_id', '=', openId).where('period_key', '=', periodKey).executeTakeFirst();
   return row ? selfSummaryRowToSummary(row) : null;
+}
+
+/** These people's summaries of the period (drafts too), by open_id, read a thousand people at a time. */
+export async function findSummariesOf(db: Db, periodKey: string, openIds: readonly string[]): Promise<Map<string, SelfSummary>> {
+  const rows = await readInChunks(openIds, 1000, (chunk) => db.selectFrom('self_summaries').selectAll().where('period_key', '=', periodKey).where(inTexts(db, 'open_id', chunk)).execute());
+  return new Map(rows.map((r) => [r.open_id, selfSummaryRowToSummary(r)]));
 }
 
 /** Submitted summaries of the period for these people, by open_id. */

@@ -3,7 +3,7 @@ import type { CoreDeps } from '../deps';
 import { forbidden, invalidInput, locked } from '../errors';
 import type { Person } from '../org/person';
 import { instantLabel } from '../weekly/format';
-import { periodRecords, prefillText } from './prefill';
+import { periodRecords, prefillText, type PeriodRecords } from './prefill';
 import { charCount, type SelfSummary } from './self-summary';
 import * as repo from './self-summary.repository';
 import { summaryDueAtIfKnown, summaryPeriodDue, summaryPeriodOf } from './summary-schedule';
@@ -45,16 +45,22 @@ export function assertPeriod(deps: CoreDeps, person: Person, periodKey: string):
   if (!owesSummary(person, periodKey)) throw forbidden(NOT_IN_PERIOD);
 }
 
+type FormOptions = { purpose?: SummaryPurpose; input?: string; notice?: SummaryFormVm['notice'] };
+
 /** The form card of the person's own summary; `input` keeps text a refused click carried. */
-export async function summaryForm(
-  deps: CoreDeps,
-  person: Person,
-  periodKey: string,
-  opts: { purpose?: SummaryPurpose; input?: string; notice?: SummaryFormVm['notice'] } = {},
-): Promise<SummaryFormVm> {
+export async function summaryForm(deps: CoreDeps, person: Person, periodKey: string, opts: FormOptions = {}): Promise<SummaryFormVm> {
+  return (await summaryForms(deps, [person], periodKey, opts))[0]!;
+}
+
+/** summaryForm for each of many people (a job's cards), in their order: their summaries and records read together. */
+export async function summaryForms(deps: CoreDeps, people: readonly Person[], periodKey: string, opts: FormOptions = {}): Promise<SummaryFormVm[]> {
+  const openIds = people.map((p) => p.openId);
+  const [summaries, records] = await Promise.all([repo.findSummariesOf(deps.db, periodKey, openIds), periodRecords(deps, openIds, periodKey)]);
+  return people.map((p) => formVm(deps, periodKey, summaries.get(p.openId) ?? null, records.get(p.openId)!, opts));
+}
+
+function formVm(deps: CoreDeps, periodKey: string, s: SelfSummary | null, records: PeriodRecords, opts: FormOptions): SummaryFormVm {
   const r = deps.rules.self_summary;
-  const s = await repo.findSummary(deps.db, person.openId, periodKey);
-  const records = await periodRecords(deps, person.openId, periodKey);
   const dueAt = summaryDueAtIfKnown(periodKey, deps.calendar, r);
   const now = deps.clock.now();
   const [text, source]: [string, SummaryFormVm['source']] =

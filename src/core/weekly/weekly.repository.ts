@@ -39,12 +39,6 @@ export async function findLogsOfPeople(db: Db, openIds: readonly string[], weekK
   );
 }
 
-export async function findLogsOfPerson(db: Db, openId: string, weekKeys: readonly string[]): Promise<WeeklyLog[]> {
-  if (weekKeys.length === 0) return [];
-  const rows = await db.selectFrom('weekly_logs').selectAll().where('open_id', '=', openId).where('week_key', 'in', [...weekKeys]).execute();
-  return rows.map(weeklyLogRowToLog);
-}
-
 export async function insertLog(db: Db, log: WeeklyLog): Promise<void> {
   await db
     .insertInto('weekly_logs')

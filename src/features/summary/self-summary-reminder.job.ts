@@ -1,9 +1,8 @@
 import { shanghaiDate } from '../../core/calendar/periods';
-import { summaryForm } from '../../core/summary/self-summary.service';
 import { summaryRoster } from '../../core/summary/summary-roster';
 import { summaryReminderDue } from '../../core/summary/summary-schedule';
 import { defineJob } from '../../jobs/define-job';
-import { summaryFormCard } from './summary-form.card';
+import { sendSummaryForms } from './send-summary-forms';
 
 /**
  * One private reminder per person and period, `self_summary.reminder.workdays_before_due` workdays
@@ -18,10 +17,7 @@ export default defineJob({
   periodAt: (deps) => summaryReminderDue(deps.clock.now(), deps.calendar, deps.rules),
   async run(deps, periodKey) {
     const roster = await summaryRoster(deps, periodKey, [shanghaiDate(deps.clock.now())]);
-    for (const person of roster.owing) {
-      const card = summaryFormCard(await summaryForm(deps, person, periodKey, { purpose: 'reminder' }));
-      await deps.messenger.send({ type: 'open_id', id: person.openId }, { kind: 'card', card }, `self-summary-reminder:${periodKey}:${person.openId}`);
-    }
+    await sendSummaryForms(deps, roster.owing, periodKey, 'reminder', (openId) => `self-summary-reminder:${periodKey}:${openId}`);
     return `已提醒 ${roster.owing.length} 人提交个人小结（已提交 ${roster.submitted} 人${roster.onLeave ? `，请假 ${roster.onLeave} 人` : ''}）`;
   },
 });

@@ -1,8 +1,7 @@
-import { summaryForm } from '../../core/summary/self-summary.service';
 import { summaryRoster, workdaysOfPeriod } from '../../core/summary/summary-roster';
 import { summaryPeriodDue } from '../../core/summary/summary-schedule';
 import { defineJob } from '../../jobs/define-job';
-import { summaryFormCard } from './summary-form.card';
+import { sendSummaryForms } from './send-summary-forms';
 
 export const summaryCardKey = (periodKey: string, openId: string) => `self-summary:${periodKey}:${openId}`;
 
@@ -19,10 +18,7 @@ export default defineJob({
   periodAt: (deps) => summaryPeriodDue(deps.clock.now(), deps.calendar, deps.rules),
   async run(deps, periodKey) {
     const roster = await summaryRoster(deps, periodKey, workdaysOfPeriod(deps, periodKey));
-    for (const person of roster.owing) {
-      const card = summaryFormCard(await summaryForm(deps, person, periodKey, { purpose: 'prompt' }));
-      await deps.messenger.send({ type: 'open_id', id: person.openId }, { kind: 'card', card }, summaryCardKey(periodKey, person.openId));
-    }
+    await sendSummaryForms(deps, roster.owing, periodKey, 'prompt', (openId) => summaryCardKey(periodKey, openId));
     const also = [roster.submitted ? `${roster.submitted} 人已提交` : '', roster.onLeave ? `${roster.onLeave} 人全期请假` : ''].filter(Boolean).join('，');
     return `已向 ${roster.owing.length} 人发送个人小结卡片${also ? `（${also}）` : ''}`;
   },

@@ -6,7 +6,7 @@ import { formView } from '../../core/weekly/weekly-views';
 import { logsOfPeopleInWeek } from '../../core/weekly/weekly.repository';
 import { owesRecord } from '../../core/weekly/weekly-status';
 import { defineJob } from '../../jobs/define-job';
-import type { Addressed } from '../../core/ports';
+import { sendInBatches } from '../../core/send-in-batches';
 
 export const promptKey = (weekKey: string, openId: string) => `weekly-prompt:${weekKey}:${openId}`;
 
@@ -28,17 +28,11 @@ export default defineJob({
     const asked = owing.filter((e) => !e.person.promptOptOut);
     // Last week's plans (carried into this week's form) read together, not two lookups a person.
     const lastWeek = await logsOfPeopleInWeek(deps.db, previousWeek(weekKey), asked.filter((e) => !e.log).map((e) => e.person.openId));
-    // Queued a hundred at a time: a city's prompt is tens of thousands of rows.
-    let batch: Addressed[] = [];
-    for (const e of asked) {
+    await sendInBatches(deps.messenger, asked, async (e) => {
       const known = { log: e.log, lastWeek: lastWeek.get(e.person.openId) ?? null };
       const card = weeklyFormCard(await formView(deps, deps.db, e.person, schedule, 'prompt', at, known));
-      batch.push({ to: { type: 'open_id', id: e.person.openId }, message: { kind: 'card', card }, key: promptKey(weekKey, e.person.openId) });
-      if (batch.length < 100) continue;
-      await deps.messenger.sendAll(batch);
-      batch = [];
-    }
-    await deps.messenger.sendAll(batch);
+      return { to: { type: 'open_id', id: e.person.openId }, message: { kind: 'card', card }, key: promptKey(weekKey, e.person.openId) };
+    });
     const onLeave = roster.filter((e) => e.status === 'on_leave').length;
     return `已向 ${asked.length} 人发送周记填写提醒（已提交 ${roster.length - owing.length - onLeave} 人，请假 ${onLeave} 人，关闭提醒 ${owing.length - asked.length} 人）`;
   },

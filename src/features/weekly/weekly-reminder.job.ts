@@ -1,6 +1,7 @@
 import { weeklyDigestCard } from './weekly-digest.card';
 import { weeklyFormCard } from './weekly-form.card';
-import { formatWeekLabel } from '../../core/calendar/periods';
+import { formatWeekLabel, previousWeek } from '../../core/calendar/periods';
+import type { WeeklySchedule } from '../../core/calendar/schedule';
 import { reminderWeekDue } from '../../core/calendar/schedule';
 import type { CoreDeps } from '../../core/deps';
 import { scheduleOf, weekRoster, weeklyParticipants, type RosterEntry } from '../../core/weekly/week-roster';
@@ -8,6 +9,9 @@ import { writableWeek } from '../../core/weekly/week-window';
 import { formView } from '../../core/weekly/weekly-views';
 import { defineJob } from '../../jobs/define-job';
 import { groupBy } from '../../core/group-by';
+import type { Addressed } from '../../core/ports';
+import { sendInBatches } from '../../core/send-in-batches';
+import { logsOfPeopleInWeek } from '../../core/weekly/weekly.repository';
 
 export const reminderKey = (weekKey: string, openId: string) => `weekly-reminder:${weekKey}:${openId}`;
 export const digestKey = (weekKey: string, supervisorOpenId: string) => `weekly-digest:${weekKey}:${supervisorOpenId}`;
@@ -26,9 +30,10 @@ export default defineJob({
     const at = deps.clock.now();
     const roster = await weekRoster(deps, weekKey, await weeklyParticipants(deps.db, {}, scheduleOf(deps, weekKey).dueAt), at);
     const missing = roster.filter((e) => e.status === 'missing');
-    for (const e of missing) await remindMissing(deps, e, weekKey, at);
+    const remind = await reminderOf(deps, weekKey, missing, at);
+    await sendInBatches(deps.messenger, missing, remind);
     const supervisors = groupBySupervisor(roster);
-    for (const [supervisor, team] of supervisors) {
+    await sendInBatches(deps.messenger, supervisors, ([supervisor, team]) => {
       const card = weeklyDigestCard({
         weekKey,
         weekLabel: formatWeekLabel(weekKey),
@@ -38,24 +43,28 @@ export default defineJob({
         onLeave: namesIn(team, 'on_leave'),
         awaitingReview: team.filter((e) => e.log?.state === 'submitted').length,
       });
-      await deps.messenger.send({ type: 'open_id', id: supervisor }, { kind: 'card', card }, digestKey(weekKey, supervisor));
-    }
+      return { to: { type: 'open_id', id: supervisor }, message: { kind: 'card', card }, key: digestKey(weekKey, supervisor) };
+    });
     return `补交提醒 ${missing.length} 人，主管汇总 ${supervisors.size} 份`;
   },
 });
 
-async function remindMissing(deps: CoreDeps, e: RosterEntry, weekKey: string, at: Date): Promise<void> {
-  const to = { type: 'open_id' as const, id: e.person.openId };
-  let schedule;
+/** The reminder for each missing person: the form card, with last week's plan read for all of them at once. */
+async function reminderOf(deps: CoreDeps, weekKey: string, missing: readonly RosterEntry[], at: Date): Promise<(e: RosterEntry) => Promise<Addressed>> {
+  let schedule: WeeklySchedule;
   try {
     schedule = writableWeek(deps, weekKey, at);
   } catch {
     // Past the late window (weekly.late_weeks = 0): nothing can be submitted, so only say so.
     const text = `${formatWeekLabel(weekKey)}的周记未提交，已记为未交。如有特殊情况，请与主管领导沟通。`;
-    return deps.messenger.send(to, { kind: 'text', text }, reminderKey(weekKey, e.person.openId));
+    return async (e) => ({ to: { type: 'open_id', id: e.person.openId }, message: { kind: 'text', text }, key: reminderKey(weekKey, e.person.openId) });
   }
-  const card = weeklyFormCard(await formView(deps, deps.db, e.person, schedule, 'reminder', at));
-  await deps.messenger.send(to, { kind: 'card', card }, reminderKey(weekKey, e.person.openId));
+  const lastWeek = await logsOfPeopleInWeek(deps.db, previousWeek(weekKey), missing.map((e) => e.person.openId));
+  return async (e) => {
+    const known = { log: e.log, lastWeek: lastWeek.get(e.person.openId) ?? null };
+    const card = weeklyFormCard(await formView(deps, deps.db, e.person, schedule, 'reminder', at, known));
+    return { to: { type: 'open_id', id: e.person.openId }, message: { kind: 'card', card }, key: reminderKey(weekKey, e.person.openId) };
+  };
 }
 
 /** The digest is about punctuality: a confirmed or returned record still counts as on time or late. */
