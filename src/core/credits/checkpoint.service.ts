@@ -6,6 +6,8 @@ import { creditAdminsAmong } from './credits-people';
 import { CHECKPOINT_LABELS } from './credits-views';
 import { unitCompletion } from './unit-summary';
 import { groupBy } from '../group-by';
+import type { Person } from '../org/person';
+import { sendInBatches } from '../send-in-batches';
 
 export interface CheckpointRun {
   notified: number;
@@ -29,37 +31,28 @@ export async function runCreditsCheckpoint(deps: CoreDeps, periodKey: string): P
   const day = checkpointDate(year, kind, deps.rules.training);
   const people = (await findActivePeople(deps.db)).filter((p) => p.joinedOn <= day);
   const progress = await progressByPerson(deps.db, deps.rules, year, people.map((p) => p.openId));
-  const result: CheckpointRun = { notified: 0, onTrack: 0, summaries: 0 };
-  for (const person of people) {
-    const p = progress.get(person.openId)!;
-    if (!isBehind(p, kind, deps.rules.training)) {
-      result.onTrack++;
-      continue;
-    }
-    await deps.messenger.send(
-      { type: 'open_id', id: person.openId },
-      { kind: 'card', card: deps.cards.credits.checkpoint(p, kind) },
-      `credits-checkpoint:${periodKey}:${person.openId}`,
-    );
-    result.notified++;
-  }
+  const behind = people.filter((p) => isBehind(progress.get(p.openId)!, kind, deps.rules.training));
+  const notified = await sendInBatches(deps.messenger, behind, (person) => ({
+    to: { type: 'open_id', id: person.openId },
+    message: { kind: 'card', card: deps.cards.credits.checkpoint(progress.get(person.openId)!, kind) },
+    key: `credits-checkpoint:${periodKey}:${person.openId}`,
+  }));
 
   const byUnit = groupBy(people, (p) => p.unitId);
   // Read once: every unit's summary goes to its admins, and reading them per unit scanned the city 2,000 times.
   const admins = await findActiveAdmins(deps.db);
-  for (const unit of await findActiveUnits(deps.db)) {
+  const summaries = (await findActiveUnits(deps.db)).flatMap((unit) => {
     const members = byUnit.get(unit.id);
-    if (!members) continue;
+    return members ? creditAdminsAmong(admins, unit.id).map((admin) => ({ unit, members, admin })) : [];
+  });
+  const cardOf = (unit: { id: string; name: string }, members: readonly Person[]) => {
     const completion = unitCompletion(members.map((m) => ({ openId: m.openId, name: m.name, progress: progress.get(m.openId)! })));
-    const card = deps.cards.credits.unit({ unitId: unit.id, unitName: unit.name, year, completion }, { subtitle: CHECKPOINT_LABELS[kind] });
-    for (const admin of creditAdminsAmong(admins, unit.id)) {
-      await deps.messenger.send(
-        { type: 'open_id', id: admin.openId },
-        { kind: 'card', card },
-        `credits-checkpoint-unit:${periodKey}:${unit.id}:${admin.openId}`,
-      );
-      result.summaries++;
-    }
-  }
-  return result;
+    return deps.cards.credits.unit({ unitId: unit.id, unitName: unit.name, year, completion }, { subtitle: CHECKPOINT_LABELS[kind] });
+  };
+  const sent = await sendInBatches(deps.messenger, summaries, ({ unit, members, admin }) => ({
+    to: { type: 'open_id', id: admin.openId },
+    message: { kind: 'card', card: cardOf(unit, members) },
+    key: `credits-checkpoint-unit:${periodKey}:${unit.id}:${admin.openId}`,
+  }));
+  return { notified, onTrack: people.length - behind.length, summaries: sent };
 }
