@@ -5,10 +5,10 @@ import type { Addressed, Messenger } from './ports';
  * thousands, one statement a message took minutes on PostgreSQL, and all of a city's cards held at
  * once would take hundreds of MB. Returns how many were queued.
  */
-export async function sendInBatches<T>(messenger: Messenger, items: Iterable<T>, build: (item: T) => Addressed | Promise<Addressed>, size = 100): Promise<number> {
+export async function sendInBatches<T>(messenger: Messenger, items: Iterable<T> | AsyncIterable<T>, build: (item: T) => Addressed | Promise<Addressed>, size = 100): Promise<number> {
   let batch: Addressed[] = [];
   let queued = 0;
-  for (const item of items) {
+  for await (const item of items) {
     batch.push(await build(item));
     if (batch.length < size) continue;
     await messenger.sendAll(batch);

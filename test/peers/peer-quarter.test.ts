@@ -193,6 +193,22 @@ describe.each(dialectsUnderTest())('民主测评 and 好差评 in a quarter (%s)
     expect(summaries.header).toBe('period,unit,name,open_id,submitted_at,summary');
     expect(summaries.rows.map((r) => [r.name, r.summary])).toEqual([['江海燕', summaryText]]);
   });
+
+  it('a page cast before a late job ran is not sent again; every other rater still gets theirs', async () => {
+    h = await Harness.start({ dialect, org: quarterOrg(), now: '2026-06-30T10:00:00+08:00', rules: PEER_RULES });
+    await seedQuarter(h);
+    // The job is due at 10:00 but has not run yet (the bot was down); 江海燕 asks for her card herself.
+    h.clock.set('2026-07-01T10:05:00+08:00');
+    await h.say('江海燕', '民主测评');
+    const own = peerCard(h, '江海燕');
+    expectToast(await h.click('江海燕', own, buttonValue(cardOf(own), '提交测评'), ratingForm(cardOf(own), { 程立新: '好' })), 'success', '已提交 1 位同事的测评');
+
+    const run = await h.runJob('peer-review', '2026-07-01T10:15:00+08:00');
+    expect(cardsTitled(h, '江海燕', '民主测评')).toHaveLength(1);
+    const others = h.org.users.filter((u) => u.name !== '江海燕' && cardsTitled(h, u.name, '民主测评').length > 0);
+    for (const name of EVERYONE.filter((n) => n !== '江海燕')) expect(cardsTitled(h, name, '民主测评')).toHaveLength(1);
+    expect(run.message).toContain(`已向 ${others.length} 人发送 ${others.length} 张民主测评卡片`);
+  });
 });
 
 describe('民主测评 off (the default)', () => {

@@ -133,6 +133,12 @@ async function pagesCast(db: Db, quarterKey: string, raterId: string): Promise<S
   return new Set(rows.map((r) => Number(r.page)));
 }
 
+/** Every rater's cast pages in the period, by open_id (the job's, read once instead of once a rater). */
+async function pagesCastByRater(db: Db, quarterKey: string): Promise<Map<string, Set<number>>> {
+  const rows = await db.selectFrom('peer_answered').select(['rater_open_id', 'page']).where('period_key', '=', quarterKey).execute();
+  return new Map([...groupBy(rows, (r) => r.rater_open_id)].map(([rater, own]) => [rater, new Set(own.map((r) => Number(r.page)))]));
+}
+
 interface Context {
   units: UnitIndex;
   ratees: Person[];
@@ -157,11 +163,23 @@ function pagesOf<T>(xs: readonly T[], size: number): T[][] {
 export async function peerForms(deps: CoreDeps, rater: Person, quarterKey: string, ctx?: Context): Promise<PeerFormView[]> {
   const { units, ratees } = ctx ?? (await contextOf(deps, rater));
   if (ratees.length === 0) return [];
-  const cast = await pagesCast(deps.db, quarterKey, rater.openId);
+  return formsOf(deps, rater, quarterOf(quarterKey, deps), units, ratees, await pagesCast(deps.db, quarterKey, rater.openId));
+}
+
+/** What every rater's card says of the quarter (worked out once for a job's tens of thousands of pages). */
+interface QuarterText {
+  quarterKey: string;
+  quarterLabel: string;
+  deadlineLabel: string;
+}
+
+const quarterOf = (quarterKey: string, deps: CoreDeps): QuarterText => ({ quarterKey, quarterLabel: formatQuarterLabel(quarterKey), deadlineLabel: deadlineLabel(quarterKey, deps) });
+
+function formsOf(deps: CoreDeps, rater: Person, quarter: QuarterText, units: UnitIndex, ratees: readonly Person[], cast: ReadonlySet<number>): PeerFormView[] {
   const pages = pagesOf(ratees, pageSizeOf(deps.rules));
   return pages.map((people, i) => ({
-    quarterKey,
-    quarterLabel: formatQuarterLabel(quarterKey),
+    quarterKey: quarter.quarterKey,
+    quarterLabel: quarter.quarterLabel,
     raterName: rater.name,
     page: i + 1,
     pages: pages.length,
@@ -171,7 +189,7 @@ export async function peerForms(deps: CoreDeps, rater: Person, quarterKey: strin
     items: deps.rules.peers.items,
     options: scaleOptions(deps.rules),
     minAnswers: deps.rules.peers.min_answers,
-    deadlineLabel: deadlineLabel(quarterKey, deps),
+    deadlineLabel: quarter.deadlineLabel,
   }));
 }
 
@@ -248,9 +266,16 @@ async function pagesLeft(deps: CoreDeps, rater: Person, quarterKey: string, ctx:
   return (await peerForms(deps, rater, quarterKey, ctx)).filter((f) => !f.submitted).length;
 }
 
-/** Everyone who rates someone in the quarter (the job's recipients). */
-export async function ratersOf(deps: CoreDeps): Promise<Array<{ rater: Person; forms: (quarterKey: string) => Promise<PeerFormView[]> }>> {
+/**
+ * Everyone who rates someone in the quarter (the job's recipients), each with their card's pages;
+ * the pages are built when asked for (a city's are tens of thousands of views).
+ */
+export async function ratersOf(deps: CoreDeps, quarterKey: string): Promise<Array<{ rater: Person; forms: () => PeerFormView[] }>> {
   const units = await loadUnits(deps.db);
-  const everyone = await findActivePeople(deps.db);
-  return rateesOfEveryone(everyone, units, deps.rules).map(({ rater, ratees }) => ({ rater, forms: (quarterKey: string) => peerForms(deps, rater, quarterKey, { units, ratees }) }));
+  const [everyone, cast] = await Promise.all([findActivePeople(deps.db), pagesCastByRater(deps.db, quarterKey)]);
+  const quarter = quarterOf(quarterKey, deps);
+  return rateesOfEveryone(everyone, units, deps.rules).map(({ rater, ratees }) => ({
+    rater,
+    forms: () => (ratees.length === 0 ? [] : formsOf(deps, rater, quarter, units, ratees, cast.get(rater.openId) ?? new Set())),
+  }));
 }

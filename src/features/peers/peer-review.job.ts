@@ -1,5 +1,6 @@
 import { peerQuarterDue, ratersOf } from '../../core/peers/peer-answer.service';
 import { defineJob } from '../../jobs/define-job';
+import { sendInBatches } from '../../core/send-in-batches';
 import { peerFormCard } from './peer-form.card';
 
 /**
@@ -13,17 +14,23 @@ export default defineJob({
   cron: '*/15 * * * *',
   periodAt: (deps) => peerQuarterDue(deps.clock.now(), deps.calendar, deps.rules),
   async run(deps, quarterKey) {
-    let people = 0;
-    let cards = 0;
-    for (const { rater, forms } of await ratersOf(deps)) {
-      const pages = (await forms(quarterKey)).filter((f) => !f.submitted);
-      if (pages.length === 0) continue;
-      people++;
-      for (const view of pages) {
-        await deps.messenger.send({ type: 'open_id', id: rater.openId }, { kind: 'card', card: peerFormCard(view) }, `peer-review:${quarterKey}:${rater.openId}:p${view.page}`);
-        cards++;
+    const raters = await ratersOf(deps, quarterKey);
+    const people = new Set<string>();
+    // One rater's pages after another, built as they are queued (a city's are tens of thousands).
+    function* pagesLeft() {
+      for (const { rater, forms } of raters) {
+        for (const view of forms()) {
+          if (view.submitted) continue;
+          people.add(rater.openId);
+          yield { rater, view };
+        }
       }
     }
-    return `已向 ${people} 人发送 ${cards} 张民主测评卡片`;
+    const cards = await sendInBatches(deps.messenger, pagesLeft(), ({ rater, view }) => ({
+      to: { type: 'open_id', id: rater.openId },
+      message: { kind: 'card', card: peerFormCard(view) },
+      key: `peer-review:${quarterKey}:${rater.openId}:p${view.page}`,
+    }));
+    return `已向 ${people.size} 人发送 ${cards} 张民主测评卡片`;
   },
 });
