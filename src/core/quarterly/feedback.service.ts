@@ -10,6 +10,8 @@ import type { PoolKey, QuarterResult } from './results.repository';
 import type { MonthLine } from './views';
 import { UNDETERMINED } from '../rules/terms';
 import { describeParts } from '../peers/compose';
+import { groupBy } from '../group-by';
+import type { Addressed } from '../ports';
 
 type Db = Kysely<Database>;
 
@@ -46,10 +48,13 @@ export async function deliverQuarterFeedback(
   const people = await peopleByOpenId(db, confirmed.map((r) => r.openId));
   const deadline = dateLabel(objectionDeadline(at.toISOString(), deps.calendar, deps.rules));
 
-  const teams = new Map<string, QuarterResult[]>();
+  // Queued together: a pool is up to a few hundred people, and this runs inside the 确认审定 click.
+  const messages: Addressed[] = [];
+  const told: QuarterResult[] = [];
   for (const r of confirmed) {
     const person = people.get(r.openId);
     if (!person?.active) continue;
+    told.push(r);
     const card = deps.cards.quarterly.feedback({
       name: person.name,
       quarterLabel,
@@ -62,12 +67,14 @@ export async function deliverQuarterFeedback(
       deadlineLabel: deadline,
       objectionWorkdays: deps.rules.quarterly.objection_workdays,
     });
-    await messenger.send({ type: 'open_id', id: r.openId }, { kind: 'card', card }, `quarter-feedback:${pool.quarterKey}:${r.openId}`);
-    if (person.leaderOpenId && person.leaderOpenId !== r.openId) {
-      teams.set(person.leaderOpenId, [...(teams.get(person.leaderOpenId) ?? []), r]);
-    }
+    messages.push({ to: { type: 'open_id', id: r.openId }, message: { kind: 'card', card }, key: `quarter-feedback:${pool.quarterKey}:${r.openId}` });
   }
 
+  const leaderOf = (r: QuarterResult) => people.get(r.openId)!.leaderOpenId;
+  const teams = groupBy(
+    told.filter((r) => leaderOf(r) && leaderOf(r) !== r.openId),
+    (r) => leaderOf(r)!,
+  );
   const leaders = await peopleByOpenId(db, [...teams.keys()]);
   const unit = await unitName(db, pool.scopeId);
   for (const [leaderId, team] of teams) {
@@ -77,10 +84,7 @@ export async function deliverQuarterFeedback(
       .sort((a, b) => (b.raw ?? -Infinity) - (a.raw ?? -Infinity) || a.name.localeCompare(b.name, 'zh-CN'))
       .map(({ raw: _raw, ...row }) => row);
     const card = deps.cards.quarterly.teamSummary({ quarterLabel, unitName: unit, level: pool.pool, rows });
-    await messenger.send(
-      { type: 'open_id', id: leaderId },
-      { kind: 'card', card },
-      `quarter-summary:${pool.quarterKey}:${pool.scopeId}:${pool.pool}:${leaderId}`,
-    );
+    messages.push({ to: { type: 'open_id', id: leaderId }, message: { kind: 'card', card }, key: `quarter-summary:${pool.quarterKey}:${pool.scopeId}:${pool.pool}:${leaderId}` });
   }
+  await messenger.sendAll(messages);
 }
