@@ -23,10 +23,16 @@ const only = new Set((arg('only') ?? 'load,quarter,fanout,micro').split(','));
 const started = performance.now();
 printLine('bench_mode', quick ? 'quick' : 'full');
 printLine('bench_machine', machine());
-for (const dialect of dialects) {
-  if (only.has('load')) await loadBenchmarks(dialect, sizes, printLine);
-  if (only.has('quarter')) await quarterCloseBenchmarks(dialect, sizes, printLine);
-  if (only.has('fanout')) await fanoutBenchmark(dialect, sizes, printLine);
+// How long each section took, so what keeps the full run over its 10 minutes can be seen.
+async function timed(section: string, run: () => Promise<void>): Promise<void> {
+  const t = performance.now();
+  await run();
+  printLine(`bench_section_s.${section}`, (performance.now() - t) / 1000, 1);
 }
-if (only.has('micro') && !quick) await microBenchmarks();
+for (const dialect of dialects) {
+  if (only.has('load')) await timed(`load.${dialect}`, () => loadBenchmarks(dialect, sizes, printLine));
+  if (only.has('quarter')) await timed(`quarter.${dialect}`, () => quarterCloseBenchmarks(dialect, sizes, printLine));
+  if (only.has('fanout')) await timed(`fanout.${dialect}`, () => fanoutBenchmark(dialect, sizes, printLine));
+}
+if (only.has('micro') && !quick) await timed('micro', microBenchmarks);
 printLine('bench_seconds', (performance.now() - started) / 1000, 1);

@@ -129,10 +129,10 @@ export function pendingReviewRow(p: { openId: string; monthKey: string; unitId: 
 }
 
 /**
- * Creates the pending row unless one exists. The unique (open_id, month_key) constraint makes this
- * safe when the job and /评鉴 race, or two instances run.
+ * Pending reviews for those who have none for the month yet; a row already there is left as it is.
+ * The unique (open_id, month_key) constraint makes this safe when the job and /评鉴 race, or two
+ * instances run.
  */
-/** Pending reviews for those who have none for the month yet (a row already there is left as it is). */
 export async function insertPendingReviews(db: Db, reviews: ReadonlyArray<{ openId: string; monthKey: string; unitId: string; level: string }>, at: Date): Promise<void> {
   await insertRows(db, 'monthly_reviews', reviews.map((p) => pendingReviewRow(p, at)), { skipConflictsOn: ['open_id', 'month_key'] });
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { audit } from '../audit';
+import { audit, auditMany } from '../audit';
+import { insertRows } from '../insert-rows';
 import type { Clock } from '../clock';
 import type { ApplyResult } from './org-change';
 import { planOrgChange, type OrgPlan } from './org-plan';
@@ -33,23 +34,23 @@ export async function applyOrgSnapshot(db: Kysely<Database>, clock: Clock, snap:
 export async function executeOrgPlan(trx: Kysely<Database>, now: Date, plan: OrgPlan, opts: Pick<ApplyOptions, 'source' | 'actor'>): Promise<ApplyResult> {
   const at = now.toISOString();
   const result: ApplyResult = { unitsAdded: 0, unitsUpdated: 0, peopleAdded: 0, peopleUpdated: 0, reactivated: 0, deactivated: 0 };
+  // New units and people are written together: a city's first import is 28,000 people, which one
+  // statement each took 23 s on PostgreSQL.
+  const newUnits = plan.units.filter((u) => !u.before);
+  await insertRows(trx, 'units', newUnits.map((u) => ({ id: u.id, ...u.after, source: opts.source, updated_at: at })));
+  result.unitsAdded = newUnits.length;
   for (const u of plan.units) {
-    if (!u.before) {
-      await trx.insertInto('units').values({ id: u.id, ...u.after, source: opts.source, updated_at: at }).execute();
-      result.unitsAdded++;
-    } else {
-      await trx.updateTable('units').set({ ...u.after, updated_at: at }).where('id', '=', u.id).execute();
-      result.unitsUpdated++;
-    }
+    if (!u.before) continue;
+    await trx.updateTable('units').set({ ...u.after, updated_at: at }).where('id', '=', u.id).execute();
+    result.unitsUpdated++;
   }
+  const newPeople = plan.people.filter((p) => !p.before);
+  await insertRows(trx, 'people', newPeople.map((p) => ({ open_id: p.openId, ...p.after, prompt_opt_out: 0, source: opts.source, created_at: at, updated_at: at })));
+  await auditMany(trx, now, newPeople.map((p) => ({ actor: opts.actor, action: 'org.person.add', entityType: 'person', entityId: p.openId, after: p.after })));
+  result.peopleAdded = newPeople.length;
   for (const p of plan.people) {
+    if (!p.before) continue;
     const entity = { entityType: 'person', entityId: p.openId };
-    if (!p.before) {
-      await trx.insertInto('people').values({ open_id: p.openId, ...p.after, prompt_opt_out: 0, source: opts.source, created_at: at, updated_at: at }).execute();
-      await audit(trx, now, { actor: opts.actor, action: 'org.person.add', ...entity, after: p.after });
-      result.peopleAdded++;
-      continue;
-    }
     await trx.updateTable('people').set({ ...p.after, updated_at: at }).where('open_id', '=', p.openId).execute();
     const back = p.before.active !== 1;
     await audit(trx, now, { actor: opts.actor, action: back ? 'org.person.reactivate' : 'org.person.update', ...entity, before: p.before, after: p.after });
