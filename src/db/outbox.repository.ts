@@ -1,10 +1,11 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { claimRows } from './claim';
 import type { Clock } from '../core/clock';
 import type { CardJson, Messenger, OutMessage, Recipient } from '../core/ports';
 import type { Database, OutboxRow } from './schema';
 import { newId } from '../core/ids';
 import { insertRows } from '../core/insert-rows';
+import { inTexts } from '../core/sql-dialect';
 
 type Db = Kysely<Database>;
 
@@ -240,4 +241,29 @@ export async function outboxDepth(db: Db, domainNow?: Date): Promise<number> {
   }
   const row = await q.executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Clears the card or text of messages sent before `before`, a thousand at a time; returns how many.
+ * What keeps sending exactly once stays (the key, the status, Lark's message id), so a re-run still
+ * sends nothing twice and a later patch still finds its message. Without this a city's outbox grows
+ * by gigabytes a year, and every daily backup with it.
+ */
+export async function clearSentContent(db: Db, before: Date, batch = 1000): Promise<number> {
+  let cleared = 0;
+  for (;;) {
+    // `content <> ''` as a literal, as in the partial index outbox_sent_with_content, so it is used.
+    const rows = await db
+      .selectFrom('outbox')
+      .select('id')
+      .where('status', '=', 'sent')
+      .where(sql<boolean>`content <> ''`)
+      .where('sent_at', '<', before.toISOString())
+      .orderBy('sent_at')
+      .limit(batch)
+      .execute();
+    if (rows.length === 0) return cleared;
+    await db.updateTable('outbox').set({ content: '' }).where(inTexts(db, 'id', rows.map((r) => r.id))).execute();
+    cleared += rows.length;
+  }
 }

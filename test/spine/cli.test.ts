@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -42,10 +42,18 @@ describe('the pingshi CLI', () => {
   });
 
   it('runs a job as if at a given time, once per period', async () => {
-    process.env.PINGSHI_BACKUP_DIR = mkdtempSync(join(tmpdir(), 'pingshi-bak-'));
+    const dir = (process.env.PINGSHI_BACKUP_DIR = mkdtempSync(join(tmpdir(), 'pingshi-bak-')));
+    // Fifteen earlier daily copies, and a file of the operator's own.
+    for (let d = 1; d <= 15; d++) writeFileSync(join(dir, `pingshi-2026-11-${String(d).padStart(2, '0')}.db`), '');
+    writeFileSync(join(dir, 'notes.txt'), '备份说明');
     const first = io();
     expect(await main(['run-job', 'backup', '--at', '2026-11-20T02:30:00+08:00'], first.io)).toBe(0);
     expect(first.out()).toContain('backup 2026-11-20');
+    expect(first.out()).toContain('删除 2 份更早的备份（保留最近 14 份）');
+    // The newest fourteen copies stay (today's among them), and nothing else is touched.
+    const left = readdirSync(dir).sort();
+    expect(left).toEqual([...Array.from({ length: 13 }, (_, i) => `pingshi-2026-11-${String(i + 3).padStart(2, '0')}.db`), 'pingshi-2026-11-20.db', 'notes.txt'].sort());
+    expect(statSync(join(dir, 'pingshi-2026-11-20.db')).size).toBeGreaterThan(0);
     const again = io();
     expect(await main(['run-job', 'backup', '--at', '2026-11-20T05:00:00+08:00'], again.io)).toBe(0);
     expect(again.out()).toContain('已执行过');

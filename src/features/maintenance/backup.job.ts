@@ -1,10 +1,17 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { shanghaiDate } from '../../core/calendar/periods';
 import { defineJob } from '../../jobs/define-job';
 
-/** SQLite only: a consistent copy with VACUUM INTO; PostgreSQL deployments back up with pg_dump. */
+/** Daily copies kept by default: a city's database is gigabytes, and a copy a day for good filled the disk. */
+const KEEP = 14;
+const COPY = /^pingshi-\d{4}-\d{2}-\d{2}\.db$/;
+
+/**
+ * SQLite only: a consistent copy with VACUUM INTO; PostgreSQL deployments back up with pg_dump.
+ * The newest PINGSHI_BACKUP_KEEP copies (14; 0 keeps every one) stay, older ones are deleted.
+ */
 export default defineJob({
   name: 'backup',
   describe: '每日数据库备份（SQLite）',
@@ -21,6 +28,9 @@ export default defineJob({
     if (existsSync(partial)) rmSync(partial);
     await sql`vacuum into ${partial}`.execute(deps.db);
     renameSync(partial, file);
-    return `已备份到 ${file}`;
+    const keep = Number(process.env.PINGSHI_BACKUP_KEEP ?? KEEP);
+    const old = keep > 0 ? readdirSync(dir).filter((f) => COPY.test(f)).sort().slice(0, -keep) : [];
+    for (const f of old) rmSync(join(dir, f));
+    return `已备份到 ${file}${old.length ? `；删除 ${old.length} 份更早的备份（保留最近 ${keep} 份）` : ''}`;
   },
 });
