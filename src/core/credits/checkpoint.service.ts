@@ -6,7 +6,7 @@ import { creditAdminsAmong } from './credits-people';
 import { CHECKPOINT_LABELS } from './credits-views';
 import { unitCompletion } from './unit-summary';
 import { groupBy } from '../group-by';
-import type { Person } from '../org/person';
+import type { Addressed } from '../ports';
 import { sendInBatches } from '../send-in-batches';
 
 export interface CheckpointRun {
@@ -41,18 +41,19 @@ export async function runCreditsCheckpoint(deps: CoreDeps, periodKey: string): P
   const byUnit = groupBy(people, (p) => p.unitId);
   // Read once: every unit's summary goes to its admins, and reading them per unit scanned the city 2,000 times.
   const admins = await findActiveAdmins(deps.db);
-  const summaries = (await findActiveUnits(deps.db)).flatMap((unit) => {
-    const members = byUnit.get(unit.id);
-    return members ? creditAdminsAmong(admins, unit.id).map((admin) => ({ unit, members, admin })) : [];
-  });
-  const cardOf = (unit: { id: string; name: string }, members: readonly Person[]) => {
-    const completion = unitCompletion(members.map((m) => ({ openId: m.openId, name: m.name, progress: progress.get(m.openId)! })));
-    return deps.cards.credits.unit({ unitId: unit.id, unitName: unit.name, year, completion }, { subtitle: CHECKPOINT_LABELS[kind] });
-  };
-  const sent = await sendInBatches(deps.messenger, summaries, ({ unit, members, admin }) => ({
-    to: { type: 'open_id', id: admin.openId },
-    message: { kind: 'card', card: cardOf(unit, members) },
-    key: `credits-checkpoint-unit:${periodKey}:${unit.id}:${admin.openId}`,
-  }));
+  const units = await findActiveUnits(deps.db);
+  // Each unit's card built once, as its turn comes, for each of its admins.
+  function* unitSummaries(): Generator<Addressed> {
+    for (const unit of units) {
+      const members = byUnit.get(unit.id);
+      if (!members) continue;
+      const completion = unitCompletion(members.map((m) => ({ openId: m.openId, name: m.name, progress: progress.get(m.openId)! })));
+      const card = deps.cards.credits.unit({ unitId: unit.id, unitName: unit.name, year, completion }, { subtitle: CHECKPOINT_LABELS[kind] });
+      for (const admin of creditAdminsAmong(admins, unit.id)) {
+        yield { to: { type: 'open_id', id: admin.openId }, message: { kind: 'card', card }, key: `credits-checkpoint-unit:${periodKey}:${unit.id}:${admin.openId}` };
+      }
+    }
+  }
+  const sent = await sendInBatches(deps.messenger, unitSummaries(), (message) => message);
   return { notified, onTrack: people.length - behind.length, summaries: sent };
 }

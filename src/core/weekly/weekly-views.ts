@@ -7,7 +7,7 @@ import { findPerson, findUnit } from '../org/people.repository';
 import type { Person } from '../org/person';
 import { instantLabel } from './format';
 import type { WeeklyLog } from './weekly-log';
-import { findLog } from './weekly.repository';
+import { findLog, logsOfPeopleInWeek } from './weekly.repository';
 import { WEEK_STATUS_LABELS } from './weekly-status';
 import type { WeeklyFormVm, WeeklyReceiptVm, WeeklyReviewVm } from './weekly-view-models';
 
@@ -45,6 +45,17 @@ export async function formView(
     maxChars: deps.rules.weekly.max_chars,
     revision: log?.revision ?? 0,
   };
+}
+
+type Owing = { person: Person; log: WeeklyLog | null };
+
+/**
+ * formView for many people of the week at once (a city's prompt or reminder): last week's plans of
+ * those with no record yet are read together, not looked up one person at a time.
+ */
+export async function formViewsOf(deps: CoreDeps, owing: readonly Owing[], schedule: WeeklySchedule, purpose: WeeklyFormVm['purpose'], now: Date): Promise<(e: Owing) => Promise<WeeklyFormVm>> {
+  const lastWeek = await logsOfPeopleInWeek(deps.db, previousWeek(schedule.weekKey), owing.filter((e) => !e.log).map((e) => e.person.openId));
+  return (e) => formView(deps, deps.db, e.person, schedule, purpose, now, { log: e.log, lastWeek: lastWeek.get(e.person.openId) ?? null });
 }
 
 export function receiptView(log: WeeklyLog, supervisorName: string | null, unchanged: boolean): WeeklyReceiptVm {

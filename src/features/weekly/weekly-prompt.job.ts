@@ -1,9 +1,7 @@
 import { weeklyFormCard } from './weekly-form.card';
-import { previousWeek } from '../../core/calendar/periods';
 import { promptWeekDue } from '../../core/calendar/schedule';
 import { scheduleOf, weekRoster, weeklyParticipants } from '../../core/weekly/week-roster';
-import { formView } from '../../core/weekly/weekly-views';
-import { logsOfPeopleInWeek } from '../../core/weekly/weekly.repository';
+import { formViewsOf } from '../../core/weekly/weekly-views';
 import { owesRecord } from '../../core/weekly/weekly-status';
 import { defineJob } from '../../jobs/define-job';
 import { sendInBatches } from '../../core/send-in-batches';
@@ -26,13 +24,12 @@ export default defineJob({
     const roster = await weekRoster(deps, weekKey, await weeklyParticipants(deps.db), at);
     const owing = roster.filter((e) => owesRecord(e.status));
     const asked = owing.filter((e) => !e.person.promptOptOut);
-    // Last week's plans (carried into this week's form) read together, not two lookups a person.
-    const lastWeek = await logsOfPeopleInWeek(deps.db, previousWeek(weekKey), asked.filter((e) => !e.log).map((e) => e.person.openId));
-    await sendInBatches(deps.messenger, asked, async (e) => {
-      const known = { log: e.log, lastWeek: lastWeek.get(e.person.openId) ?? null };
-      const card = weeklyFormCard(await formView(deps, deps.db, e.person, schedule, 'prompt', at, known));
-      return { to: { type: 'open_id', id: e.person.openId }, message: { kind: 'card', card }, key: promptKey(weekKey, e.person.openId) };
-    });
+    const viewOf = await formViewsOf(deps, asked, schedule, 'prompt', at);
+    await sendInBatches(deps.messenger, asked, async (e) => ({
+      to: { type: 'open_id', id: e.person.openId },
+      message: { kind: 'card', card: weeklyFormCard(await viewOf(e)) },
+      key: promptKey(weekKey, e.person.openId),
+    }));
     const onLeave = roster.filter((e) => e.status === 'on_leave').length;
     return `已向 ${asked.length} 人发送周记填写提醒（已提交 ${roster.length - owing.length - onLeave} 人，请假 ${onLeave} 人，关闭提醒 ${owing.length - asked.length} 人）`;
   },

@@ -1,17 +1,15 @@
 import { weeklyDigestCard } from './weekly-digest.card';
 import { weeklyFormCard } from './weekly-form.card';
-import { formatWeekLabel, previousWeek } from '../../core/calendar/periods';
-import type { WeeklySchedule } from '../../core/calendar/schedule';
-import { reminderWeekDue } from '../../core/calendar/schedule';
+import { formatWeekLabel } from '../../core/calendar/periods';
+import { reminderWeekDue, type WeeklySchedule } from '../../core/calendar/schedule';
 import type { CoreDeps } from '../../core/deps';
 import { scheduleOf, weekRoster, weeklyParticipants, type RosterEntry } from '../../core/weekly/week-roster';
 import { writableWeek } from '../../core/weekly/week-window';
-import { formView } from '../../core/weekly/weekly-views';
+import { formViewsOf } from '../../core/weekly/weekly-views';
 import { defineJob } from '../../jobs/define-job';
 import { groupBy } from '../../core/group-by';
 import type { Addressed } from '../../core/ports';
 import { sendInBatches } from '../../core/send-in-batches';
-import { logsOfPeopleInWeek } from '../../core/weekly/weekly.repository';
 
 export const reminderKey = (weekKey: string, openId: string) => `weekly-reminder:${weekKey}:${openId}`;
 export const digestKey = (weekKey: string, supervisorOpenId: string) => `weekly-digest:${weekKey}:${supervisorOpenId}`;
@@ -49,7 +47,7 @@ export default defineJob({
   },
 });
 
-/** The reminder for each missing person: the form card, with last week's plan read for all of them at once. */
+/** The reminder for each missing person: the form card (last week's plans read for all of them at once). */
 async function reminderOf(deps: CoreDeps, weekKey: string, missing: readonly RosterEntry[], at: Date): Promise<(e: RosterEntry) => Promise<Addressed>> {
   let schedule: WeeklySchedule;
   try {
@@ -59,12 +57,8 @@ async function reminderOf(deps: CoreDeps, weekKey: string, missing: readonly Ros
     const text = `${formatWeekLabel(weekKey)}的周记未提交，已记为未交。如有特殊情况，请与主管领导沟通。`;
     return async (e) => ({ to: { type: 'open_id', id: e.person.openId }, message: { kind: 'text', text }, key: reminderKey(weekKey, e.person.openId) });
   }
-  const lastWeek = await logsOfPeopleInWeek(deps.db, previousWeek(weekKey), missing.map((e) => e.person.openId));
-  return async (e) => {
-    const known = { log: e.log, lastWeek: lastWeek.get(e.person.openId) ?? null };
-    const card = weeklyFormCard(await formView(deps, deps.db, e.person, schedule, 'reminder', at, known));
-    return { to: { type: 'open_id', id: e.person.openId }, message: { kind: 'card', card }, key: reminderKey(weekKey, e.person.openId) };
-  };
+  const viewOf = await formViewsOf(deps, missing, schedule, 'reminder', at);
+  return async (e) => ({ to: { type: 'open_id', id: e.person.openId }, message: { kind: 'card', card: weeklyFormCard(await viewOf(e)) }, key: reminderKey(weekKey, e.person.openId) });
 }
 
 /** The digest is about punctuality: a confirmed or returned record still counts as on time or late. */
