@@ -5,6 +5,7 @@ import { fixedClock } from '../core/clock';
 import type { CoreDeps } from '../core/deps';
 import { claimJobRun, DEFAULT_JOB_LEASE_MS, finishJobRun, findJobRun, renewJobRun } from '../db/job-runs.repository';
 import type { JobDef } from './define-job';
+import { withHeapRoom } from './heap-room';
 
 export const INSTANCE_ID = `${hostname()}:${process.pid}`;
 
@@ -56,7 +57,7 @@ export async function runJob(appDeps: CoreDeps, job: JobDef, at: Date, opts: Run
   }, Math.max(100, Math.floor(leaseMs / 3)));
   heartbeat.unref();
   try {
-    const summary = await job.run(deps, periodKey);
+    const summary = await withHeapRoom(() => job.run(deps, key));
     clearInterval(heartbeat);
     await finishJobRun(deps.db, job.name, periodKey, 'done', summary, at);
     return { status: 'done', periodKey, message: `${job.name} ${periodKey}: ${summary}` };
