@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Harness } from '../helpers/harness';
 import { dialectsUnderTest } from '../helpers/stores';
 import { weeklyLedgerRows } from '../../src/core/weekly/ledger-rows';
-import { weeklyRecordsInMonth, weeksOfMonth } from '../../src/core/weekly/weekly-month';
+import { monthWeekRecordsRead, weeksOfMonth } from '../../src/core/weekly/weekly-month';
+import { runRead } from '../../src/core/read-together';
 import { logRow, sayAt, textsOf, weeklyOrg } from './helpers';
 import { cardsOf } from '../helpers/cards';
 
@@ -59,11 +60,11 @@ describe.each(dialectsUnderTest())('weeks around National Day 2026 (%s)', (diale
     expect(weeksOfMonth(h.app.deps, '2026-09')).toEqual(['2026-W36', '2026-W37', '2026-W38', '2026-W39', '2026-W40']);
     expect(weeksOfMonth(h.app.deps, '2026-10')[0]).toBe('2026-W41');
     const zhang = h.person('张三').open_id;
-    const sept = (await weeklyRecordsInMonth(h.app.deps, [zhang], '2026-09')).get(zhang)!;
+    const sept = (await runRead(h.db, monthWeekRecordsRead(h.app.deps, [zhang], '2026-09'))).get(zhang)!;
     expect(sept.at(-1)).toMatchObject({ weekKey: '2026-W40', dueDate: '2026-09-30', status: 'late', done: '整理节前材料' });
     expect(sept[0]).toMatchObject({ weekKey: '2026-W36', status: 'missing', submittedAt: null });
     h.clock.set('2026-10-10T12:00:00+08:00');
-    const oct = (await weeklyRecordsInMonth(h.app.deps, [zhang], '2026-10')).get(zhang)!;
+    const oct = (await runRead(h.db, monthWeekRecordsRead(h.app.deps, [zhang], '2026-10'))).get(zhang)!;
     expect(oct.map((w) => w.status)).toEqual(['not_due', 'not_due', 'not_due', 'not_due']);
   });
 

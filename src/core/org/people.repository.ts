@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema';
 import { inTexts, isPostgres } from '../sql-dialect';
 import { personRowToPerson, type Person } from './person';
 import { compareText } from '../text-order';
+import { readRows, runRead } from '../read-together';
 
 type Db = Kysely<Database>;
 
@@ -57,9 +58,13 @@ export async function findUnit(db: Db, unitId: string) {
 }
 
 /** These units (the few a batch of grading cards names). */
-export async function findUnits(db: Db, unitIds: readonly string[]) {
-  if (unitIds.length === 0) return [];
-  return db.selectFrom('units').selectAll().where(inTexts(db, 'id', unitIds)).execute();
+export function findUnits(db: Db, unitIds: readonly string[]) {
+  return runRead(db, unitsRead(db, unitIds));
+}
+
+/** findUnits as a read that can go out with others. */
+export function unitsRead(db: Db, unitIds: readonly string[]) {
+  return readRows(unitIds.length === 0 ? null : db.selectFrom('units').selectAll().where(inTexts(db, 'id', unitIds)), (rows) => rows);
 }
 
 export async function findActiveUnits(db: Db) {

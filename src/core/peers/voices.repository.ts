@@ -4,7 +4,7 @@ import type { Rules } from '../rules/rules';
 import { monthsOfQuarter } from '../calendar/periods';
 import { round2 } from '../numbers';
 import { groupBy } from '../group-by';
-import { readInChunks } from '../in-chunks';
+import { readChunked, readRows, type Read } from '../read-together';
 import type { PeerAggregate, ServiceEvidence, Voices } from './compose';
 
 type Db = Kysely<Database>;
@@ -58,9 +58,14 @@ export async function serviceEvidenceOf(db: Db, periodKeys: readonly string[], o
 }
 
 /** Each person's evidence for each period on its own, by open_id then period (people with none are absent). */
-export async function serviceEvidenceByPeriod(db: Db, periodKeys: readonly string[], openIds: readonly string[]): Promise<Map<string, Map<string, ServiceEvidence>>> {
-  const rows = await readInChunks(openIds, 1000, (chunk) => serviceRatingRows(db, periodKeys, chunk));
-  return new Map([...groupBy(rows, (r) => r.open_id)].map(([openId, own]) => [openId, evidenceBy(own, (r) => r.period_key)]));
+export function serviceEvidenceByPeriodRead(db: Db, periodKeys: readonly string[], openIds: readonly string[]): Read<Map<string, Map<string, ServiceEvidence>>> {
+  if (periodKeys.length === 0) return readRows(null, () => new Map());
+  return readChunked(
+    openIds,
+    1000,
+    (chunk) => db.selectFrom('service_ratings').selectAll().where('period_key', 'in', [...periodKeys]).where('open_id', 'in', chunk),
+    (rows) => new Map([...groupBy(rows, (r) => r.open_id)].map(([openId, own]) => [openId, evidenceBy(own, (r) => r.period_key)])),
+  );
 }
 
 async function serviceRatingRows(db: Db, periodKeys: readonly string[], openIds: readonly string[]) {

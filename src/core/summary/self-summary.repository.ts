@@ -3,6 +3,7 @@ import { inTexts } from '../sql-dialect';
 import type { Database } from '../../db/schema';
 import { newId } from '../ids';
 import { readInChunks } from '../in-chunks';
+import { readChunked, runRead, type Read } from '../read-together';
 import { selfSummaryRowToSummary, type SelfSummary } from './self-summary';
 
 type Db = Kysely<Database>;
@@ -18,17 +19,19 @@ export async function findSummariesOf(db: Db, periodKey: string, openIds: readon
   return new Map(rows.map((r) => [r.open_id, selfSummaryRowToSummary(r)]));
 }
 
+/** Submitted summaries of the period for these people, by open_id, a thousand people at a time, as a read that can go out with others. */
+export function submittedSummariesRead(db: Db, periodKey: string, openIds: readonly string[]): Read<Map<string, SelfSummary>> {
+  return readChunked(
+    openIds,
+    1000,
+    (chunk) => db.selectFrom('self_summaries').selectAll().where('period_key', '=', periodKey).where(inTexts(db, 'open_id', chunk)).where('submitted_at', 'is not', null),
+    (rows) => new Map(rows.map((r) => [r.open_id, selfSummaryRowToSummary(r)])),
+  );
+}
+
 /** Submitted summaries of the period for these people, by open_id. */
-export async function findSubmitted(db: Db, periodKey: string, openIds: readonly string[]): Promise<Map<string, SelfSummary>> {
-  if (openIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('self_summaries')
-    .selectAll()
-    .where('period_key', '=', periodKey)
-    .where(inTexts(db, 'open_id', openIds))
-    .where('submitted_at', 'is not', null)
-    .execute();
-  return new Map(rows.map((r) => [r.open_id, selfSummaryRowToSummary(r)]));
+export function findSubmitted(db: Db, periodKey: string, openIds: readonly string[]): Promise<Map<string, SelfSummary>> {
+  return runRead(db, submittedSummariesRead(db, periodKey, openIds));
 }
 
 export async function submittedOpenIds(db: Db, periodKey: string): Promise<Set<string>> {

@@ -4,27 +4,28 @@ import type { Database } from '../../db/schema';
 import { formatPeriodLabel, monthsOfQuarter, parsePeriodKey } from '../calendar/periods';
 import { instantLabel } from '../weekly/format';
 import { charCount } from './self-summary';
-import { findSubmitted } from './self-summary.repository';
+import { findSubmitted, submittedSummariesRead } from './self-summary.repository';
 import { summaryPeriodOfMonth } from './summary-schedule';
 import type { SummaryExcerpt } from './views';
-import { readInChunks } from '../in-chunks';
+import { mapRead, readRows, type Read } from '../read-together';
 
 /**
  * The summary each person's grading card for a month shows, by open_id: that of the period the
  * month belongs to, once the period ends with this month or a summary is in. Null when there is
  * nothing to say.
  */
-export async function summariesForGrading(db: Kysely<Database>, rules: Rules, openIds: readonly string[], monthKey: string): Promise<Map<string, SummaryExcerpt | null>> {
-  if (!rules.self_summary.enabled) return new Map(openIds.map((id) => [id, null]));
+export function summariesForGradingRead(db: Kysely<Database>, rules: Rules, openIds: readonly string[], monthKey: string): Read<Map<string, SummaryExcerpt | null>> {
+  if (!rules.self_summary.enabled) return readRows(null, () => new Map(openIds.map((id) => [id, null])));
   const period = summaryPeriodOfMonth(rules.self_summary, monthKey);
-  const submitted = new Map(await readInChunks(openIds, 1000, async (chunk) => [...(await findSubmitted(db, period, chunk))]));
   const periodEnds = parsePeriodKey(period).end === parsePeriodKey(monthKey, 'month').end;
-  return new Map(
-    openIds.map((openId) => {
-      const s = submitted.get(openId);
-      if (!s && !periodEnds) return [openId, null];
-      return [openId, { periodLabel: formatPeriodLabel(period), text: s?.content ?? null, chars: s?.content ? charCount(s.content) : 0, submittedAtLabel: s?.submittedAt ? instantLabel(s.submittedAt) : null }];
-    }),
+  return mapRead(submittedSummariesRead(db, period, openIds), (submitted) =>
+    new Map(
+      openIds.map((openId) => {
+        const s = submitted.get(openId);
+        if (!s && !periodEnds) return [openId, null];
+        return [openId, { periodLabel: formatPeriodLabel(period), text: s?.content ?? null, chars: s?.content ? charCount(s.content) : 0, submittedAtLabel: s?.submittedAt ? instantLabel(s.submittedAt) : null }];
+      }),
+    ),
   );
 }
 

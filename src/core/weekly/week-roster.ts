@@ -6,12 +6,12 @@ import type { CoreDeps } from '../deps';
 import { findActivePeople } from '../org/people.repository';
 import { hasRole, type Person } from '../org/person';
 import { leaveCoversWorkdays } from '../org/leave';
-import { findLeavesOverlapping } from '../org/leave.repository';
+import { findLeavesOverlapping, leavesOverlappingRead } from '../org/leave.repository';
 import type { WeeklyLog } from './weekly-log';
-import { findLogsOfPeople, findLogsOfWeek } from './weekly.repository';
+import { findLogsOfWeek, logsOfPeopleRead } from './weekly.repository';
+import { readBoth, readRows, runRead, type Read } from '../read-together';
 import { weekStatus, type WeekStatusOrNone } from './weekly-status';
 import { groupBy } from '../group-by';
-import { readInChunks } from '../in-chunks';
 
 /** Up to this many people, a roster reads their rows by id rather than the whole week's. */
 const FEW = 500;
@@ -70,29 +70,32 @@ export async function personWeeks(deps: CoreDeps, openId: string, weekKeys: read
  * personWeeks for many people, by open_id: their logs and leave read together, not person by
  * person (the monthly-review job's cards for a whole city).
  */
-export async function peopleWeeks(deps: CoreDeps, openIds: readonly string[], weekKeys: readonly string[], now: Date = deps.clock.now()): Promise<Map<string, PersonWeek[]>> {
-  if (weekKeys.length === 0) return new Map(openIds.map((id) => [id, []]));
+export function peopleWeeks(deps: CoreDeps, openIds: readonly string[], weekKeys: readonly string[], now: Date = deps.clock.now()): Promise<Map<string, PersonWeek[]>> {
+  return runRead(deps.db, peopleWeeksRead(deps, openIds, weekKeys, now));
+}
+
+/** peopleWeeks as a read that can go out with others (a grading card's). */
+export function peopleWeeksRead(deps: CoreDeps, openIds: readonly string[], weekKeys: readonly string[], now: Date = deps.clock.now()): Read<Map<string, PersonWeek[]>> {
+  if (weekKeys.length === 0) return readRows(null, () => new Map(openIds.map((id) => [id, []])));
   const starts = weekKeys.map((k) => parsePeriodKey(k, 'week'));
   const first = starts.reduce((a, b) => (a.start < b.start ? a : b)).start;
   const last = starts.reduce((a, b) => (a.end > b.end ? a : b)).end;
-  const [logs, leaves] = await Promise.all([
-    findLogsOfPeople(deps.db, openIds, weekKeys),
-    readInChunks(openIds, 1000, (chunk) => findLeavesOverlapping(deps.db, first, last, chunk)),
-  ]);
-  const logsOf = groupBy(logs, (l) => l.openId);
-  const leavesOf = groupBy(leaves, (l) => l.openId);
-  const schedules = weekKeys.map((weekKey) => scheduleOf(deps, weekKey));
-  return new Map(
-    openIds.map((openId) => {
-      const own = new Map((logsOf.get(openId) ?? []).map((l) => [l.weekKey, l]));
-      const ownLeaves = leavesOf.get(openId) ?? [];
-      const weeks = schedules.map((schedule, i) => {
-        const weekKey = weekKeys[i]!;
-        const log = own.get(weekKey) ?? null;
-        const onLeave = leaveCoversWorkdays(ownLeaves, schedule.workdays);
-        return { weekKey, schedule, log, status: weekStatus({ log, onLeave, dueAt: schedule.dueAt, now }) };
-      });
-      return [openId, weeks];
-    }),
-  );
+  return readBoth(logsOfPeopleRead(deps.db, openIds, weekKeys), leavesOverlappingRead(deps.db, first, last, openIds), (logs, leaves) => {
+    const logsOf = groupBy(logs, (l) => l.openId);
+    const leavesOf = groupBy(leaves, (l) => l.openId);
+    const schedules = weekKeys.map((weekKey) => scheduleOf(deps, weekKey));
+    return new Map(
+      openIds.map((openId) => {
+        const own = new Map((logsOf.get(openId) ?? []).map((l) => [l.weekKey, l]));
+        const ownLeaves = leavesOf.get(openId) ?? [];
+        const weeks = schedules.map((schedule, i) => {
+          const weekKey = weekKeys[i]!;
+          const log = own.get(weekKey) ?? null;
+          const onLeave = leaveCoversWorkdays(ownLeaves, schedule.workdays);
+          return { weekKey, schedule, log, status: weekStatus({ log, onLeave, dueAt: schedule.dueAt, now }) };
+        });
+        return [openId, weeks];
+      }),
+    );
+  });
 }

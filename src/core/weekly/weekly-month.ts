@@ -1,6 +1,7 @@
 import { addDays, monthKeyOf, parsePeriodKey, weekKeyOf } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
-import { peopleWeeks, type PersonWeek } from './week-roster';
+import { mapRead, type Read } from '../read-together';
+import { peopleWeeksRead, type PersonWeek } from './week-roster';
 import type { WeekStatus } from './weekly-status';
 
 export interface MonthWeekRecord {
@@ -30,9 +31,8 @@ export function weeksOfMonth(deps: Pick<CoreDeps, 'calendar'>, monthKey: string)
  * Each person's weekly records for the month's weeks, by open_id, for the monthly grading cards.
  * `not_due` marks a week whose due time is still ahead at deps.clock.now().
  */
-export async function weeklyRecordsInMonth(deps: CoreDeps, openIds: readonly string[], monthKey: string): Promise<Map<string, MonthWeekRecord[]>> {
-  const weeks = await peopleWeeks(deps, openIds, weeksOfMonth(deps, monthKey));
-  return new Map([...weeks].map(([openId, own]) => [openId, own.map(toRecord)]));
+export function monthWeekRecordsRead(deps: CoreDeps, openIds: readonly string[], monthKey: string): Read<Map<string, MonthWeekRecord[]>> {
+  return mapRead(peopleWeeksRead(deps, openIds, weeksOfMonth(deps, monthKey)), (weeks) => new Map([...weeks].map(([openId, own]) => [openId, own.map(toRecord)])));
 }
 
 function toRecord(w: PersonWeek): MonthWeekRecord {

@@ -3,6 +3,7 @@ import type { Database } from '../../db/schema';
 import { inTexts } from '../sql-dialect';
 import { weeklyLogRowToLog, type WeeklyLog } from './weekly-log';
 import { readInChunks } from '../in-chunks';
+import { readChunked, readRows, runRead, type Read } from '../read-together';
 
 type Db = Kysely<Database>;
 
@@ -32,10 +33,18 @@ export async function logsOfPeopleInWeek(db: Db, weekKey: string, openIds: reado
 }
 
 /** These people's logs of these weeks, read a thousand people at a time (a month's grading cards for the city). */
-export async function findLogsOfPeople(db: Db, openIds: readonly string[], weekKeys: readonly string[]): Promise<WeeklyLog[]> {
-  if (weekKeys.length === 0) return [];
-  return readInChunks(openIds, 1000, async (chunk) =>
-    (await db.selectFrom('weekly_logs').selectAll().where(inTexts(db, 'open_id', chunk)).where('week_key', 'in', [...weekKeys]).execute()).map(weeklyLogRowToLog),
+export function findLogsOfPeople(db: Db, openIds: readonly string[], weekKeys: readonly string[]): Promise<WeeklyLog[]> {
+  return runRead(db, logsOfPeopleRead(db, openIds, weekKeys));
+}
+
+/** These people's records of these weeks, in no particular order, read a thousand people at a time. */
+export function logsOfPeopleRead(db: Db, openIds: readonly string[], weekKeys: readonly string[]): Read<WeeklyLog[]> {
+  if (weekKeys.length === 0) return readRows(null, () => []);
+  return readChunked(
+    openIds,
+    1000,
+    (chunk) => db.selectFrom('weekly_logs').selectAll().where(inTexts(db, 'open_id', chunk)).where('week_key', 'in', [...weekKeys]),
+    (rows) => rows.map(weeklyLogRowToLog),
   );
 }
 
