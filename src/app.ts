@@ -190,7 +190,7 @@ export class App {
 
   /**
    * Stops in the order a rolling restart needs: no new requests (those in flight are answered, so
-   * every acknowledged event is in the inbox), no new job looks (a running job gets `graceMs` to finish,
+   * every acknowledged event is stored, in the inbox or its arrivals), no new job looks (a running job gets `graceMs` to finish,
    * else its claim is given back), the inbox and outbox workers finish the batch they hold, and the
    * pool closes. What is still queued stays in the database for the other instances.
    */
