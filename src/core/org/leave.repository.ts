@@ -15,7 +15,6 @@ const toLeave = (r: LeavePeriodRow): LeavePeriod => ({
   note: r.note,
 });
 
-/** Leave periods overlapping [start, end]: everyone's, one person's, or these people's. */
 /** These people's leave overlapping [start, end], in no particular order, a thousand people at a time. */
 export function leavesOverlappingRead(db: Db, start: string, end: string, openIds: readonly string[]): Read<LeavePeriod[]> {
   return readChunked(
@@ -26,6 +25,7 @@ export function leavesOverlappingRead(db: Db, start: string, end: string, openId
   );
 }
 
+/** Leave periods overlapping [start, end]: everyone's, one person's, or these people's. */
 export async function findLeavesOverlapping(db: Db, start: string, end: string, who?: string | readonly string[]): Promise<LeavePeriod[]> {
   if (Array.isArray(who) && who.length === 0) return [];
   let q = db.selectFrom('leave_periods').selectAll().where('start_date', '<=', end).where('end_date', '>=', start);
