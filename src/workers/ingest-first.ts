@@ -54,7 +54,10 @@ export class IngestFirst {
     try {
       return await work();
     } finally {
-      await sleep(Math.min(MAX_PAUSE_MS, ((performance.now() - started) * (1 - SHARE)) / SHARE));
+      // Units that queued during a flood which has since passed go on without a pause.
+      const now = performance.now();
+      if (this.saturated(now)) await sleep(Math.min(MAX_PAUSE_MS, ((now - started) * (1 - SHARE)) / SHARE));
+      else await nextTurn();
       done();
     }
   };

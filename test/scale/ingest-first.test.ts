@@ -27,6 +27,23 @@ describe('background work paced against the acknowledgements', () => {
     expect(seen.slice(0, 4)).toEqual(['start 0', 'start 1', 'start 2', 'start 3']);
   });
 
+  it('units that queued during a flood go on without a pause once it has passed', async () => {
+    let flood = true;
+    const ingest = new IngestFirst(() => flood);
+    const slow = ingest.pace(async () => {
+      // A unit of ~40 ms would be followed by a 360 ms pause were the flood still on.
+      await new Promise((resolve) => setTimeout(resolve, 40));
+      flood = false;
+    });
+    const waiting = ingest.pace(async () => 'next');
+    let after = false;
+    void waiting.then(() => (after = true));
+    await slow;
+    // The queued unit runs within a few turns of the loop, not after a pause.
+    for (let i = 0; i < 5 && !after; i++) await nextTurn();
+    expect(after).toBe(true);
+  });
+
   it('a failing unit gives up its turn, and the next one runs', async () => {
     const ingest = new IngestFirst(() => true);
     const failed = ingest.pace(() => Promise.reject(new Error('数据库不可用')));
