@@ -39,28 +39,27 @@ export class IngestFirst {
   }
 
   readonly pace: Pace = async (work) => {
-    if (!this.saturated(performance.now())) {
-      try {
-        return await work();
-      } finally {
-        await nextTurn();
-      }
-    }
-    const previous = this.turn;
-    let done!: () => void;
-    this.turn = new Promise((resolve) => (done = resolve));
-    await previous;
+    const turnDone = this.saturated(performance.now()) ? await this.takeTurn() : null;
     const started = performance.now();
     try {
       return await work();
     } finally {
-      // Units that queued during a flood which has since passed go on without a pause.
+      // Only a unit that took a turn pauses, and not once the flood has passed.
       const now = performance.now();
-      if (this.saturated(now)) await sleep(Math.min(MAX_PAUSE_MS, ((now - started) * (1 - SHARE)) / SHARE));
+      if (turnDone && this.saturated(now)) await sleep(Math.min(MAX_PAUSE_MS, ((now - started) * (1 - SHARE)) / SHARE));
       else await nextTurn();
-      done();
+      turnDone?.();
     }
   };
+
+  /** Waits for the unit ahead to have run and paused; the result ends this unit's turn. */
+  private async takeTurn(): Promise<() => void> {
+    const previous = this.turn;
+    let done!: () => void;
+    this.turn = new Promise((resolve) => (done = resolve));
+    await previous;
+    return done;
+  }
 
   private saturated(now: number): boolean {
     if (this.floodNow) return this.floodNow();

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { heapRoom, startGrowingPercent } from '../../src/jobs/heap-room';
-
-const ROOT = join(__dirname, '../..');
+import { ROOT, startFlags } from '../../bench/child';
 
 /** The child's full-collection counts, run with the given Node flags. */
 async function collections(flags: string[]): Promise<{ outside: number; inJob: number; after: number }> {
@@ -14,8 +13,7 @@ async function collections(flags: string[]): Promise<{ outside: number; inJob: n
 
 describe('a job gets room to grow the heap that the served bot is denied', () => {
   it("under npm start's flags, full collections while a job builds up its data drop, and come back after it", async () => {
-    const start = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(ROOT, 'package.json'), 'utf8'))).scripts.start as string;
-    const flags = start.split(' ').filter((a) => a.startsWith('--heap-growing-percent='));
+    const flags = startFlags().filter((a) => a.startsWith('--heap-growing-percent='));
     expect(flags).toHaveLength(1);
     const { outside, inJob, after } = await collections(flags);
     // Measured: 7–9 full collections at a tenth's growth each time, 2 at V8's own pace.

@@ -15,12 +15,14 @@ const toLeave = (r: LeavePeriodRow): LeavePeriod => ({
   note: r.note,
 });
 
+const overlapping = (db: Db, start: string, end: string) => db.selectFrom('leave_periods').selectAll().where('start_date', '<=', end).where('end_date', '>=', start);
+
 /** These people's leave overlapping [start, end], in no particular order, a thousand people at a time. */
 export function leavesOverlappingRead(db: Db, start: string, end: string, openIds: readonly string[]): Read<LeavePeriod[]> {
   return readChunked(
     openIds,
     1000,
-    (chunk) => db.selectFrom('leave_periods').selectAll().where('start_date', '<=', end).where('end_date', '>=', start).where(inTexts(db, 'open_id', chunk)),
+    (chunk) => overlapping(db, start, end).where(inTexts(db, 'open_id', chunk)),
     (rows) => rows.map(toLeave),
   );
 }
@@ -28,7 +30,7 @@ export function leavesOverlappingRead(db: Db, start: string, end: string, openId
 /** Leave periods overlapping [start, end]: everyone's, one person's, or these people's. */
 export async function findLeavesOverlapping(db: Db, start: string, end: string, who?: string | readonly string[]): Promise<LeavePeriod[]> {
   if (Array.isArray(who) && who.length === 0) return [];
-  let q = db.selectFrom('leave_periods').selectAll().where('start_date', '<=', end).where('end_date', '>=', start);
+  let q = overlapping(db, start, end);
   if (typeof who === 'string') q = q.where('open_id', '=', who);
   else if (who) q = q.where(inTexts(db, 'open_id', who));
   const rows = await q.orderBy('open_id').orderBy('start_date').execute();

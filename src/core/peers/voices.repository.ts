@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema';
 import type { Rules } from '../rules/rules';
 import { monthsOfQuarter } from '../calendar/periods';
 import { round2 } from '../numbers';
 import { groupBy } from '../group-by';
-import { readChunked, readRows, type Read } from '../read-together';
+import { readChunked, readRows, runRead, type Read } from '../read-together';
 import type { PeerAggregate, ServiceEvidence, Voices } from './compose';
 
 type Db = Kysely<Database>;
@@ -54,29 +54,23 @@ export async function serviceEvidenceOfQuarter(db: Db, quarterKey: string, openI
 
 /** Each person's evidence summed over the periods. */
 export async function serviceEvidenceOf(db: Db, periodKeys: readonly string[], openIds: readonly string[]): Promise<Map<string, ServiceEvidence>> {
-  return evidenceBy(await serviceRatingRows(db, periodKeys, openIds), (r) => r.open_id);
+  return runRead(db, serviceRatingsRead(db, periodKeys, openIds, (rows) => evidenceBy(rows, (r) => r.open_id)));
 }
 
 /** Each person's evidence for each period on its own, by open_id then period (people with none are absent). */
 export function serviceEvidenceByPeriodRead(db: Db, periodKeys: readonly string[], openIds: readonly string[]): Read<Map<string, Map<string, ServiceEvidence>>> {
-  if (periodKeys.length === 0) return readRows(null, () => new Map());
+  return serviceRatingsRead(db, periodKeys, openIds, (rows) => new Map([...groupBy(rows, (r) => r.open_id)].map(([openId, own]) => [openId, evidenceBy(own, (r) => r.period_key)])));
+}
+
+/** These people's 好差评 rows of these periods, a thousand people at a time. */
+function serviceRatingsRead<T>(db: Db, periodKeys: readonly string[], openIds: readonly string[], map: (rows: Selectable<Database['service_ratings']>[]) => T): Read<T> {
+  if (periodKeys.length === 0) return readRows(null, () => map([]));
   return readChunked(
     openIds,
     1000,
-    (chunk) => db.selectFrom('service_ratings').selectAll().where('period_key', 'in', [...periodKeys]).where('open_id', 'in', chunk),
-    (rows) => new Map([...groupBy(rows, (r) => r.open_id)].map(([openId, own]) => [openId, evidenceBy(own, (r) => r.period_key)])),
+    (chunk) => db.selectFrom('service_ratings').selectAll().where('period_key', 'in', [...periodKeys]).where('open_id', 'in', chunk).orderBy('period_key'),
+    map,
   );
-}
-
-async function serviceRatingRows(db: Db, periodKeys: readonly string[], openIds: readonly string[]) {
-  if (openIds.length === 0 || periodKeys.length === 0) return [];
-  return db
-    .selectFrom('service_ratings')
-    .selectAll()
-    .where('period_key', 'in', [...periodKeys])
-    .where('open_id', 'in', [...openIds])
-    .orderBy('period_key')
-    .execute();
 }
 
 function evidenceBy<R extends { good: number | string; bad: number | string; score: number | string | null }>(rows: readonly R[], keyOf: (r: R) => string): Map<string, ServiceEvidence> {
