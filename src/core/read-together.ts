@@ -1,5 +1,5 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { isPostgres } from './sql-dialect';
+import { isPostgres, planOnce } from './sql-dialect';
 
 type AnySelect = SelectQueryBuilder<any, any, any>;
 
@@ -51,13 +51,13 @@ type Results<R extends readonly Read<unknown>[]> = { -readonly [K in keyof R]: R
  * Every read's result. On PostgreSQL their selects go as one statement, each select's rows
  * aggregated to a JSON array (the tables read this way have text and number columns only, which
  * JSON gives back as the driver would); a large read goes on its own, a chunk at a time.
+ * `planOnce`: the combined statement is a lookup by key that PostgreSQL may plan once (see `planOnce`).
  */
-export async function readTogether<const R extends readonly Read<unknown>[]>(db: Kysely<any>, reads: R): Promise<Results<R>> {
+export async function readTogether<const R extends readonly Read<unknown>[]>(db: Kysely<any>, reads: R, o: { planOnce?: boolean } = {}): Promise<Results<R>> {
   const queries = reads.flatMap((r) => r.queries);
   if (isPostgres(db) && queries.length > 1 && !reads.some((r) => r.large)) {
-    const row = (await db
-      .selectNoFrom(queries.map((q, i) => sql<unknown[]>`(select coalesce(json_agg(t), '[]'::json) from (${q}) as t)`.as(`r${i}`)))
-      .executeTakeFirstOrThrow()) as Record<string, unknown[]>;
+    const together = db.selectNoFrom(queries.map((q, i) => sql<unknown[]>`(select coalesce(json_agg(t), '[]'::json) from (${q}) as t)`.as(`r${i}`)));
+    const row = (await (o.planOnce ? together.modifyEnd(planOnce) : together).executeTakeFirstOrThrow()) as Record<string, unknown[]>;
     let at = 0;
     return reads.map((r) => r.map(r.queries.map(() => row[`r${at++}`]!))) as Results<R>;
   }

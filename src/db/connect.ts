@@ -84,11 +84,12 @@ function openPostgres(url: string, opts: OpenOptions): Store {
     Client: PreparingClient,
     connectionString: url,
     max: opts.poolSize ?? 10,
+    // A statement marked planOnce keeps the plan PostgreSQL chose for its table's size until ANALYZE
+    // (autovacuum's, once a tenth of the table changed) replans it; a connection renewed every few
+    // minutes bounds that even where autovacuum is off.
+    maxLifetimeSeconds: 300,
     ...(opts.schema ? { options: `-c search_path=${opts.schema}` } : {}),
   });
-  // Statements are prepared (see PreparingClient) but planned for their values each time: a generic
-  // plan made while a table was small scanned it whole for every `open_id = any(…)` once it had grown.
-  pool.on('connect', (client) => void client.query('set plan_cache_mode = force_custom_plan').catch(() => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', ...(opts.schema ? { schema: opts.schema } : {}), close: () => db.destroy() };
 }

@@ -1,11 +1,14 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/db/connect';
+import { findPerson } from '../../src/core/org/people.repository';
+import { readRows, readTogether } from '../../src/core/read-together';
+import { planOnce } from '../../src/core/sql-dialect';
 import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/stores';
 
 const onPostgres = dialectsUnderTest().includes('postgres');
 
-/** PostgreSQL only: short statements run as named prepared statements, and survive a migration elsewhere. */
+/** PostgreSQL only: statements marked planOnce run as named prepared statements; all others are planned for their values. */
 describe.skipIf(!onPostgres)('prepared statements on PostgreSQL', () => {
   let store: TestStore;
   let single: Store | undefined;
@@ -16,30 +19,61 @@ describe.skipIf(!onPostgres)('prepared statements on PostgreSQL', () => {
   });
 
   const unitRow = (id: string) => ({ id, name: '办公室', parent_id: null, source: 'lark', active: 1, updated_at: '2026-11-30T00:00:00.000Z' });
+  const preparedOn = async (s: Store) =>
+    (await sql<{ statement: string; generic_plans: string; custom_plans: string }>`select statement, generic_plans, custom_plans from pg_prepared_statements`.execute(s.db)).rows.map((r) => ({
+      statement: r.statement,
+      generic: Number(r.generic_plans),
+      custom: Number(r.custom_plans),
+    }));
 
-  it('prepares a short statement once per connection, leaves long ones unnamed, and prepares afresh after another instance adds a column', async () => {
+  it('plans a marked lookup once per connection and every other statement for its values', async () => {
     store = await createTestStore('postgres');
     single = openStore(store.url, { poolSize: 1 });
     await store.db.insertInto('units').values([unitRow('od_a'), unitRow('od_b')]).execute();
-    const byId = (id: string) => single!.db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
-    expect((await byId('od_a'))?.name).toBe('办公室');
-    expect((await byId('od_b'))?.id).toBe('od_b');
-    const manyIds = Array.from({ length: 65 }, (_, i) => `od_${i}`);
-    await single.db.selectFrom('units').select('id').where('id', 'in', manyIds).execute();
-    // Planned for their values each time: a generic plan made while a table was small would scan it whole later.
-    const mode = await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(single.db);
-    expect(mode.rows[0]?.plan_cache_mode).toBe('force_custom_plan');
-    const prepared = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(single.db);
-    const texts = prepared.rows.map((r) => r.statement);
-    expect(texts.filter((t) => t.startsWith('select * from "units" where "id" = $1'))).toHaveLength(1);
-    expect(texts.some((t) => t.includes('$65'))).toBe(false);
+    const marked = (id: string) => single!.db.selectFrom('units').selectAll().where('id', '=', id).modifyEnd(planOnce).executeTakeFirst();
+    const unmarked = (id: string) => single!.db.selectFrom('units').select('name').where('id', '=', id).executeTakeFirst();
+    for (let i = 0; i < 8; i++) {
+      expect((await marked(i % 2 ? 'od_a' : 'od_b'))?.name).toBe('办公室');
+      expect((await unmarked('od_a'))?.name).toBe('办公室');
+    }
+    // A marked statement with a long list stays unnamed: each length would be another text kept by the server.
+    const manyIds = ['od_a', 'od_b', ...Array.from({ length: 63 }, (_, i) => `od_${i}`)];
+    expect(await single.db.selectFrom('units').select('id').where('id', 'in', manyIds).modifyEnd(planOnce).execute()).toHaveLength(2);
+    // Reads combined into one statement carry the mark when asked to.
+    const [a, b] = await readTogether(
+      single.db,
+      [readRows(single.db.selectFrom('units').select('id').where('id', '=', 'od_a'), (r) => r), readRows(single.db.selectFrom('units').select('id').where('id', '=', 'od_b'), (r) => r)],
+      { planOnce: true },
+    );
+    expect([a, b]).toEqual([[{ id: 'od_a' }], [{ id: 'od_b' }]]);
+
+    const prepared = await preparedOn(single);
+    const texts = prepared.map((p) => p.statement);
+    expect(texts).toHaveLength(2);
+    expect(texts).toContain('select * from "units" where "id" = $1 /* plan once */');
+    expect(texts.find((t) => t.includes('json_agg'))).toMatch(/^select \(select coalesce\(json_agg.* \/\* plan once \*\/$/);
+    // PostgreSQL planned the marked lookup for its values five times, then kept one plan.
+    const lookup = prepared.find((p) => p.statement.startsWith('select * from "units"'))!;
+    expect(lookup).toMatchObject({ custom: 5, generic: 3 });
+  });
+
+  it('prepares the actor lookup every event makes, and prepares afresh after another instance adds a column', async () => {
+    store = await createTestStore('postgres');
+    single = openStore(store.url, { poolSize: 1 });
+    await store.db.insertInto('units').values(unitRow('od_a')).execute();
+    const at = '2026-11-30T00:00:00.000Z';
+    await store.db
+      .insertInto('people')
+      .values({ open_id: 'ou_a', user_id: null, name: '张丽', unit_id: 'od_a', leader_open_id: null, level: '一般干部', roles: 'staff', active: 1, prompt_opt_out: 0, source: 'import', created_at: at, updated_at: at, joined_on: null, probation_until: null })
+      .execute();
+    expect((await findPerson(single.db, 'ou_a'))?.name).toBe('张丽');
+    expect((await preparedOn(single)).map((p) => p.statement)).toEqual([expect.stringMatching(/^select \* from "people" where "open_id" = \$1/)]);
 
     // Another instance migrates: the prepared select * no longer fits the table.
-    await sql`alter table units add column nickname text`.execute(store.db);
-    const first = await byId('od_a').then(() => 'ok', (e: { code?: string }) => e.code);
+    await sql`alter table people add column nickname text`.execute(store.db);
+    const first = await findPerson(single.db, 'ou_a').then(() => 'ok', (e: { code?: string }) => e.code);
     // PostgreSQL refuses the old plan once ("cached plan must not change result type"); the next statement is prepared anew.
     expect(first).toBe('0A000');
-    const again = await byId('od_a');
-    expect(again).toMatchObject({ id: 'od_a', nickname: null });
+    expect((await findPerson(single.db, 'ou_a'))?.name).toBe('张丽');
   });
 });

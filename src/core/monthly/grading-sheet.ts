@@ -63,13 +63,18 @@ export async function loadGradingSheets(deps: CoreDeps, reviews: readonly Monthl
   const unitIdOf = (r: MonthlyReview) => people.get(r.openId)?.unitId ?? r.unitId;
   const knownUnits = new Map((known.units ?? []).flatMap((u) => (u ? [[u.id, u] as const] : [])));
   const missingUnits = [...new Set(reviews.map(unitIdOf))].filter((id) => !knownUnits.has(id));
-  // On PostgreSQL one statement for all of them (a click's result card: one round trip, not five).
-  const [units, weeks, service, summaries] = await readTogether(deps.db, [
-    unitsRead(deps.db, missingUnits),
-    monthWeekRecordsRead(deps, openIds, monthKey),
-    serviceEvidenceByPeriodRead(deps.db, [monthKey, quarterKeyOf(`${monthKey}-01`)], openIds),
-    summariesForGradingRead(deps.db, deps.rules, openIds, monthKey),
-  ]);
+  // On PostgreSQL one statement for all of them (a click's result card: one round trip, not five),
+  // planned once: every read is by person, on tables the grading does not fill.
+  const [units, weeks, service, summaries] = await readTogether(
+    deps.db,
+    [
+      unitsRead(deps.db, missingUnits),
+      monthWeekRecordsRead(deps, openIds, monthKey),
+      serviceEvidenceByPeriodRead(deps.db, [monthKey, quarterKeyOf(`${monthKey}-01`)], openIds),
+      summariesForGradingRead(deps.db, deps.rules, openIds, monthKey),
+    ],
+    { planOnce: true },
+  );
   for (const u of units) knownUnits.set(u.id, u);
   return reviews.map((review) => {
     const person = people.get(review.openId);

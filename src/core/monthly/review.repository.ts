@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, MonthlyReviewRow, MonthlyReviewTable, PersonRow, PersonTable } from '../../db/schema';
 import { AUDIT_COLUMNS, auditRow, type AuditEntry } from '../audit';
 import { newId } from '../ids';
-import { inTexts, isPostgres } from '../sql-dialect';
+import { inTexts, isPostgres, planOnce } from '../sql-dialect';
 import { MONTH_RESULT_COLUMNS, type MonthResultRow } from './review';
 import { readInChunks } from '../in-chunks';
 import { insertRows } from '../insert-rows';
@@ -69,6 +69,7 @@ export async function findReviewWithPerson(db: Db, id: string): Promise<ReviewWi
     .select(PERSON_COLUMNS.map((c) => `p.${c} as p_${c}` as `p.open_id as p_open_id`))
     .select(['u.id as u_id', 'u.name as u_name'])
     .where('r.id', '=', id)
+    .modifyEnd(planOnce)
     .executeTakeFirst();
   if (!found) return null;
   const all = found as unknown as Record<string, unknown>;
@@ -183,6 +184,7 @@ export async function writeGradeAudited(
     )
     .selectFrom('graded')
     .selectAll()
+    .modifyEnd(planOnce)
     .executeTakeFirst() as Promise<MonthlyReviewRow | undefined>;
 }
 

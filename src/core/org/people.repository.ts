@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { inTexts, isPostgres } from '../sql-dialect';
+import { inTexts, isPostgres, planOnce } from '../sql-dialect';
 import { personRowToPerson, type Person } from './person';
 import { compareText } from '../text-order';
 import { readRows, runRead } from '../read-together';
@@ -8,7 +8,8 @@ import { readRows, runRead } from '../read-together';
 type Db = Kysely<Database>;
 
 export async function findPerson(db: Db, openId: string): Promise<Person | null> {
-  const row = await db.selectFrom('people').selectAll().where('open_id', '=', openId).executeTakeFirst();
+  // Every event's actor is looked up this way.
+  const row = await db.selectFrom('people').selectAll().where('open_id', '=', openId).modifyEnd(planOnce).executeTakeFirst();
   return row ? personRowToPerson(row) : null;
 }
 
