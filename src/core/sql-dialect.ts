@@ -6,12 +6,9 @@ export function isPostgres(db: Kysely<any>): boolean {
 }
 
 /**
- * Ends a statement that PostgreSQL may plan once per connection and reuse (`.modifyEnd(planOnce)`).
- * Planning was half of the server's work on a 提交评鉴 click, yet statements are otherwise planned
- * for their values each time: a plan made once while a table was small went on scanning it whole
- * after a job had filled it (see PreparingClient). Only lookups by key on tables that no job fills
- * while the statement is in use are marked; PostgreSQL still plans such a statement for its
- * values the first five times and keeps a plan for all values only if that costs no more.
+ * Ends a statement that PostgreSQL may plan once per connection and reuse (`.modifyEnd(planOnce)`;
+ * see PreparingClient). Mark only lookups by key on tables that are not filled in bulk while the
+ * statement is in use: a plan kept from while a table was small goes on scanning it whole.
  */
 export const PLAN_ONCE_MARK = '/* plan once */';
 export const planOnce = sql.raw(PLAN_ONCE_MARK);
