@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema';
 import { inTexts, isPostgres, planOnce } from '../sql-dialect';
 import { personRowToPerson, type Person } from './person';
 import { compareText } from '../text-order';
-import { readRows, runRead } from '../read-together';
+import { readRows } from '../read-together';
 
 type Db = Kysely<Database>;
 
@@ -58,12 +58,7 @@ export async function findUnit(db: Db, unitId: string) {
   return db.selectFrom('units').selectAll().where('id', '=', unitId).executeTakeFirst();
 }
 
-/** These units (the few a batch of grading cards names). */
-export function findUnits(db: Db, unitIds: readonly string[]) {
-  return runRead(db, unitsRead(db, unitIds));
-}
-
-/** findUnits as a read that can go out with others. */
+/** These units (the few a batch of grading cards names), as a read that can go out with others. */
 export function unitsRead(db: Db, unitIds: readonly string[]) {
   return readRows(unitIds.length === 0 ? null : db.selectFrom('units').selectAll().where(inTexts(db, 'id', unitIds)), (rows) => rows);
 }

@@ -2,7 +2,6 @@ import type { Kysely } from 'kysely';
 import { inTexts } from '../sql-dialect';
 import type { Database } from '../../db/schema';
 import { newId } from '../ids';
-import { readInChunks } from '../in-chunks';
 import { readChunked, runRead, type Read } from '../read-together';
 import { selfSummaryRowToSummary, type SelfSummary } from './self-summary';
 
@@ -13,20 +12,27 @@ export async function findSummary(db: Db, openId: string, periodKey: string): Pr
   return row ? selfSummaryRowToSummary(row) : null;
 }
 
-/** These people's summaries of the period (drafts too), by open_id, read a thousand people at a time. */
-export async function findSummariesOf(db: Db, periodKey: string, openIds: readonly string[]): Promise<Map<string, SelfSummary>> {
-  const rows = await readInChunks(openIds, 1000, (chunk) => db.selectFrom('self_summaries').selectAll().where('period_key', '=', periodKey).where(inTexts(db, 'open_id', chunk)).execute());
-  return new Map(rows.map((r) => [r.open_id, selfSummaryRowToSummary(r)]));
-}
-
-/** Submitted summaries of the period for these people, by open_id, a thousand people at a time, as a read that can go out with others. */
-export function submittedSummariesRead(db: Db, periodKey: string, openIds: readonly string[]): Read<Map<string, SelfSummary>> {
+/** These people's summaries of the period (drafts too, unless `submittedOnly`), by open_id, a thousand people at a time. */
+function summariesRead(db: Db, periodKey: string, openIds: readonly string[], submittedOnly: boolean): Read<Map<string, SelfSummary>> {
   return readChunked(
     openIds,
     1000,
-    (chunk) => db.selectFrom('self_summaries').selectAll().where('period_key', '=', periodKey).where(inTexts(db, 'open_id', chunk)).where('submitted_at', 'is not', null),
+    (chunk) => {
+      const q = db.selectFrom('self_summaries').selectAll().where('period_key', '=', periodKey).where(inTexts(db, 'open_id', chunk));
+      return submittedOnly ? q.where('submitted_at', 'is not', null) : q;
+    },
     (rows) => new Map(rows.map((r) => [r.open_id, selfSummaryRowToSummary(r)])),
   );
+}
+
+/** These people's summaries of the period (drafts too), by open_id. */
+export function findSummariesOf(db: Db, periodKey: string, openIds: readonly string[]): Promise<Map<string, SelfSummary>> {
+  return runRead(db, summariesRead(db, periodKey, openIds, false));
+}
+
+/** Submitted summaries of the period for these people, by open_id, as a read that can go out with others. */
+export function submittedSummariesRead(db: Db, periodKey: string, openIds: readonly string[]): Read<Map<string, SelfSummary>> {
+  return summariesRead(db, periodKey, openIds, true);
 }
 
 /** Submitted summaries of the period for these people, by open_id. */
