@@ -32,7 +32,8 @@ export async function createTestStore(dialect: 'sqlite' | 'postgres', opts: { fi
 }
 
 /** A migrated store in a fresh PostgreSQL schema of `base` (named `prefix_…`); closing it drops the schema. */
-export async function createSchemaStore(base: string, prefix: string): Promise<TestStore> {
+export async function createSchemaStore(server: string, prefix: string): Promise<TestStore> {
+  const base = await workerDatabase(server);
   const schema = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
@@ -52,6 +53,42 @@ export async function createSchemaStore(base: string, prefix: string): Promise<T
       await c.end();
     },
   };
+}
+
+const workerDatabases = new Map<string, Promise<string>>();
+
+/**
+ * Test files run in parallel workers, and each worker gets a database of its own on the server.
+ * Within one database, a schema dropped by one file's cleanup breaks another file's migration:
+ * Kysely's migrator introspects every schema's tables (`has_schema_privilege`, `pg_get_serial_sequence`)
+ * and fails with "schema … does not exist" when one vanishes under it. Advisory locks, which the
+ * app's claims use, are per database too. Outside vitest (the bench) the given database is used.
+ */
+function workerDatabase(server: string): Promise<string> {
+  const worker = process.env.VITEST_POOL_ID;
+  if (!worker) return Promise.resolve(server);
+  let made = workerDatabases.get(server);
+  if (!made) {
+    made = (async () => {
+      const url = new URL(server);
+      const name = `${url.pathname.slice(1) || 'postgres'}_w${worker}`;
+      const admin = new pg.Client({ connectionString: server });
+      await admin.connect();
+      try {
+        const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+        if (!rowCount) await admin.query(`create database "${name}"`).catch((e: { code?: string }) => {
+          // Another run's worker of the same number created it between our look and our create.
+          if (e.code !== '42P04' && e.code !== '23505') throw e;
+        });
+      } finally {
+        await admin.end();
+      }
+      url.pathname = `/${name}`;
+      return url.toString();
+    })();
+    workerDatabases.set(server, made);
+  }
+  return made;
 }
 
 /** The configuration a test app runs with: not sandbox mode, scheduler off, quiet. */
