@@ -3,7 +3,7 @@ import type { ActionDef } from '../../cards/define-action';
 import { offeredCommands, type CommandDef } from '../../commands/define-command';
 import type { CoreDeps } from '../core/deps';
 import { ERROR_PRESENTATION, isDomainError, STALE_CARD } from '../core/errors';
-import { findPerson } from '../core/org/people.repository';
+import { findActor } from '../core/org/people.repository';
 import type { Person } from '../core/org/person';
 import type { CardJson, Messenger, OutMessage } from '../core/ports';
 import type { BotContext } from './context';
@@ -115,7 +115,7 @@ export class Dispatcher {
   }
 
   private async context(inbound: Inbound, openId: string): Promise<BotContext> {
-    const actor = await findPerson(this.deps.db, openId);
+    const actor = (await findActor(this.deps.db, openId)) ?? null;
     let n = 0;
     const key = () => `reply:${inbound.eventId}:${n++}`;
     const replyPrivately = (message: OutMessage) => this.opts.replies.send({ type: 'open_id', id: openId }, message, key());

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../src/core/ids';
 import { loadGradingSheet } from '../../src/core/monthly/grading-sheet';
 import { monthlyReviewRowToReview } from '../../src/core/monthly/review';
+import { insertPendingReviews } from '../../src/core/monthly/review.repository';
 import { buildOrg } from '../../src/sandbox';
 import { monthlyGradingCard } from '../../src/features/monthly/monthly-form.card';
 import monthlyReviewJob from '../../src/features/monthly/monthly-review.job';
@@ -56,15 +57,26 @@ describe.each(dialectsUnderTest())('月度评鉴卡片 read in batches (%s)', (d
     h.clock.set(REVIEW_AT);
     const leaders = new Map<string, string>([['李明华', ''], ['周文涛', ''], ['王建国', '']]);
     let compared = 0;
+    const sent: Array<{ name: string; card: Card }> = [];
     for (const leader of leaders.keys()) {
       for (const message of h.inbox(leader).filter((m) => m.msg_type === 'interactive')) {
         const name = cardTitle(message.content as Card).replace('月度考核评鉴 · ', '');
         const alone = monthlyGradingCard(await loadGradingSheet(h.app.deps, monthlyReviewRowToReview(await reviewOf(h, name))));
         expect(JSON.parse(JSON.stringify(alone)), `${leader} → ${name}`).toEqual(message.content);
+        sent.push({ name, card: message.content as Card });
         compared++;
       }
     }
     expect(compared).toBe(12);
+    // Loaded all at once (as concurrent clicks' result cards are, one read per month for all of
+    // them), with a September review among them: each card is still its own.
+    await insertPendingReviews(h.db, [{ openId: h.person('张丽').open_id, monthKey: '2026-09', unitId: h.person('张丽').department_ids[0]!, level: h.person('张丽').level }], new Date(REVIEW_AT));
+    const september = monthlyReviewRowToReview(await reviewOf(h, '张丽', '2026-09'));
+    const septemberAlone = monthlyGradingCard(await loadGradingSheet(h.app.deps, september));
+    const reviews = [september, ...(await Promise.all(sent.map(({ name }) => reviewOf(h, name)))).map(monthlyReviewRowToReview)];
+    const together = (await Promise.all(reviews.map((r) => loadGradingSheet(h.app.deps, r)))).map((sheet) => monthlyGradingCard(sheet));
+    expect(together).toEqual([septemberAlone, ...sent.map(({ card }) => card)].map((c) => JSON.parse(JSON.stringify(c))));
+    expect(Harness.textOf(septemberAlone)).toContain('2026年9月');
     // 刘洋's leave week reads as leave on her card only.
     expect(text('李明华', '刘洋')).toContain('请假');
     expect(text('李明华', '张丽')).not.toContain('请假');

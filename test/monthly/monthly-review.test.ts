@@ -179,6 +179,12 @@ describe.each(dialectsUnderTest())('月考核 monthly grading (%s)', (dialect) =
       answers.map((a) => ({ status: 'done', attempts: 1, response: a.toast!.content })).sort((a, b) => a.response.localeCompare(b.response)),
     );
     expect(answers.map((a) => a.toast!.content).sort()).toEqual(['已提交评鉴：好', '已提交评鉴：较好']);
+    // Their result cards were read together (one read for both): each still shows its own person.
+    const [zhao, sun] = answers.map((a) => textOfCard(a.card?.data));
+    expect(zhao).toContain('赵敏');
+    expect(zhao).not.toContain('孙浩');
+    expect(sun).toContain('孙浩');
+    expect(sun).not.toContain('赵敏');
   });
 
   it('refuses an override without a reason (nothing saved), accepts it with one, and 不定等次 needs a reason', async () => {

@@ -2,6 +2,8 @@ import type { Rules } from '../rules/rules';
 import type { CoreDeps } from '../deps';
 import { unitsRead } from '../org/people.repository';
 import { readTogether } from '../read-together';
+import { batchedCalls, perDb } from '../batched-read';
+import { groupBy } from '../group-by';
 import { peopleByOpenId } from '../quarterly/people.repository';
 import type { Person } from '../org/person';
 import { monthWeekRecordsRead, type MonthWeekRecord } from '../weekly/weekly-month';
@@ -42,9 +44,24 @@ export interface KnownRows {
   units?: ReadonlyArray<{ id: string; name: string } | null>;
 }
 
-export async function loadGradingSheet(deps: CoreDeps, review: MonthlyReview, known: KnownRows = {}): Promise<GradingSheet> {
-  return (await loadGradingSheets(deps, [review], known))[0]!;
+/** One review's sheet; the sheets of concurrent clicks are read together, a month at a time (see batchedCalls). */
+export function loadGradingSheet(deps: CoreDeps, review: MonthlyReview, known: KnownRows = {}): Promise<GradingSheet> {
+  return sheetsInTurn(deps.db, { deps, review, known });
 }
+
+type SheetRequest = { deps: CoreDeps; review: MonthlyReview; known: KnownRows };
+
+const sheetsInTurn = perDb((_db: CoreDeps['db']) =>
+  batchedCalls(async (requests: SheetRequest[]) => {
+    const sheets = new Map<SheetRequest, GradingSheet>();
+    for (const month of groupBy(requests, (r) => r.review.monthKey).values()) {
+      const known = { people: month.flatMap((r) => r.known.people ?? []), units: month.flatMap((r) => r.known.units ?? []) };
+      const loaded = await loadGradingSheets(month[0]!.deps, month.map((r) => r.review), known);
+      month.forEach((r, i) => sheets.set(r, loaded[i]!));
+    }
+    return requests.map((r) => sheets.get(r)!);
+  }),
+);
 
 /**
  * The sheets of many reviews of one month, in their order, each table read once for all of them

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, MonthlyReviewRow, MonthlyReviewTable, PersonRow, PersonTable } from '../../db/schema';
 import { AUDIT_COLUMNS, auditRow, type AuditEntry } from '../audit';
+import { batchedRead, perDb } from '../batched-read';
 import { newId } from '../ids';
 import { inTexts, isPostgres, planOnce } from '../sql-dialect';
 import { MONTH_RESULT_COLUMNS, type MonthResultRow } from './review';
@@ -60,7 +61,10 @@ export interface ReviewWithPerson {
   unit: { id: string; name: string } | null;
 }
 
-export async function findReviewWithPerson(db: Db, id: string): Promise<ReviewWithPerson | null> {
+/** The review behind a card click; concurrent clicks' lookups are one read (see batchedRead). */
+export const findReviewWithPerson = perDb((db: Db) => batchedRead((ids) => reviewsWithPeople(db, ids)));
+
+async function reviewsWithPeople(db: Db, ids: readonly string[]): Promise<Map<string, ReviewWithPerson>> {
   const found = await db
     .selectFrom('monthly_reviews as r')
     .leftJoin('people as p', 'p.open_id', 'r.open_id')
@@ -68,22 +72,25 @@ export async function findReviewWithPerson(db: Db, id: string): Promise<ReviewWi
     .selectAll('r')
     .select(PERSON_COLUMNS.map((c) => `p.${c} as p_${c}` as `p.open_id as p_open_id`))
     .select(['u.id as u_id', 'u.name as u_name'])
-    .where('r.id', '=', id)
+    .where(inTexts(db, 'r.id', ids))
     .modifyEnd(planOnce)
-    .executeTakeFirst();
-  if (!found) return null;
-  const all = found as unknown as Record<string, unknown>;
-  const row = {} as Record<string, unknown>;
-  const person = {} as Record<string, unknown>;
-  for (const [key, value] of Object.entries(all)) {
-    if (key.startsWith('p_')) person[key.slice(2)] = value;
-    else if (key !== 'u_id' && key !== 'u_name') row[key] = value;
+    .execute();
+  const byId = new Map<string, ReviewWithPerson>();
+  for (const one of found) {
+    const all = one as unknown as Record<string, unknown>;
+    const row = {} as Record<string, unknown>;
+    const person = {} as Record<string, unknown>;
+    for (const [key, value] of Object.entries(all)) {
+      if (key.startsWith('p_')) person[key.slice(2)] = value;
+      else if (key !== 'u_id' && key !== 'u_name') row[key] = value;
+    }
+    byId.set(one.id, {
+      row: row as unknown as MonthlyReviewRow,
+      person: person.open_id == null ? null : (person as unknown as PersonRow),
+      unit: one.u_id == null ? null : { id: one.u_id, name: one.u_name! },
+    });
   }
-  return {
-    row: row as unknown as MonthlyReviewRow,
-    person: person.open_id == null ? null : (person as unknown as PersonRow),
-    unit: found.u_id == null ? null : { id: found.u_id, name: found.u_name! },
-  };
+  return byId;
 }
 
 /** These people's reviews of the month (read a thousand people at a time). */
@@ -138,11 +145,6 @@ export async function insertPendingReviews(db: Db, reviews: ReadonlyArray<{ open
   await insertRows(db, 'monthly_reviews', reviews.map((p) => pendingReviewRow(p, at)), { skipConflictsOn: ['open_id', 'month_key'] });
 }
 
-/**
- * Writes a grade only if nobody changed the row since it was read (optimistic lock on revision);
- * returns the row as written, or undefined when the revision moved, so a double click or a
- * concurrent grader has no effect.
- */
 /**
  * Writes a grade and its audit entry together, if the row still has `expectedRevision` and none of
  * `pools` is locked for the quarter (checked in the same statement, so a 审定 committed after the

@@ -4,14 +4,22 @@ import { inTexts, isPostgres, planOnce } from '../sql-dialect';
 import { personRowToPerson, type Person } from './person';
 import { compareText } from '../text-order';
 import { readRows } from '../read-together';
+import { batchedRead, perDb } from '../batched-read';
 
 type Db = Kysely<Database>;
 
 export async function findPerson(db: Db, openId: string): Promise<Person | null> {
-  // Every event's actor is looked up this way.
   const row = await db.selectFrom('people').selectAll().where('open_id', '=', openId).modifyEnd(planOnce).executeTakeFirst();
   return row ? personRowToPerson(row) : null;
 }
+
+/** Every event's actor: concurrent events' lookups are one read (see batchedRead). */
+export const findActor = perDb((db: Db) =>
+  batchedRead(async (openIds) => {
+    const rows = await db.selectFrom('people').selectAll().where(inTexts(db, 'open_id', openIds)).modifyEnd(planOnce).execute();
+    return new Map(rows.map((r) => [r.open_id, personRowToPerson(r)]));
+  }),
+);
 
 /** Rows of a city-wide read per statement on SQLite (see findActivePeople). */
 const PAGE_ROWS = 5_000;
