@@ -6,16 +6,21 @@ const MAX_BATCH = 500;
  * the ack path's group commit gathers writes). Under a burst of card clicks about three arrive
  * together, and each statement costs the bot a socket write (the largest part of its CPU per
  * click, see BENCHMARKS.md) and PostgreSQL a round of its protocol. A lone caller waits one turn.
- * `run` answers the items in their order; if it fails, every caller of its batch gets the error.
+ * `run` answers the items in their order, an item it could not do with `failedItem(error)`; if `run`
+ * itself fails, every caller of its batch gets the error.
  */
-export function batchedCalls<T, R>(run: (items: T[]) => Promise<R[]>): (item: T) => Promise<R> {
+export function batchedCalls<T, R>(run: (items: T[]) => Promise<Array<R | FailedItem>>): (item: T) => Promise<R> {
   type Waiting = { item: T; resolve: (result: R) => void; reject: (e: unknown) => void };
   let queue: Waiting[] = [];
   let scheduled = false;
   const runBatch = async (batch: Waiting[]) => {
     try {
       const results = await run(batch.map((w) => w.item));
-      batch.forEach((w, i) => w.resolve(results[i]!));
+      batch.forEach((w, i) => {
+        const result = results[i]!;
+        if (result instanceof FailedItem) w.reject(result.error);
+        else w.resolve(result);
+      });
     } catch (e) {
       for (const w of batch) w.reject(e);
     }
@@ -36,6 +41,13 @@ export function batchedCalls<T, R>(run: (items: T[]) => Promise<R[]>): (item: T)
       setImmediate(flush);
     });
 }
+
+/** What `run` answers for one item that failed when the others did not. */
+export class FailedItem {
+  constructor(readonly error: unknown) {}
+}
+
+export const failedItem = (error: unknown) => new FailedItem(error);
 
 /** Lookups by key, batched as above: each caller gets its key's value, or undefined when none was found. */
 export function batchedRead<V>(read: (keys: string[]) => Promise<ReadonlyMap<string, V>>): (key: string) => Promise<V | undefined> {

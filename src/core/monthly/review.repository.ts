@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database, MonthlyReviewRow, MonthlyReviewTable, PersonRow, PersonTable } from '../../db/schema';
-import { AUDIT_COLUMNS, auditRow, type AuditEntry } from '../audit';
 import { batchedRead, perDb } from '../batched-read';
 import { newId } from '../ids';
 import { inTexts, isPostgres, planOnce } from '../sql-dialect';
@@ -145,51 +144,6 @@ export async function insertPendingReviews(db: Db, reviews: ReadonlyArray<{ open
   await insertRows(db, 'monthly_reviews', reviews.map((p) => pendingReviewRow(p, at)), { skipConflictsOn: ['open_id', 'month_key'] });
 }
 
-/**
- * Writes a grade and its audit entry together, if the row still has `expectedRevision` and none of
- * `pools` is locked for the quarter (checked in the same statement, so a 审定 committed after the
- * click's reads still wins). Undefined when nothing was written. PostgreSQL: one statement (the
- * audit row inserted from the updated row); SQLite: a transaction of two.
- */
-export async function writeGradeAudited(
-  db: Db,
-  id: string,
-  expectedRevision: number,
-  grade: GradeColumns,
-  at: Date,
-  guard: { quarterKey: string; pools: ReadonlyArray<{ unitId: string; level: string }> },
-  entry: AuditEntry,
-): Promise<MonthlyReviewRow | undefined> {
-  const update = (d: Db) =>
-    d
-      .updateTable('monthly_reviews')
-      .set({ ...grade, revision: expectedRevision + 1, updated_at: at.toISOString() })
-      .where('id', '=', id)
-      .where('revision', '=', expectedRevision)
-      .where(({ not, exists }) => not(exists(lockedPools(d, guard.quarterKey, guard.pools))))
-      .returningAll();
-  const row = auditRow(at, entry);
-  if (!isPostgres(db)) {
-    return db.transaction().execute(async (trx) => {
-      const after = await update(trx).executeTakeFirst();
-      if (after) await trx.insertInto('audit_log').values(row).execute();
-      return after;
-    });
-  }
-  return db
-    .with('graded', () => update(db))
-    .with('audited', (w) =>
-      w
-        .insertInto('audit_log')
-        .columns(AUDIT_COLUMNS)
-        .expression((eb) => eb.selectFrom('graded').select(AUDIT_COLUMNS.map((c) => eb.val(row[c]).as(c)))),
-    )
-    .selectFrom('graded')
-    .selectAll()
-    .modifyEnd(planOnce)
-    .executeTakeFirst() as Promise<MonthlyReviewRow | undefined>;
-}
-
 /** Pending reviews of the people whose current direct supervisor is `leaderOpenId`. */
 export async function pendingReviewsOfLeader(db: Db, leaderOpenId: string): Promise<MonthlyReviewRow[]> {
   return db
@@ -298,7 +252,7 @@ export async function isAnyPoolLocked(db: Db, quarterKey: string, pools: Readonl
 }
 
 /** The quarter's locks on any of `pools` (a query to run, or to test with `exists`). */
-function lockedPools(db: Db, quarterKey: string, pools: ReadonlyArray<{ unitId: string; level: string }>) {
+export function lockedPools(db: Db, quarterKey: string, pools: ReadonlyArray<{ unitId: string; level: string }>) {
   return db
     .selectFrom('quarter_locks')
     .select('unit_id')

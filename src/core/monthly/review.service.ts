@@ -9,6 +9,7 @@ import { assertCanGrade, assertMonthOpen, quarterOfMonth } from './grading-acces
 import { gradeFromForm, type ComputedGrade, type GradeFormText } from './grade-form';
 import { monthlyReviewRowToReview, type MonthlyReview } from './review';
 import * as repo from './review.repository';
+import { writeGradeAudited } from './grade-write.repository';
 
 /** A card built before the stored grade changed (another grader, or a second card). */
 const STALE_HINT = '评鉴结果已被更新，请以最新卡片为准';
@@ -119,14 +120,21 @@ export async function submitMonthlyGrade(
     throw staleCard(STALE_HINT);
   }
   const written: MonthlyReviewRow = { ...row, ...columns, revision: revision + 1, updated_at: now.toISOString() };
-  const after = await repo.writeGradeAudited(deps.db, row.id, revision, columns, now, { quarterKey: quarterOfMonth(row.month_key), pools }, {
-    actor: actor.openId,
-    action: row.status === 'pending' ? 'grading.monthly.submit' : 'grading.monthly.regrade',
-    entityType: 'monthly_review',
-    entityId: row.id,
-    before: row.status === 'pending' ? { status: 'pending', revision } : snapshot(row),
-    after: snapshot(written),
-    reason: columns.override_reason,
+  const after = await writeGradeAudited(deps.db, {
+    id: row.id,
+    expectedRevision: revision,
+    grade: columns,
+    at: now,
+    guard: { quarterKey: quarterOfMonth(row.month_key), pools },
+    entry: {
+      actor: actor.openId,
+      action: row.status === 'pending' ? 'grading.monthly.submit' : 'grading.monthly.regrade',
+      entityType: 'monthly_review',
+      entityId: row.id,
+      before: row.status === 'pending' ? { status: 'pending', revision } : snapshot(row),
+      after: snapshot(written),
+      reason: columns.override_reason,
+    },
   });
   if (after) return { review: monthlyReviewRowToReview(after), person, unit, changed: true };
   // Nothing written: the quarter was locked, or someone wrote between our read and write (a
