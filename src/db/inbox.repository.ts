@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { batchedCalls, perDb } from '../core/batched-read';
 import { insertRows } from '../core/insert-rows';
 import { claimRows } from './claim';
 import { isPostgres } from '../core/sql-dialect';
@@ -161,9 +162,13 @@ export async function claimPendingEvents(db: Db, now: Date, leaseMs: number, lim
 
 const byArrival = (a: InboxRow, b: InboxRow) => (a.received_at === b.received_at ? compareText(a.event_id, b.event_id) : compareText(a.received_at, b.received_at));
 
-export async function finishEvent(db: Db, eventId: string, now: Date, response: string | null = null): Promise<void> {
-  await finishEvents(db, [{ eventId, response }], now);
-}
+/** An event processed: the events of lanes that finish in the same turn are one write. */
+export const finishProcessedEvent = perDb((db: Db) =>
+  batchedCalls(async (eventIds: string[]) => {
+    await finishEvents(db, [...new Set(eventIds)].map((eventId) => ({ eventId, response: null })), new Date());
+    return eventIds.map(() => undefined);
+  }),
+);
 
 /**
  * Finishes several events in one statement, each with its own response (card actions answered in

@@ -4,6 +4,7 @@ import type { Clock } from '../core/clock';
 import type { CardJson, Messenger, OutMessage, Recipient } from '../core/ports';
 import type { Database, OutboxRow } from './schema';
 import { newId } from '../core/ids';
+import { batchedCalls, perDb } from '../core/batched-read';
 import { insertRows } from '../core/insert-rows';
 import { inTexts } from '../core/sql-dialect';
 
@@ -56,14 +57,18 @@ const outboxRow = (input: EnqueueInput, now: string) => ({
 });
 
 /** Inserts unless the key is already queued; returns whether a row was added. */
-export async function enqueue(db: Db, clock: Clock, input: EnqueueInput): Promise<boolean> {
-  const res = await db
-    .insertInto('outbox')
-    .values(outboxRow(input, clock.now().toISOString()))
-    .onConflict((oc) => oc.column('idem_key').doNothing())
-    .executeTakeFirst();
-  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+export function enqueue(db: Db, clock: Clock, input: EnqueueInput): Promise<boolean> {
+  return enqueueInTurn(db, outboxRow(input, clock.now().toISOString()));
 }
+
+/** Messages queued in the same turn (replies of events processed side by side) are one insert. */
+const enqueueInTurn = perDb((db: Db) =>
+  batchedCalls(async (rows: Array<ReturnType<typeof outboxRow>>) => {
+    const added = new Set((await insertRows<'outbox', { idem_key: string }>(db, 'outbox', rows, { skipConflictsOn: ['idem_key'], returning: ['idem_key'], arrays: false })).map((r) => r.idem_key));
+    // A key queued twice in one batch was added for its first caller only.
+    return rows.map((r) => added.delete(r.idem_key));
+  }),
+);
 
 /** enqueue for many messages, 100 to a statement; returns how many rows were added. */
 export async function enqueueMany(db: Db, clock: Clock, inputs: readonly EnqueueInput[]): Promise<number> {

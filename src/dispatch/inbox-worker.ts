@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Log } from '../core/deps';
 import type { Database, InboxRow } from '../db/schema';
-import { admitArrivals, claimPendingEvents, failEvent, finishEvent, pendingEventCount, pruneEvents } from '../db/inbox.repository';
+import { admitArrivals, claimPendingEvents, failEvent, finishProcessedEvent, pendingEventCount, pruneEvents } from '../db/inbox.repository';
 import type { Dispatcher } from './dispatcher';
 import type { Inbound } from './inbound';
 import { normalize } from './normalize';
@@ -61,7 +61,7 @@ export class InboxWorker {
     try {
       if (inbound instanceof Error) throw inbound;
       await this.o.dispatcher.handleEvent(inbound);
-      await finishEvent(this.o.db, row.event_id, new Date());
+      await finishProcessedEvent(this.o.db, row.event_id);
     } catch (e) {
       this.o.log.error({ err: e, eventId: row.event_id }, 'event processing failed');
       await failEvent(this.o.db, row.event_id, new Date(), (e as Error).message ?? String(e), row.attempts, this.o.maxAttempts ?? 5);

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock';
-import { outboxMessenger } from '../../src/db/outbox.repository';
+import { enqueue, outboxMessenger } from '../../src/db/outbox.repository';
 import { LarkApi } from '../../src/lark/lark-api';
 import { outboxDoctorCheck, requeueGivenUp } from '../../src/lark/outbox-health';
 import { OutboxWorker, type OutboxWorkerOptions } from '../../src/lark/outbox-worker';
@@ -64,6 +64,16 @@ describe('outbox against the sandbox', () => {
     expect(got(people[3]!)).toEqual(['单独发送', ...batch.filter((_, i) => i > 0 && i % 2 === 0).map((b) => b.message.text)]);
     expect(got(people[4]!)).toEqual(batch.filter((_, i) => i % 2 === 1).map((b) => b.message.text));
     expect(sandbox.rateLimited).toBe(0);
+  });
+
+  it('queues messages sent side by side (one insert) each once, in the order they were sent', async () => {
+    const { worker, people } = await setup();
+    const added = await Promise.all(
+      ['第一条', '第二条', '第一条（重复键）', '第三条'].map((t, i) => enqueue(store.db, systemClock, { idem_key: `side:${i === 2 ? 0 : i}`, op: 'send', receive_id_type: 'open_id', receive_id: people[5]!, msg_type: 'text', content: JSON.stringify({ text: t }) })),
+    );
+    expect(added).toEqual([true, true, false, true]);
+    await worker.drain(30_000);
+    expect(sandbox.messagesFor(people[5]!).map((m) => (m.content as { text: string }).text)).toEqual(['第一条', '第二条', '第三条']);
   });
 
   it('retries a 230020 refusal (HTTP 400) and delivers once', async () => {
