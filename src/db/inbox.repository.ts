@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { batchedCalls, perDb } from '../core/batched-read';
+import { batchedCalls, perDb } from '../core/batched-calls';
 import { insertRows } from '../core/insert-rows';
 import { claimRows } from './claim';
 import { isPostgres } from '../core/sql-dialect';

@@ -4,7 +4,7 @@ import type { Clock } from '../core/clock';
 import type { CardJson, Messenger, OutMessage, Recipient } from '../core/ports';
 import type { Database, OutboxRow } from './schema';
 import { newId } from '../core/ids';
-import { batchedCalls, perDb } from '../core/batched-read';
+import { batchedCalls, perDb } from '../core/batched-calls';
 import { insertRows } from '../core/insert-rows';
 import { inTexts } from '../core/sql-dialect';
 

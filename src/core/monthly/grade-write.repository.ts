@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, MonthlyReviewRow } from '../../db/schema';
 import { AUDIT_COLUMNS, auditRow, type AuditEntry } from '../audit';
-import { batchedCalls, failedItem, perDb, type FailedItem } from '../batched-read';
+import { batchedCalls, failedItem, perDb, type FailedItem } from '../batched-calls';
 import { isPostgres, planOnce } from '../sql-dialect';
 import { lockedPools, type GradeColumns } from './review.repository';
 

@@ -2,7 +2,7 @@ import type { Rules } from '../rules/rules';
 import type { CoreDeps } from '../deps';
 import { unitsRead } from '../org/people.repository';
 import { readTogether } from '../read-together';
-import { batchedCalls, perDb } from '../batched-read';
+import { batchedCalls, perDb } from '../batched-calls';
 import { groupBy } from '../group-by';
 import { peopleByOpenId } from '../quarterly/people.repository';
 import type { Person } from '../org/person';

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, MonthlyReviewRow, MonthlyReviewTable, PersonRow, PersonTable } from '../../db/schema';
-import { batchedRead, perDb } from '../batched-read';
+import { batchedRead, perDb } from '../batched-calls';
 import { newId } from '../ids';
 import { inTexts, isPostgres, planOnce } from '../sql-dialect';
 import { MONTH_RESULT_COLUMNS, type MonthResultRow } from './review';

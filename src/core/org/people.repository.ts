@@ -4,7 +4,7 @@ import { inTexts, isPostgres, planOnce } from '../sql-dialect';
 import { personRowToPerson, type Person } from './person';
 import { compareText } from '../text-order';
 import { readRows } from '../read-together';
-import { batchedRead, perDb } from '../batched-read';
+import { batchedRead, perDb } from '../batched-calls';
 
 type Db = Kysely<Database>;
 

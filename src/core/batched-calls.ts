@@ -2,8 +2,8 @@
 const MAX_BATCH = 500;
 
 /**
- * Reads from concurrent callers, gathered per turn of the event loop into one call of `run` (as
- * the ack path's group commit gathers writes). Under a burst of card clicks about three arrive
+ * Calls from concurrent callers (lookups, and writes that can share a statement), gathered per
+ * turn of the event loop into one call of `run` (as the ack path's group commit gathers its writes). Under a burst of card clicks about three arrive
  * together, and each statement costs the bot a socket write (the largest part of its CPU per
  * click, see BENCHMARKS.md) and PostgreSQL a round of its protocol. A lone caller waits one turn.
  * `run` answers the items in their order, an item it could not do with `failedItem(error)`; if `run`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchedCalls, batchedRead, perDb } from '../../src/core/batched-read';
+import { batchedCalls, batchedRead, perDb } from '../../src/core/batched-calls';
 
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
