@@ -1,44 +1,60 @@
-/** Items per call of `run`: far below SQLite's 32,766 bound parameters; PostgreSQL takes keys as one array. */
+/** Items per call of `run`: far below SQLite's 32,766 and PostgreSQL's 65,535 bound parameters (the ack path's rows have at most 10). */
 const MAX_BATCH = 500;
+
+export interface BatchOptions {
+  /** Batches being run at once; what arrives meanwhile forms the next batch (default: no limit). */
+  inFlight?: number;
+  /** If a batch fails, its items are run one by one, so a single bad one cannot refuse the others. */
+  aloneOnFailure?: boolean;
+}
 
 /**
  * Calls from concurrent callers (lookups, and writes that can share a statement), gathered per
- * turn of the event loop into one call of `run` (as the ack path's group commit gathers its writes). Under a burst of card clicks about three arrive
- * together, and each statement costs the bot a socket write (the largest part of its CPU per
- * click, see BENCHMARKS.md) and PostgreSQL a round of its protocol. A lone caller waits one turn.
+ * turn of the event loop into one call of `run`: the ack path's group commit, and a card click's
+ * reads and grade. Under a burst of clicks about three arrive together, and each statement costs
+ * the bot a socket write (the largest part of its CPU per click, see BENCHMARKS.md) and PostgreSQL
+ * a round of its protocol. A lone caller waits one turn.
  * `run` answers the items in their order, an item it could not do with `failedItem(error)`; if `run`
- * itself fails, every caller of its batch gets the error.
+ * itself fails, every caller of its batch gets the error (unless `aloneOnFailure`).
  */
-export function batchedCalls<T, R>(run: (items: T[]) => Promise<Array<R | FailedItem>>): (item: T) => Promise<R> {
+export function batchedCalls<T, R>(run: (items: T[]) => Promise<Array<R | FailedItem>>, o: BatchOptions = {}): (item: T) => Promise<R> {
   type Waiting = { item: T; resolve: (result: R) => void; reject: (e: unknown) => void };
+  const inFlight = o.inFlight ?? Infinity;
   let queue: Waiting[] = [];
+  let running = 0;
   let scheduled = false;
+  const answer = (w: Waiting, result: R | FailedItem) => (result instanceof FailedItem ? w.reject(result.error) : w.resolve(result));
   const runBatch = async (batch: Waiting[]) => {
     try {
       const results = await run(batch.map((w) => w.item));
-      batch.forEach((w, i) => {
-        const result = results[i]!;
-        if (result instanceof FailedItem) w.reject(result.error);
-        else w.resolve(result);
-      });
+      batch.forEach((w, i) => answer(w, results[i]!));
     } catch (e) {
-      for (const w of batch) w.reject(e);
+      if (!o.aloneOnFailure || batch.length === 1) for (const w of batch) w.reject(e);
+      else for (const w of batch) await run([w.item]).then(([result]) => answer(w, result!), w.reject);
     }
   };
   const flush = () => {
     scheduled = false;
-    while (queue.length > 0) {
-      void runBatch(queue.slice(0, MAX_BATCH));
-      queue = queue.slice(MAX_BATCH);
+    while (queue.length > 0 && running < inFlight) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(batch.length);
+      running++;
+      void runBatch(batch).finally(() => {
+        running--;
+        schedule();
+      });
     }
+  };
+  // setImmediate: every caller reached in this turn (each request read, each reply resolved) joins.
+  const schedule = () => {
+    if (scheduled || queue.length === 0 || running >= inFlight) return;
+    scheduled = true;
+    setImmediate(flush);
   };
   return (item) =>
     new Promise((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      if (scheduled) return;
-      scheduled = true;
-      // setImmediate: every caller reached in this turn (each request read, each reply resolved) joins.
-      setImmediate(flush);
+      schedule();
     });
 }
 

@@ -20,6 +20,28 @@ describe('reads gathered per turn of the event loop', () => {
     expect(runs).toEqual([[1, 2, 3], [4], [5]]);
   });
 
+  it('with one batch in flight, gathers what arrives meanwhile into the next batch', async () => {
+    const runs: number[][] = [];
+    let release = () => {};
+    const write = batchedCalls(
+      async (xs: number[]) => {
+        runs.push(xs);
+        if (runs.length === 1) await new Promise<void>((r) => (release = r));
+        return xs;
+      },
+      { inFlight: 1 },
+    );
+    const first = write(1);
+    await nextTurn();
+    const later = [write(2), nextTurn().then(() => write(3))];
+    await nextTurn();
+    await nextTurn();
+    expect(runs).toEqual([[1]]);
+    release();
+    expect(await Promise.all([first, ...later])).toEqual([1, 2, 3]);
+    expect(runs).toEqual([[1], [2, 3]]);
+  });
+
   it('fails every caller of a failed batch, and the next batch runs afresh', async () => {
     let fail = true;
     const read = batchedCalls(async (xs: string[]) => {
