@@ -64,7 +64,7 @@ export function enqueue(db: Db, clock: Clock, input: EnqueueInput): Promise<bool
 /** Messages queued in the same turn (replies of events processed side by side) are one insert. */
 const enqueueInTurn = perDb((db: Db) =>
   batchedCalls(async (rows: Array<ReturnType<typeof outboxRow>>) => {
-    const added = new Set((await insertRows<'outbox', { idem_key: string }>(db, 'outbox', rows, { skipConflictsOn: ['idem_key'], returning: ['idem_key'], arrays: false })).map((r) => r.idem_key));
+    const added = new Set((await insertRows<'outbox', { idem_key: string }>(db, 'outbox', rows, { skipConflictsOn: ['idem_key'], returning: ['idem_key'], packed: false })).map((r) => r.idem_key));
     // A key queued twice in one batch was added for its first caller only.
     return rows.map((r) => added.delete(r.idem_key));
   }),
@@ -76,7 +76,7 @@ export async function enqueueMany(db: Db, clock: Clock, inputs: readonly Enqueue
   let added = 0;
   for (let i = 0; i < inputs.length; i += 100) {
     const rows = inputs.slice(i, i + 100).map((input) => outboxRow(input, now));
-    added += (await insertRows(db, 'outbox', rows, { skipConflictsOn: ['idem_key'], returning: ['id'], arrays: false })).length;
+    added += (await insertRows(db, 'outbox', rows, { skipConflictsOn: ['idem_key'], returning: ['id'], packed: false })).length;
   }
   return added;
 }

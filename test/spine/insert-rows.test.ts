@@ -27,7 +27,7 @@ describe.each(dialectsUnderTest())('insertRows on %s', (dialect) => {
     expect(await insertRows(store.db, 'quarter_results', [])).toEqual([]);
   });
 
-  it('stores a column that only a later row names (short and array batches alike)', async () => {
+  it('stores a column that only a later row names (short and packed batches alike)', async () => {
     store = await createTestStore(dialect);
     const row = (i: number) => ({
       id: `qr_${String(i).padStart(2, '0')}`, open_id: `ou_${i}`, quarter_key: '2026-Q3', unit_id: 'od_1', level: '一级科员', score: i,
@@ -43,9 +43,9 @@ describe.each(dialectsUnderTest())('insertRows on %s', (dialect) => {
     }
   });
 
-  it('keeps every character of a batch large enough to go as arrays on PostgreSQL', async () => {
+  it('keeps every character of a batch large enough to go as one JSON parameter on PostgreSQL', async () => {
     store = await createTestStore(dialect);
-    const texts = ['a\\b', 'say "好"', 'x,y', '{1,2}', 'NULL', '', ' 空格 ', '第一行\n第二行', '反斜杠\\"引号"\\', '😀 表情', "it's"];
+    const texts = ['a\\b', 'say "好"', 'x,y', '{1,2}', 'NULL', '', ' 空格 ', '第一行\n第二行', '反斜杠\\"引号"\\', '😀 表情', "it's", '\t制表\u0001控制', 'C:\\ud83d 不是转义', '\u2028行分隔'];
     const rows = Array.from({ length: 30 }, (_, i) => ({
       id: `qr_${String(i).padStart(2, '0')}`, open_id: `ou_${i}`, quarter_key: '2026-Q3', unit_id: 'od_1', level: '一级科员',
       score: i % 4 === 0 ? null : i - 10.25, work: null, conduct: null, good_months: i, proposed_tier: '好', tier: '好', status: 'proposed',
@@ -54,6 +54,19 @@ describe.each(dialectsUnderTest())('insertRows on %s', (dialect) => {
     expect(await insertRows(store.db, 'quarter_results', rows, { returning: ['id'] })).toHaveLength(30);
     const stored = await store.db.selectFrom('quarter_results').select(['id', 'score', 'good_months', 'basis']).orderBy('id').execute();
     expect(stored.map((r) => ({ ...r, score: r.score === null ? null : Number(r.score) }))).toEqual(rows.map(({ id, score, good_months, basis }) => ({ id, score, good_months, basis })));
+  });
+
+  it('stores half an emoji (a text cut inside a surrogate pair) in a large batch, with U+FFFD in its place as when given alone', async () => {
+    store = await createTestStore(dialect);
+    const cut = '表情😀'.slice(0, 3);
+    const rows = Array.from({ length: 30 }, (_, i) => ({
+      id: `qr_${String(i).padStart(2, '0')}`, open_id: `ou_${i}`, quarter_key: '2026-Q3', unit_id: 'od_1', level: '一级科员', score: null, work: null,
+      conduct: null, good_months: 0, proposed_tier: '好', tier: '好', status: 'proposed', updated_at: '2026-10-15T02:00:00.000Z', basis: i === 7 ? cut : '完整',
+    }));
+    await insertRows(store.db, 'quarter_results', rows);
+    const stored = await store.db.selectFrom('quarter_results').select('basis').where('id', '=', 'qr_07').executeTakeFirstOrThrow();
+    // The row is stored, with the half character replaced (SQLite reads back each of its three bytes so).
+    expect(stored.basis).toMatch(dialect === 'postgres' ? /^表情\ufffd$/ : /^表情\ufffd+$/);
   });
 
   it('returns a long batch in order, and stores none of it when one row is refused', async () => {
