@@ -80,7 +80,10 @@ const times = sandbox
   .sort((a, b) => a - b);
 const perRecipient = new Map<string, number>();
 for (const m of sandbox.messages()) perRecipient.set(m.receive_id, (perRecipient.get(m.receive_id) ?? 0) + 1);
-const sendingMs = finished - started - Math.min(OUTAGE_MS, finished - outageAt);
+// Sending ends with the last message Lark receives; the sender noticing that nothing is left and
+// exiting (140–270 ms, 3–5 s of sandbox time) is not sending.
+const ended = times.at(-1) ?? finished;
+const sendingMs = ended - started - Math.min(OUTAGE_MS, Math.max(0, ended - outageAt));
 const left = await store.db.selectFrom('outbox').select('id').where('status', '!=', 'sent').execute();
 
 out('fanout_recipients', RECIPIENTS);

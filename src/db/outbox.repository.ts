@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { claimRows } from './claim';
+import { claimRows, statistics } from './claim';
 import type { Clock } from '../core/clock';
 import type { CardJson, Messenger, OutMessage, Recipient } from '../core/ports';
 import type { Database, OutboxRow } from './schema';
@@ -65,6 +65,7 @@ export function enqueue(db: Db, clock: Clock, input: EnqueueInput): Promise<bool
 const enqueueInTurn = perDb((db: Db) =>
   batchedCalls(async (rows: Array<ReturnType<typeof outboxRow>>) => {
     const added = new Set((await insertRows<'outbox', { idem_key: string }>(db, 'outbox', rows, { skipConflictsOn: ['idem_key'], returning: ['idem_key'], packed: false })).map((r) => r.idem_key));
+    await statistics.refreshAfterGrowth(db, 'outbox', added.size);
     // A key queued twice in one batch was added for its first caller only.
     return rows.map((r) => added.delete(r.idem_key));
   }),
@@ -78,6 +79,7 @@ export async function enqueueMany(db: Db, clock: Clock, inputs: readonly Enqueue
     const rows = inputs.slice(i, i + 100).map((input) => outboxRow(input, now));
     added += (await insertRows(db, 'outbox', rows, { skipConflictsOn: ['idem_key'], returning: ['id'], packed: false })).length;
   }
+  await statistics.refreshAfterGrowth(db, 'outbox', added);
   return added;
 }
 

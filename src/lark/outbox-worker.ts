@@ -95,15 +95,19 @@ export class OutboxWorker {
   }
 
   async tick(): Promise<number> {
-    // Claim only what may be sent at once: booked slots are used right away, so Lark sees calls
-    // spaced as we booked them, and rows are not leased just to wait for a window.
-    const room = await this.roomNow();
+    // Claim only what may be sent at once or within a second: booked slots are used right away, so
+    // Lark sees calls spaced as we booked them, and rows are not leased to wait out a window.
+    const { room, inMs } = await this.roomSoon();
     if (room === 0) return 0;
     const probing = this.failStreak >= OUTAGE_STREAK;
     const domainNow = this.o.domainNow?.() ?? this.now();
     const rows = await claimDue(this.o.db, this.now(), this.o.leaseMs, probing ? 1 : Math.min(room, this.o.concurrency), domainNow);
-    // The round's slots are booked together, just before its calls (one transaction, not one each).
     const calls = await this.resolveAll(rows);
+    // Claimed while the window frees the slots: a freed slot then waits only for its booking and
+    // call. Each slot comes back a window after its call ends, so every millisecond between its
+    // freeing and the next call is lost to the rate (the claim was a third of that on PostgreSQL).
+    if (inMs > 0 && calls.length > 0) await this.clock.sleep(inMs);
+    // The round's slots are booked together, just before its calls (one transaction, not one each).
     const slots = await this.limiter.acquireBatch(calls.map((c) => c.resolved.bucket));
     const booked = calls.map((c, i) => ({ ...c, slot: slots[i]! }));
     // One lane per recipient at a time, in queue order: a recipient's messages arrive as they were queued.
@@ -112,18 +116,17 @@ export class OutboxWorker {
   }
 
   /**
-   * Calls the app may make now. A full window frees its slots at known instants: when a few of them
-   * come within a second they are waited for here and used as they free, instead of idling until the
-   * next poll (at 1,000 a minute the window frees a slot every 61 ms). The booking that follows
-   * still decides each call, so another instance taking a slot first only postpones a row.
+   * Calls the app may make now, or in `inMs`. A full window frees its slots at known instants: when
+   * a few of them come within a second the round waits for them and uses them as they free, instead
+   * of idling until the next poll (at 1,000 a minute the window frees a slot every 61 ms). The
+   * booking that follows still decides each call, so another instance taking a slot first only
+   * postpones a row.
    */
-  private async roomNow(): Promise<number> {
+  private async roomSoon(): Promise<{ room: number; inMs: number }> {
     const room = await this.limiter.capacity();
-    if (room > 0) return room;
+    if (room > 0) return { room, inMs: 0 };
     const wait = await this.limiter.msUntilRoom(SLOTS_PER_WAIT);
-    if (wait > ROOM_WAIT_MAX_MS) return 0;
-    await this.clock.sleep(wait);
-    return SLOTS_PER_WAIT;
+    return wait > ROOM_WAIT_MAX_MS ? { room: 0, inMs: 0 } : { room: SLOTS_PER_WAIT, inMs: wait };
   }
 
   private now(): Date {
@@ -155,11 +158,14 @@ export class OutboxWorker {
     }
   }
 
-  /** Makes the call in the slot booked for it, then stamps the slot with when the call ended. */
+  /**
+   * Makes the call in the slot booked for it, then stamps the slot with when the call ended and
+   * settles the row side by side (two statements on two connections): the next round starts when
+   * this one's rows are settled, and each slot the window frees meanwhile idles until then.
+   */
   private async deliver({ row, resolved }: Callable, slotIds: string[]): Promise<void> {
     const result = await this.call(row, resolved).catch((e: Error): CallResult => ({ ok: false, retry: 'transient', error: e.message }));
-    await this.limiter.stamp(slotIds);
-    await this.settle(row, result, resolved);
+    await Promise.all([this.limiter.stamp(slotIds), this.settle(row, result, resolved)]);
   }
 
   private call(row: OutboxRow, r: Extract<Resolved, { kind: 'call' }>): Promise<CallResult> {
