@@ -256,7 +256,8 @@ async function withdrawStale(db: Db, scope: ScopeProposal, quarterKey: string, a
 async function storeProposals(db: Db, proposals: readonly ProposalColumns[], quarterKey: string, at: Date, actor: string): Promise<Map<string, QuarterResult>> {
   const afterOf = (c: ProposalColumns) => ({ proposedTier: c.proposedTier, tier: c.tier, score: c.score, pool: c.pool, basis: c.basis });
   // Inserted first, skipping anyone already stored (the unique key decides): at a quarter's first
-  // close nobody is, and reading 28,000 people first to learn that took about a tenth of the job on PostgreSQL.
+  // close nobody is, and reading 28,000 people first to learn that took about a tenth of the job
+  // on PostgreSQL.
   const inserted = await insertProposals(db, proposals, at);
   await auditMany(
     db,
