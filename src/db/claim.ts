@@ -8,10 +8,12 @@ interface Leased {
 }
 
 /**
- * Flips the candidate rows to `set.status` under a lease; a row another instance claimed first is
- * skipped. PostgreSQL claims in one statement with `FOR UPDATE SKIP LOCKED`, so instances polling
- * at once take disjoint rows without waiting on each other; SQLite has one writer, and a
- * conditional update per row is the claim there. Rows come back in no particular order.
+ * Flips the candidate rows to `set.status` under a lease, in one statement: a row another claimer
+ * took first is skipped. PostgreSQL locks the candidates `FOR UPDATE SKIP LOCKED`, so instances
+ * polling at once take disjoint rows without waiting on each other. SQLite has one writer, so the
+ * statement alone makes it atomic there (a select, then an update per row, let two rounds of one
+ * process select the same rows, the second then claiming none). Rows come back in no particular
+ * order.
  */
 export async function claimRows<R extends Leased>(
   db: Kysely<any>,
@@ -20,24 +22,12 @@ export async function claimRows<R extends Leased>(
   candidates: SelectQueryBuilder<any, any, object>,
   set: { status: string; lease_until: string },
 ): Promise<R[]> {
-  if (isPostgres(db)) {
-    const started = performance.now();
-    const rows = (await db.updateTable(table).set(set).where(key, 'in', candidates.select(`${table}.${key}`).forUpdate().skipLocked()).returningAll().execute()) as R[];
-    await statistics.refreshIfSlow(db, table, performance.now() - started);
-    return rows;
-  }
-  const claimed: R[] = [];
-  for (const row of (await candidates.selectAll().execute()) as R[]) {
-    const res = await db
-      .updateTable(table)
-      .set(set)
-      .where(key, '=', (row as Record<string, unknown>)[key])
-      .where('status', '=', row.status)
-      .where((eb) => (row.lease_until === null ? eb('lease_until', 'is', null) : eb('lease_until', '=', row.lease_until)))
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 1) claimed.push({ ...row, ...set });
-  }
-  return claimed;
+  const keys = candidates.select(`${table}.${key}`);
+  if (!isPostgres(db)) return (await db.updateTable(table).set(set).where(key, 'in', keys).returningAll().execute()) as R[];
+  const started = performance.now();
+  const rows = (await db.updateTable(table).set(set).where(key, 'in', keys.forUpdate().skipLocked()).returningAll().execute()) as R[];
+  await statistics.refreshIfSlow(db, table, performance.now() - started);
+  return rows;
 }
 
 /**

@@ -173,7 +173,10 @@ export async function claimDue(db: Db, now: Date, leaseMs: number, limit: number
 
 const byQueueOrder = (x: OutboxRow, y: OutboxRow) => (x.next_attempt_at === y.next_attempt_at ? (x.id < y.id ? -1 : 1) : x.next_attempt_at < y.next_attempt_at ? -1 : 1);
 
-export async function markSent(db: Db, id: string, messageId: string | null, now: Date): Promise<void> {
+/** Rows whose call Lark accepted, with the message id it gave each: one statement for a round. */
+export async function markSent(db: Db, sent: ReadonlyArray<{ id: string; messageId: string | null }>, now: Date): Promise<void> {
+  if (sent.length === 0) return;
+  const messageId = sql<string | null>`case ${sql.join(sent.map((s) => sql`when id = ${s.id} then ${s.messageId}`), sql` `)} end`;
   await db
     .updateTable('outbox')
     .set((eb) => ({
@@ -185,7 +188,7 @@ export async function markSent(db: Db, id: string, messageId: string | null, now
       last_error: null,
       failing_since: null,
     }))
-    .where('id', '=', id)
+    .where('id', 'in', sent.map((s) => s.id))
     .execute();
 }
 

@@ -116,24 +116,22 @@ export class SharedRateLimiter {
   }
 
   /**
-   * Stamps booked slots with the time the call finished, ending their lease. Lark counts a call when
-   * it arrives, which can be well after the booking (a token fetch, a busy event loop); counting it
-   * from its end keeps our windows behind Lark's, never ahead.
+   * Stamps booked slots with the time their call finished, ending their lease. Lark counts a call
+   * when it arrives, which can be well after the booking (a token fetch, a busy event loop); counting
+   * it from its end keeps our windows behind Lark's, never ahead. A round's calls are stamped in one
+   * statement, each with its own end.
    */
-  async stamp(ids: string[]): Promise<void> {
-    if (ids.length > 0) await this.db.updateTable('rate_events').set({ at_ms: this.now() }).where('id', 'in', ids).execute();
+  async stamp(calls: ReadonlyArray<{ ids: string[]; endedAt: number }>): Promise<void> {
+    const slots = calls.flatMap((c) => c.ids.map((id) => ({ id, at: c.endedAt })));
+    if (slots.length === 0) return;
+    // The instants are numbers of ours, written as literals: a parameter in a CASE has no type on PostgreSQL.
+    const at = sql<number>`case ${sql.join(slots.map((s) => sql`when id = ${s.id} then ${sql.lit(s.at)}`), sql` `)} end`;
+    await this.db.updateTable('rate_events').set({ at_ms: at }).where('id', 'in', slots.map((s) => s.id)).execute();
   }
 
   /** Calls the app could still make now without waiting (how many rows a worker should claim). */
   async capacity(): Promise<number> {
-    const now = this.now();
-    const l = this.limits;
-    const [second, minute, paused] = await Promise.all([
-      this.count(this.db, APP, now - l.secondWindowMs),
-      this.count(this.db, APP, now - l.minuteWindowMs),
-      this.pausedFor(this.db, [APP], now),
-    ]);
-    return paused > 0 ? 0 : Math.max(0, Math.min(l.appPerSecond - second, l.appPerMinute - minute));
+    return (await this.roomOrWait(1)).room;
   }
 
   /**
@@ -144,6 +142,35 @@ export class SharedRateLimiter {
     const now = this.now();
     const [windows, paused] = await Promise.all([this.appWindowWait(this.db, now, calls - 1), this.pausedFor(this.db, [APP], now)]);
     return Math.max(windows, paused);
+  }
+
+  /**
+   * What a worker asks before each round: the calls the app may make now, or when it may make
+   * `calls` (msUntilRoom) if it may make none. Both windows and the pause are read in one statement,
+   * and the wait in one more only when there is no room (a round trip costs the sender more than
+   * the counting, see OutboxWorker.settleSent).
+   */
+  async roomOrWait(calls: number): Promise<{ room: number; waitMs: number }> {
+    const now = this.now();
+    const l = this.limits;
+    const used = (after: number) => this.db.selectFrom('rate_events').select((eb) => eb.fn.countAll().as('n')).where('bucket', '=', APP).where('at_ms', '>', after);
+    const state = await this.db
+      .selectNoFrom((eb) => [
+        used(now - l.secondWindowMs).as('second'),
+        used(now - l.minuteWindowMs).as('minute'),
+        eb.selectFrom('rate_pauses').select((p) => p.fn.max('until_ms').as('until')).where('bucket', '=', APP).where('until_ms', '>', now).as('paused_until'),
+      ])
+      .executeTakeFirstOrThrow();
+    const [second, minute] = [Number(state.second ?? 0), Number(state.minute ?? 0)];
+    const pausedMs = state.paused_until === null ? 0 : Math.max(0, Number(state.paused_until) - now);
+    const room = pausedMs > 0 ? 0 : Math.max(0, Math.min(l.appPerSecond - second, l.appPerMinute - minute));
+    if (room > 0) return { room, waitMs: 0 };
+    const extra = calls - 1;
+    const waits = await Promise.all([
+      this.windowWait(this.db, APP, l.appPerSecond, l.secondWindowMs, now, extra, second),
+      this.windowWait(this.db, APP, l.appPerMinute, l.minuteWindowMs, now, extra, minute),
+    ]);
+    return { room, waitMs: Math.max(pausedMs, ...waits) };
   }
 
   /** After Lark refused with a wait (99991400 for the app, 230020 for one user or chat), nobody sends there until it passes. */
@@ -175,9 +202,12 @@ export class SharedRateLimiter {
     return Math.max(second, await this.windowWait(db, APP, l.appPerMinute, l.minuteWindowMs, now, extra));
   }
 
-  /** 0 when the window has room; else until its oldest booking that must leave does. `extra` were booked just now. */
-  private async windowWait(db: Db, bucket: string, limit: number, windowMs: number, now: number, extra = 0): Promise<number> {
-    const stored = await this.count(db, bucket, now - windowMs);
+  /**
+   * 0 when the window has room; else until its oldest booking that must leave does. `extra` were
+   * booked just now; `counted`, the bookings in the window when the caller has just read them.
+   */
+  private async windowWait(db: Db, bucket: string, limit: number, windowMs: number, now: number, extra = 0, counted?: number): Promise<number> {
+    const stored = counted ?? (await this.count(db, bucket, now - windowMs));
     const n = stored + extra;
     if (n < limit) return 0;
     if (n - limit >= stored) return windowMs; // only this batch's bookings would have to leave

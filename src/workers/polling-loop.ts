@@ -11,6 +11,11 @@ export interface PollingLoopOptions {
   log: Log;
   /** Paces each tick of the running loop against the ack path (drain is not paced). */
   pace?: Pace;
+  /**
+   * Ticks in flight at most while work keeps coming (1 by default). The extra ones join when a tick
+   * finds work and leave at the first that finds none, so an idle loop still polls once.
+   */
+  rounds?: number;
 }
 
 /** Runs `tick` until it finds nothing, then sleeps until the next poll or a `notify()`. */
@@ -18,6 +23,7 @@ export class PollingLoop {
   private running = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
+  private readonly helpers = new Set<Promise<void>>();
 
   constructor(private readonly o: PollingLoopOptions) {}
 
@@ -31,6 +37,7 @@ export class PollingLoop {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await Promise.all(this.helpers);
   }
 
   /** New work arrived: don't wait for the next poll. */
@@ -51,12 +58,8 @@ export class PollingLoop {
 
   private async run(): Promise<void> {
     while (this.running) {
-      let did = 0;
-      try {
-        did = await (this.o.pace ?? unpaced)(this.o.tick);
-      } catch (e) {
-        this.o.log.error({ err: e }, `${this.o.name} tick failed`);
-      }
+      const did = await this.once();
+      if (did > 0) this.join();
       if (did === 0 && this.running) {
         await new Promise<void>((resolve) => {
           this.wake = resolve;
@@ -65,5 +68,23 @@ export class PollingLoop {
         this.wake = null;
       }
     }
+  }
+
+  private async once(): Promise<number> {
+    try {
+      return await (this.o.pace ?? unpaced)(this.o.tick);
+    } catch (e) {
+      this.o.log.error({ err: e }, `${this.o.name} tick failed`);
+      return 0;
+    }
+  }
+
+  /** Another round while there is work, up to `rounds` in flight; it leaves when a tick finds none. */
+  private join(): void {
+    if (this.helpers.size + 1 >= (this.o.rounds ?? 1)) return;
+    const helper = (async () => {
+      while (this.running && (await this.once()) > 0);
+    })().finally(() => this.helpers.delete(helper));
+    this.helpers.add(helper);
   }
 }

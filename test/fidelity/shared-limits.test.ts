@@ -47,18 +47,18 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     const [a, b] = await twoConnections();
     let now = Date.parse('2026-11-20T07:00:00Z');
     const clock = () => now;
-    return { left: new SharedRateLimiter(a, clock), right: new SharedRateLimiter(b, clock), advance: (ms: number) => void (now += ms) };
+    return { left: new SharedRateLimiter(a, clock), right: new SharedRateLimiter(b, clock), now: clock, advance: (ms: number) => void (now += ms) };
   }
 
   it('counts the app’s minute and a user’s second across connections', async () => {
-    const { left, right, advance } = await twoLimiters();
+    const { left, right, now, advance } = await twoLimiters();
     for (let s = 0; s < 20; s++) {
       const booked = await Promise.all([
         left.acquireBatch(Array.from({ length: 25 }, (_, i) => `user:${s}-l${i}`)),
         right.acquireBatch(Array.from({ length: 30 }, (_, i) => `user:${s}-r${i}`)),
       ]);
       expect(booked.flat().filter((x) => x.ok)).toHaveLength(50); // 50 a second between them
-      await left.stamp(slotIds(booked.flat())); // the calls were made: each counts from now
+      await left.stamp([{ ids: slotIds(booked.flat()), endedAt: now() }]); // the calls were made: each counts from now
       advance(1100);
     }
     // 1,000 booked in 22 s: the minute is full until the first second's bookings leave it.
@@ -67,6 +67,7 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     expect((full as { waitMs: number }).waitMs).toBeGreaterThan(30_000);
     expect(await left.capacity()).toBe(0);
     expect(await left.msUntilRoom()).toBe((full as { waitMs: number }).waitMs);
+    expect(await right.roomOrWait(1)).toEqual({ room: 0, waitMs: (full as { waitMs: number }).waitMs });
     advance((full as { waitMs: number }).waitMs);
     expect(await right.msUntilRoom()).toBe(0);
     expect(await left.acquireBatch(['user:late'])).toMatchObject([{ ok: true }]);
@@ -75,8 +76,31 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     expect(same.flat().filter((x) => x.ok)).toHaveLength(5); // 5 a second to one person
   });
 
-  it('counts a booked call until it is stamped, however late it reaches Lark', async () => {
+  it('stamps a round’s calls in one go, each from its own end', async () => {
+    const { left, right, now, advance } = await twoLimiters();
+    const round = await left.acquireBatch(Array.from({ length: 50 }, (_, i) => `user:r${i}`));
+    const start = now();
+    // The round's calls ended 10 ms apart, and are written together after the last.
+    const calls = round.map((slot, i) => ({ ids: slotIds([slot]), endedAt: start + 10 * i }));
+    advance(500);
+    await left.stamp(calls);
+    // The second window (1.1 s) lets the first calls go as they leave it, one every 10 ms.
+    advance(1100 - 500 + 1);
+    expect(await right.capacity()).toBe(1);
+    advance(10 * 9);
+    expect(await right.capacity()).toBe(10);
+  });
+
+  it('gives no room while the app is paused, and says until when', async () => {
     const { left, right, advance } = await twoLimiters();
+    await left.pause('app', 5000);
+    expect(await right.roomOrWait(4)).toEqual({ room: 0, waitMs: 5000 });
+    advance(5000);
+    expect(await right.roomOrWait(4)).toEqual({ room: 50, waitMs: 0 });
+  });
+
+  it('counts a booked call until it is stamped, however late it reaches Lark', async () => {
+    const { left, right, now, advance } = await twoLimiters();
     const inFlight = await left.acquireBatch(Array.from({ length: 50 }, (_, i) => `user:a${i}`));
     expect(inFlight.filter((x) => x.ok)).toHaveLength(50);
     // Two seconds on, the calls have still not been made (a busy loop, a slow token fetch): Lark has
@@ -85,7 +109,7 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     expect(await right.capacity()).toBe(0);
     expect(await right.acquireBatch(['user:b'])).toMatchObject([{ ok: false }]);
     // The calls end now: they count for a whole window from here, then leave it.
-    await left.stamp(slotIds(inFlight));
+    await left.stamp([{ ids: slotIds(inFlight), endedAt: now() }]);
     advance(1000);
     expect(await right.capacity()).toBe(0);
     advance(101);

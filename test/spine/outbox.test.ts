@@ -172,6 +172,21 @@ describe('outbox against the sandbox', () => {
     expect(clock.now() - backAt).toBeLessThanOrEqual(10_500);
   });
 
+  it('sends one probe at a time to a Lark that is down, however many rounds are in flight', async () => {
+    const clock = manualClock();
+    const { worker, people, text } = await setup({ sandbox: { now: clock.now }, worker: { clock } });
+    sandbox.startOutage(3 * HOUR);
+    for (let i = 0; i < 10; i++) await text(people[i % people.length]!, `第${i}条`, `rounds:${i}`);
+    const refused = () => sandbox.calls.filter((c) => c.status === 503).length;
+    while (refused() < 5) await worker.tick();
+    for (let probe = 0; probe < 4; probe++) {
+      clock.advance(10 * 60_000);
+      const before = refused();
+      await Promise.all([worker.tick(), worker.tick()]);
+      expect(refused() - before).toBe(1);
+    }
+  });
+
   it('patches a card we sent, by the key it was sent with', async () => {
     const { worker, messenger, people } = await setup();
     const card = (title: string) => ({ schema: '2.0', config: { update_multi: true }, header: { title: { tag: 'plain_text', content: title } }, body: { elements: [] } });
