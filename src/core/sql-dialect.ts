@@ -21,3 +21,12 @@ export const planOnce = sql.raw(PLAN_ONCE_MARK);
 export function inTexts(db: Kysely<any>, column: string, values: readonly string[]): RawBuilder<boolean> {
   return isPostgres(db) ? sql<boolean>`${sql.ref(column)} = any(${[...values]}::text[])` : sql<boolean>`${sql.ref(column)} in (${sql.join([...values])})`;
 }
+
+/**
+ * `case when id = … then … end`: one value per row's id, so rows that each get their own value are
+ * updated in one statement. The values are SQL: a parameter there has no type on PostgreSQL unless
+ * the column's type settles it (text), so numbers go as literals.
+ */
+export function valueById<T>(values: ReadonlyArray<readonly [id: string, value: RawBuilder<unknown>]>): RawBuilder<T> {
+  return sql<T>`case ${sql.join(values.map(([id, value]) => sql`when id = ${id} then ${value}`), sql` `)} end`;
+}

@@ -6,7 +6,7 @@ import type { Database, OutboxRow } from './schema';
 import { newId } from '../core/ids';
 import { batchedCalls, perDb } from '../core/batched-calls';
 import { insertRows } from '../core/insert-rows';
-import { inTexts } from '../core/sql-dialect';
+import { inTexts, valueById } from '../core/sql-dialect';
 
 type Db = Kysely<Database>;
 
@@ -176,7 +176,7 @@ const byQueueOrder = (x: OutboxRow, y: OutboxRow) => (x.next_attempt_at === y.ne
 /** Rows whose call Lark accepted, with the message id it gave each: one statement for a round. */
 export async function markSent(db: Db, sent: ReadonlyArray<{ id: string; messageId: string | null }>, now: Date): Promise<void> {
   if (sent.length === 0) return;
-  const messageId = sql<string | null>`case ${sql.join(sent.map((s) => sql`when id = ${s.id} then ${s.messageId}`), sql` `)} end`;
+  const messageId = valueById<string | null>(sent.map((s) => [s.id, sql`${s.messageId}`]));
   await db
     .updateTable('outbox')
     .set((eb) => ({

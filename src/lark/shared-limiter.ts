@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { newId } from '../core/ids';
+import { valueById } from '../core/sql-dialect';
 import type { Database } from '../db/schema';
 
 /**
@@ -125,33 +126,37 @@ export class SharedRateLimiter {
     const slots = calls.flatMap((c) => c.ids.map((id) => ({ id, at: c.endedAt })));
     if (slots.length === 0) return;
     // The instants are numbers of ours, written as literals: a parameter in a CASE has no type on PostgreSQL.
-    const at = sql<number>`case ${sql.join(slots.map((s) => sql`when id = ${s.id} then ${sql.lit(s.at)}`), sql` `)} end`;
+    const at = valueById<number>(slots.map((s) => [s.id, sql.lit(s.at)]));
     await this.db.updateTable('rate_events').set({ at_ms: at }).where('id', 'in', slots.map((s) => s.id)).execute();
   }
 
   /** Calls the app could still make now without waiting (how many rows a worker should claim). */
   async capacity(): Promise<number> {
-    return (await this.roomOrWait(1)).room;
+    return (await this.appState(this.now())).room;
   }
 
   /**
-   * How long until the app may make `calls` more calls (0 if it may now): when enough of the oldest
-   * calls in a full window have left it, or a pause ends.
-   */
-  async msUntilRoom(calls = 1): Promise<number> {
-    const now = this.now();
-    const [windows, paused] = await Promise.all([this.appWindowWait(this.db, now, calls - 1), this.pausedFor(this.db, [APP], now)]);
-    return Math.max(windows, paused);
-  }
-
-  /**
-   * What a worker asks before each round: the calls the app may make now, or when it may make
-   * `calls` (msUntilRoom) if it may make none. Both windows and the pause are read in one statement,
-   * and the wait in one more only when there is no room (a round trip costs the sender more than
-   * the counting, see OutboxWorker.settleSent).
+   * What a worker asks before each round: the calls the app may make now, or, when it may make
+   * none, how long until it may make `calls` (enough of the oldest calls in a full window have left
+   * it, or a pause has ended). Both windows and the pause are read in one statement, and the wait in
+   * one more only when there is no room (a round trip costs the sender more than the counting, see
+   * OutboxWorker.settleSent).
    */
   async roomOrWait(calls: number): Promise<{ room: number; waitMs: number }> {
     const now = this.now();
+    const l = this.limits;
+    const { room, second, minute, pausedMs } = await this.appState(now);
+    if (room > 0) return { room, waitMs: 0 };
+    const extra = calls - 1;
+    const waits = await Promise.all([
+      this.windowWait(this.db, APP, l.appPerSecond, l.secondWindowMs, now, extra, second),
+      this.windowWait(this.db, APP, l.appPerMinute, l.minuteWindowMs, now, extra, minute),
+    ]);
+    return { room, waitMs: Math.max(pausedMs, ...waits) };
+  }
+
+  /** The app's calls in each window, its pause, and the room they leave: one statement. */
+  private async appState(now: number): Promise<{ room: number; second: number; minute: number; pausedMs: number }> {
     const l = this.limits;
     const used = (after: number) => this.db.selectFrom('rate_events').select((eb) => eb.fn.countAll().as('n')).where('bucket', '=', APP).where('at_ms', '>', after);
     const state = await this.db
@@ -164,13 +169,7 @@ export class SharedRateLimiter {
     const [second, minute] = [Number(state.second ?? 0), Number(state.minute ?? 0)];
     const pausedMs = state.paused_until === null ? 0 : Math.max(0, Number(state.paused_until) - now);
     const room = pausedMs > 0 ? 0 : Math.max(0, Math.min(l.appPerSecond - second, l.appPerMinute - minute));
-    if (room > 0) return { room, waitMs: 0 };
-    const extra = calls - 1;
-    const waits = await Promise.all([
-      this.windowWait(this.db, APP, l.appPerSecond, l.secondWindowMs, now, extra, second),
-      this.windowWait(this.db, APP, l.appPerMinute, l.minuteWindowMs, now, extra, minute),
-    ]);
-    return { room, waitMs: Math.max(pausedMs, ...waits) };
+    return { room, second, minute, pausedMs };
   }
 
   /** After Lark refused with a wait (99991400 for the app, 230020 for one user or chat), nobody sends there until it passes. */
@@ -183,11 +182,6 @@ export class SharedRateLimiter {
       .values({ bucket, until_ms: until })
       .onConflict((oc) => oc.column('bucket').doNothing())
       .execute();
-  }
-
-  private async pausedFor(db: Db, buckets: string[], now: number): Promise<number> {
-    const rows = await db.selectFrom('rate_pauses').select('until_ms').where('bucket', 'in', buckets).where('until_ms', '>', now).execute();
-    return Math.max(0, ...rows.map((r) => Number(r.until_ms) - now));
   }
 
   private async count(db: Db, bucket: string, after: number): Promise<number> {
