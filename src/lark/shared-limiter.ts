@@ -144,25 +144,18 @@ export class SharedRateLimiter {
    */
   async roomOrWait(calls: number): Promise<{ room: number; waitMs: number }> {
     const now = this.now();
-    const l = this.limits;
     const { room, second, minute, pausedMs } = await this.appState(now);
     if (room > 0) return { room, waitMs: 0 };
-    const extra = calls - 1;
-    const waits = await Promise.all([
-      this.windowWait(this.db, APP, l.appPerSecond, l.secondWindowMs, now, extra, second),
-      this.windowWait(this.db, APP, l.appPerMinute, l.minuteWindowMs, now, extra, minute),
-    ]);
-    return { room, waitMs: Math.max(pausedMs, ...waits) };
+    return { room, waitMs: Math.max(pausedMs, await this.appWindowWait(this.db, now, calls - 1, { second, minute })) };
   }
 
   /** The app's calls in each window, its pause, and the room they leave: one statement. */
   private async appState(now: number): Promise<{ room: number; second: number; minute: number; pausedMs: number }> {
     const l = this.limits;
-    const used = (after: number) => this.db.selectFrom('rate_events').select((eb) => eb.fn.countAll().as('n')).where('bucket', '=', APP).where('at_ms', '>', after);
     const state = await this.db
       .selectNoFrom((eb) => [
-        used(now - l.secondWindowMs).as('second'),
-        used(now - l.minuteWindowMs).as('minute'),
+        this.used(this.db, APP, now - l.secondWindowMs).as('second'),
+        this.used(this.db, APP, now - l.minuteWindowMs).as('minute'),
         eb.selectFrom('rate_pauses').select((p) => p.fn.max('until_ms').as('until')).where('bucket', '=', APP).where('until_ms', '>', now).as('paused_until'),
       ])
       .executeTakeFirstOrThrow();
@@ -184,16 +177,27 @@ export class SharedRateLimiter {
       .execute();
   }
 
+  /** The bucket's calls since `after`: a statement of its own (count), or a column of appState's. */
+  private used(db: Db, bucket: string, after: number) {
+    return db.selectFrom('rate_events').select((eb) => eb.fn.countAll().as('n')).where('bucket', '=', bucket).where('at_ms', '>', after);
+  }
+
   private async count(db: Db, bucket: string, after: number): Promise<number> {
-    const row = await db.selectFrom('rate_events').select((eb) => eb.fn.countAll().as('n')).where('bucket', '=', bucket).where('at_ms', '>', after).executeTakeFirst();
+    const row = await this.used(db, bucket, after).executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 
-  /** Until both of the app's windows (second and minute) have room for one call besides `extra` booked just now. */
-  private async appWindowWait(db: Db, now: number, extra: number): Promise<number> {
+  /**
+   * Until both of the app's windows (second and minute) have room for one call besides `extra`
+   * booked just now; `counted`, the calls in each window when the caller has just read them.
+   */
+  private async appWindowWait(db: Db, now: number, extra: number, counted?: { second: number; minute: number }): Promise<number> {
     const l = this.limits;
-    const second = await this.windowWait(db, APP, l.appPerSecond, l.secondWindowMs, now, extra);
-    return Math.max(second, await this.windowWait(db, APP, l.appPerMinute, l.minuteWindowMs, now, extra));
+    const waits = await Promise.all([
+      this.windowWait(db, APP, l.appPerSecond, l.secondWindowMs, now, extra, counted?.second),
+      this.windowWait(db, APP, l.appPerMinute, l.minuteWindowMs, now, extra, counted?.minute),
+    ]);
+    return Math.max(...waits);
   }
 
   /**
