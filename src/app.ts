@@ -30,7 +30,8 @@ import { Scheduler } from './jobs/scheduler';
 import { LarkApi } from './lark/lark-api';
 import { OutboxWorker } from './lark/outbox-worker';
 import { IngestFirst } from './workers/ingest-first';
-import { createMetrics, registerCalendarReadiness, registerInboxPending, type Metrics } from './metrics';
+import { createMetrics, registerCalendarReadiness, registerClockOffset, registerInboxPending, type Metrics } from './metrics';
+import { clockOffsetFromDatabase, clockTooFar, CLOCK_TOLERANCE_MS, describeOffset } from './lark/limiter-clock';
 import { pendingEventCount } from './db/inbox.repository';
 
 export interface AppOptions {
@@ -110,6 +111,7 @@ export class App {
     };
     registerCalendarReadiness(this.metrics, this.deps.calendar, clock);
     registerInboxPending(this.metrics, () => pendingEventCount(store.db));
+    if (store.dialect === 'postgres') registerClockOffset(this.metrics, () => clockOffsetFromDatabase(store.db));
     this.dispatcher = new Dispatcher(this.deps, { commands: this.commands, actions: features.flatMap((f) => f.actions), unrecognizedCard: renderUnrecognized, replies: outboxMessenger(store.db, clock, notify) });
     this.inbox = new InboxWorker({ db: store.db, dispatcher: this.dispatcher, botOpenId: () => this.botOpenId, log: this.log, leaseMs: (config.inboxLeaseSeconds ?? 60) * 1000, pace: this.ingest.pace, concurrency: store.dialect === 'postgres' ? 8 : 1 });
     this.workers = opts.workers ?? true;
@@ -149,6 +151,7 @@ export class App {
     const { port: actual } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${actual}`;
     void this.api.botOpenId().then((id) => (this.botOpenId = id));
+    void this.warnIfClockFar();
     if (this.workers) {
       this.inbox.start();
       this.outbox.start();
@@ -158,6 +161,14 @@ export class App {
       this.scheduler.start();
     }
     return this.url;
+  }
+
+  /** Said once at start; `/metrics` (pingshi_clock_offset_ms) and `doctor` show it afterwards. */
+  private async warnIfClockFar(): Promise<void> {
+    const o = await clockOffsetFromDatabase(this.store.db).catch(() => null);
+    if (o && clockTooFar(o)) {
+      this.log.warn({ offsetMs: o.offsetMs }, `${describeOffset(o)}，超出 ${CLOCK_TOLERANCE_MS} 毫秒容差：多个实例共用的飞书发送限额可能被超出，请启用 NTP 时间同步`);
+    }
   }
 
   async runJob(name: string, at: Date = this.deps.clock.now()) {

@@ -80,6 +80,22 @@ export function registerInboxPending(metrics: ReturnType<typeof createMetrics>, 
 }
 
 /**
+ * `pingshi_clock_offset_ms`: this host's clock against the database server's, read when scraped
+ * (PostgreSQL only). The instances share Lark's limits on their own clocks; see CLOCK_TOLERANCE_MS.
+ */
+export function registerClockOffset(metrics: Metrics, read: () => Promise<{ offsetMs: number } | null>): void {
+  new client.Gauge({
+    name: 'pingshi_clock_offset_ms',
+    help: "This host's clock minus the database server's, in ms; keep every instance within 50 ms (NTP)",
+    registers: [metrics.registry],
+    async collect() {
+      const o = await read().catch(() => null);
+      if (o) this.set(o.offsetMs);
+    },
+  });
+}
+
+/**
  * `pingshi_outbox_depth` and `pingshi_outbox_failed{status}`, read from the database when scraped
  * (cluster-wide, like the inbox's; counting them on every send was a tenth of a fan-out's time).
  */

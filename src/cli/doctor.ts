@@ -5,6 +5,7 @@ import { createWorkCalendar, type WorkCalendar } from '../core/calendar/work-cal
 import { migrateToLatest, openStore, pingDatabase } from '../db/connect';
 import { redactText, redactUrl, secretsOf } from '../io/redact';
 import { LarkApi } from '../lark/lark-api';
+import { clockDoctorCheck } from '../lark/limiter-clock';
 import { outboxDoctorCheck } from '../lark/outbox-health';
 import type { Io } from './context';
 
@@ -38,6 +39,8 @@ export async function doctor(io: Io, now = new Date()): Promise<number> {
       if (ok) await migrateToLatest(store.db);
       checks.push(ok ? { ok, text: `数据库：${shownUrl} 可用，结构已是最新` } : { ok, text: `数据库：${shownUrl} 无法连接，请检查 DATABASE_URL 与数据库服务` });
       if (ok) checks.push(await outboxDoctorCheck(store.db));
+      const clock = ok ? await clockDoctorCheck(store.db) : null;
+      if (clock) checks.push(clock);
     } catch (e) {
       checks.push({ ok: false, text: `数据库：${(e as Error).message}` });
     } finally {

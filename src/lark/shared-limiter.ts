@@ -7,7 +7,8 @@ import type { Database } from '../db/schema';
  * Lark's message limits counted in the database, so the server, a CLI job and other instances stay
  * within them together: 50/s and 1,000/min per app, 5/s per user or group chat, 5/s PATCH per message.
  * Sliding windows (a log of admitted calls), a little longer than Lark's so clock skew never tips
- * one over; 1,000 per 61 s still reaches 98 % of 1,000/min. One lock row serialises the check and the
+ * one over (limiter-clock.ts checks the hosts keep within it); 1,000 per 61 s still reaches 98 % of
+ * 1,000/min. One lock row serialises the check and the
  * booking across processes (SQLite takes its write lock on the first UPDATE; PostgreSQL a row lock).
  */
 export interface MessageLimits {

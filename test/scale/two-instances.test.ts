@@ -131,6 +131,8 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
     expect(metrics).toMatch(/^pingshi_inbox_pending 0$/m);
     expect(metrics).toMatch(/^pingshi_outbox_depth 0$/m);
     expect(metrics).not.toMatch(/pingshi_outbox_sent_total\{result="rate_limited"\}/);
+    // Its clock against the database server's (the same machine's here: the reading's delay only).
+    expect(Math.abs(Number(/^pingshi_clock_offset_ms (-?\d+)$/m.exec(metrics)?.[1]))).toBeLessThan(1000);
 
     // The survivor stops cleanly.
     expect(await stopBot(survivor, 'SIGTERM')).toEqual({ code: 0, signal: null });
