@@ -7,9 +7,11 @@ import type { Database } from '../db/schema';
  * Lark's message limits counted in the database, so the server, a CLI job and other instances stay
  * within them together: 50/s and 1,000/min per app, 5/s per user or group chat, 5/s PATCH per message.
  * Sliding windows (a log of admitted calls), a little longer than Lark's so clock skew never tips
- * one over (limiter-clock.ts checks the hosts keep within it); 1,000 per 61 s still reaches 98 % of
- * 1,000/min. One lock row serialises the check and the
- * booking across processes (SQLite takes its write lock on the first UPDATE; PostgreSQL a row lock).
+ * one over (limiter-clock.ts checks the hosts keep within it). The minute's extra second is also for
+ * Lark's own counting, which may go by whole seconds (x-ogw-ratelimit-reset is in seconds): a 60 s
+ * window of calls can touch 61 of its one-second buckets. 1,000 per 61 s still reaches 98 % of
+ * 1,000/min. One lock row serialises the check and the booking across processes (SQLite takes its
+ * write lock on the first UPDATE; PostgreSQL a row lock).
  */
 export interface MessageLimits {
   appPerSecond: number;
