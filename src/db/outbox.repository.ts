@@ -234,8 +234,11 @@ export async function resumeAfterOutage(db: Db, now: Date): Promise<number> {
 }
 
 /** A patch or card update aimed at a message still waiting for its send is not due yet. */
-export async function postpone(db: Db, id: string, at: Date): Promise<void> {
-  await db.updateTable('outbox').set({ status: 'pending', next_attempt_at: at.toISOString(), lease_until: null }).where('id', '=', id).execute();
+/** Rows back in the queue, each due again at its own time: a round's in one statement. */
+export async function postpone(db: Db, rows: ReadonlyArray<{ id: string; at: Date }>): Promise<void> {
+  if (rows.length === 0) return;
+  const at = valueById<string>(rows.map((r) => [r.id, sql`${r.at.toISOString()}`]));
+  await db.updateTable('outbox').set({ status: 'pending', next_attempt_at: at, lease_until: null }).where('id', 'in', rows.map((r) => r.id)).execute();
 }
 
 export async function findByKey(db: Db, key: string): Promise<OutboxRow | undefined> {

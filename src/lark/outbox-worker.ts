@@ -139,8 +139,9 @@ export class OutboxWorker {
     const booked = calls.map((c, i) => ({ ...c, slot: slots[i]! }));
     // One lane per recipient at a time, in queue order: a recipient's messages arrive as they were queued.
     const sent: Sent[] = [];
-    await inLanes(groupInOrder(booked, (c) => c.row.receive_id ?? c.row.id), this.o.concurrency, (lane) => this.deliverInOrder(lane, sent));
-    await this.settleSent(sent);
+    const later: Later[] = [];
+    await inLanes(groupInOrder(booked, (c) => c.row.receive_id ?? c.row.id), this.o.concurrency, (lane) => this.deliverInOrder(lane, sent, later));
+    await Promise.all([this.settleSent(sent), postpone(this.o.db, later)]);
     return rows.length;
   }
 
@@ -166,20 +167,23 @@ export class OutboxWorker {
     const callable: Callable[] = [];
     for (const row of rows) {
       const resolved = await resolveCall(this.o.db, row);
-      if (resolved.kind === 'wait') await postpone(this.o.db, row.id, new Date(this.clock.now() + resolved.ms));
+      if (resolved.kind === 'wait') await postpone(this.o.db, [{ id: row.id, at: new Date(this.clock.now() + resolved.ms) }]);
       else if (resolved.kind === 'never') await this.settle(row, { ok: false, retry: 'never', error: resolved.error }, resolved);
       else callable.push({ row, resolved });
     }
     return callable;
   }
 
-  /** A recipient's rows one after the other; when one has no slot, it and the rest wait for one. */
-  private async deliverInOrder(calls: Booked[], sent: Sent[]): Promise<void> {
+  /**
+   * A recipient's rows one after the other; when one has no slot, it and the rest wait for one (put
+   * back with the round's others: a round offered slots another round took has a few every time).
+   */
+  private async deliverInOrder(calls: Booked[], sent: Sent[], later: Later[]): Promise<void> {
     for (let i = 0; i < calls.length; i++) {
       const { slot } = calls[i]!;
       if (!slot.ok) {
         const at = new Date(this.clock.now() + slot.waitMs);
-        for (const later of calls.slice(i)) await postpone(this.o.db, later.row.id, at);
+        for (const c of calls.slice(i)) later.push({ id: c.row.id, at });
         return;
       }
       await this.deliver(calls[i]!, slot.ids, sent);
@@ -271,3 +275,4 @@ type Callable = { row: OutboxRow; resolved: Extract<Resolved, { kind: 'call' }> 
 type Booked = Callable & { slot: Acquired };
 type Failed = Exclude<CallResult, { ok: true }>;
 type Sent = { row: OutboxRow; ids: string[]; endedAt: number; messageId: string | null };
+type Later = { id: string; at: Date };

@@ -143,6 +143,43 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     expect(sandbox.rateLimited).toBe(0);
   });
 
+  it('puts back the rows of a round that another took the slots of, each due when the window frees', async () => {
+    const [a, b] = await twoConnections();
+    const org = buildOrg({ units: [{ id: 'D1', name: '测试处', staff: Array.from({ length: 8 }, (_, i) => ({ name: `人员${i}` })) }] });
+    const appId = `cli_shared${dialect === 'sqlite' ? '05' : '06'}aaaaaaaa`;
+    sandbox = new LarkSandbox({ appId, appSecret: 's', org, seed: 7 });
+    const { url } = await sandbox.start(0);
+    const limits = { appPerSecond: 50, appPerMinute: 4, targetPerSecond: 5, secondWindowMs: 1100, minuteWindowMs: 61_000 };
+    // A full minute whose four calls all leave it 500 ms from now.
+    const start = Date.parse('2026-11-20T07:00:00Z');
+    const earlier = new SharedRateLimiter(a, () => start - 60_500, limits);
+    await earlier.stamp([{ ids: slotIds(await earlier.acquireBatch(['user:a', 'user:b', 'user:c', 'user:d'])), endedAt: start - 60_500 }]);
+    // Both rounds see those four slots coming, claim four rows each and wait for them together.
+    let now = start;
+    let waiting: Array<() => void> = [];
+    const clock = {
+      now: () => now,
+      sleep: (ms: number) =>
+        new Promise<void>((resolve) => {
+          waiting.push(resolve);
+          if (waiting.length < 2) return;
+          now += ms;
+          for (const wake of waiting) wake();
+          waiting = [];
+        }),
+    };
+    const worker = (db: typeof a) => new OutboxWorker({ db, api: new LarkApi({ appId, appSecret: 's', baseUrl: url }), log: pino({ level: 'silent' }), clock, limits, pollMs: 60_000 });
+    const messenger = outboxMessenger(a, systemClock);
+    for (const u of org.users) await messenger.send({ type: 'open_id', id: u.open_id }, { kind: 'text', text: '通知' }, `n:${u.open_id}`);
+
+    expect(await Promise.all([worker(a).tick(), worker(b).tick()])).toEqual([4, 4]);
+    expect(sandbox.messages()).toHaveLength(4);
+    // The other round's four are back in the queue for any worker, due a window after the first
+    // four calls (the clock stands still during them).
+    const back = await a.selectFrom('outbox').select(['status', 'next_attempt_at', 'lease_until']).where('status', '!=', 'sent').execute();
+    expect(back).toEqual(Array.from({ length: 4 }, () => ({ status: 'pending', next_attempt_at: new Date(start + 500 + 61_000).toISOString(), lease_until: null })));
+  });
+
   it('uses a slot the moment the full window frees it, instead of waiting for the next poll', async () => {
     store = await createTestStore(dialect);
     const org = buildOrg({ units: [{ id: 'D1', name: '测试处', staff: Array.from({ length: 3 }, (_, i) => ({ name: `人员${i}` })) }] });
