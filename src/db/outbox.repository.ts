@@ -233,8 +233,10 @@ export async function resumeAfterOutage(db: Db, now: Date): Promise<number> {
   return Number(res.numUpdatedRows);
 }
 
-/** A patch or card update aimed at a message still waiting for its send is not due yet. */
-/** Rows back in the queue, each due again at its own time: a round's in one statement. */
+/**
+ * Rows back in the queue, each due again at its own time (a round's in one statement): those a round
+ * got no slot for, and a patch or card update aimed at a message still waiting for its send.
+ */
 export async function postpone(db: Db, rows: ReadonlyArray<{ id: string; at: Date }>): Promise<void> {
   if (rows.length === 0) return;
   const at = valueById<string>(rows.map((r) => [r.id, sql`${r.at.toISOString()}`]));
