@@ -38,7 +38,13 @@ const envSchema = z.object({
   /** How long a request body may take to arrive (CONTRACT.md: 10 s); lower only for tests. */
   PINGSHI_BODY_TIMEOUT_MS: intIn(100, 600_000, '应为 100–600000 的整数毫秒数').default(10_000),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `只能是 ${LOG_LEVELS.join('/')}` }).default('info'),
+  /** The daily SQLite backup (jobs read them through backupSettings). */
+  PINGSHI_BACKUP_DIR: z.string().min(1).default('./data/backups'),
+  /** Daily copies kept: a city's database is gigabytes, and a copy a day for good filled the disk. */
+  PINGSHI_BACKUP_KEEP: intIn(0, 1_000_000, '应为不小于 0 的整数（保留最近几份备份，0 表示全部保留）').default(14),
 });
+
+const backupSchema = envSchema.pick({ PINGSHI_BACKUP_DIR: true, PINGSHI_BACKUP_KEEP: true });
 
 export interface Config {
   sandbox: boolean;
@@ -112,16 +118,30 @@ function shown(name: string, value: string | undefined): string {
   return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
 }
 
-/** Reads the environment; a bad or missing setting throws one line naming the variable and the fix. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** The variables that are set (an empty one counts as unset), parsed; a bad one throws one line naming it and the fix. */
+function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): { e: z.infer<S>; cleaned: Record<string, string> } {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '' && v !== undefined)) as Record<string, string>;
-  const parsed = envSchema.safeParse(cleaned);
+  const parsed = schema.safeParse(cleaned);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? '环境变量');
     throw new ConfigError(`${name} 无效：${issue.message}（当前值 ${shown(name, cleaned[name])}）。请改正后重新启动。`);
   }
-  const e = parsed.data;
+  return { e: parsed.data, cleaned };
+}
+
+/**
+ * Where the daily backup goes and how many copies stay, read when the job runs; the same rules
+ * as at start (loadConfig checks them too, so a typo stops the bot instead of keeping every copy).
+ */
+export function backupSettings(env: NodeJS.ProcessEnv = process.env): { dir: string; keep: number } {
+  const { e } = parseEnv(backupSchema, env);
+  return { dir: e.PINGSHI_BACKUP_DIR, keep: e.PINGSHI_BACKUP_KEEP };
+}
+
+/** Reads the environment; a bad or missing setting throws one line naming the variable and the fix. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const { e, cleaned } = parseEnv(envSchema, env);
   const sandbox = isSandbox(cleaned);
   return Object.freeze({
     sandbox,

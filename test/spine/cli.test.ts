@@ -70,6 +70,22 @@ describe('the pingshi CLI', () => {
     expect(r.err()).toMatch(/^缺少 LARK_APP_SECRET、LARK_ENCRYPT_KEY、LARK_VERIFICATION_TOKEN：/);
   });
 
+  it('refuses a backup count that is not a whole number, instead of keeping every copy', async () => {
+    const dir = (process.env.PINGSHI_BACKUP_DIR = mkdtempSync(join(tmpdir(), 'pingshi-bak-')));
+    for (let d = 1; d <= 3; d++) writeFileSync(join(dir, `pingshi-2026-11-${String(d).padStart(2, '0')}.db`), '');
+    process.env.PINGSHI_BACKUP_KEEP = '两份';
+    const bad = io();
+    expect(await main(['run-job', 'backup', '--at', '2026-11-20T02:30:00+08:00'], bad.io)).toBe(1);
+    expect(bad.err().trim()).toBe('PINGSHI_BACKUP_KEEP 无效：应为不小于 0 的整数（保留最近几份备份，0 表示全部保留）（当前值 "两份"）。请改正后重新启动。');
+    expect(readdirSync(dir)).toHaveLength(3);
+
+    process.env.PINGSHI_BACKUP_KEEP = '2';
+    const good = io();
+    expect(await main(['run-job', 'backup', '--at', '2026-11-20T02:30:00+08:00'], good.io)).toBe(0);
+    expect(good.out()).toContain('删除 2 份更早的备份（保留最近 2 份）');
+    expect(readdirSync(dir).sort()).toEqual(['pingshi-2026-11-03.db', 'pingshi-2026-11-20.db']);
+  });
+
   it('shows given-up messages in doctor, and outbox retry puts them back in the queue', async () => {
     const store = openStore(process.env.DATABASE_URL!);
     await migrateToLatest(store.db);

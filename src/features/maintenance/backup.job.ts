@@ -1,11 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { backupSettings } from '../../config/env';
 import { shanghaiDate } from '../../core/calendar/periods';
 import { defineJob } from '../../jobs/define-job';
 
-/** Daily copies kept by default: a city's database is gigabytes, and a copy a day for good filled the disk. */
-const KEEP = 14;
 const COPY = /^pingshi-\d{4}-\d{2}-\d{2}\.db$/;
 
 /**
@@ -20,7 +19,7 @@ export default defineJob({
   async run(deps, periodKey) {
     const adapter = deps.db.getExecutor().adapter.constructor.name;
     if (adapter === 'PostgresAdapter') return 'PostgreSQL 请使用 pg_dump 备份，本任务跳过';
-    const dir = process.env.PINGSHI_BACKUP_DIR ?? './data/backups';
+    const { dir, keep } = backupSettings();
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `pingshi-${periodKey}.db`);
     // VACUUM INTO refuses an existing file; write beside it and swap, so a half-written copy never wins.
@@ -28,7 +27,6 @@ export default defineJob({
     if (existsSync(partial)) rmSync(partial);
     await sql`vacuum into ${partial}`.execute(deps.db);
     renameSync(partial, file);
-    const keep = Number(process.env.PINGSHI_BACKUP_KEEP ?? KEEP);
     const old = keep > 0 ? readdirSync(dir).filter((f) => COPY.test(f)).sort().slice(0, -keep) : [];
     for (const f of old) rmSync(join(dir, f));
     return `已备份到 ${file}${old.length ? `；删除 ${old.length} 份更早的备份（保留最近 ${keep} 份）` : ''}`;
