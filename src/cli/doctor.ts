@@ -38,9 +38,11 @@ export async function doctor(io: Io, now = new Date()): Promise<number> {
       const ok = await pingDatabase(store.db);
       if (ok) await migrateToLatest(store.db);
       checks.push(ok ? { ok, text: `数据库：${shownUrl} 可用，结构已是最新` } : { ok, text: `数据库：${shownUrl} 无法连接，请检查 DATABASE_URL 与数据库服务` });
-      if (ok) checks.push(await outboxDoctorCheck(store.db));
-      const clock = ok ? await clockDoctorCheck(store.db) : null;
-      if (clock) checks.push(clock);
+      if (ok) {
+        checks.push(await outboxDoctorCheck(store.db));
+        const clock = await clockDoctorCheck(store.db);
+        if (clock) checks.push(clock);
+      }
     } catch (e) {
       checks.push({ ok: false, text: `数据库：${(e as Error).message}` });
     } finally {

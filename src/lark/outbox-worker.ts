@@ -128,7 +128,9 @@ export class OutboxWorker {
   private async round(room: number, roomAt: number, probing: boolean): Promise<number> {
     const domainNow = this.o.domainNow?.() ?? this.now();
     const rows = await claimDue(this.o.db, this.now(), this.o.leaseMs, probing ? 1 : Math.min(room, this.o.concurrency), domainNow);
-    const calls = await this.resolveAll(rows);
+    // Rows going back to the queue, in one statement once the round's calls are made.
+    const later: Later[] = [];
+    const calls = await this.resolveAll(rows, later);
     // Claimed while the window frees the slots: a freed slot then waits only for its booking and
     // call. Each slot comes back a window after its call ends, so every millisecond between its
     // freeing and the next call is lost to the rate (the claim was a third of that on PostgreSQL).
@@ -139,7 +141,6 @@ export class OutboxWorker {
     const booked = calls.map((c, i) => ({ ...c, slot: slots[i]! }));
     // One lane per recipient at a time, in queue order: a recipient's messages arrive as they were queued.
     const sent: Sent[] = [];
-    const later: Later[] = [];
     await inLanes(groupInOrder(booked, (c) => c.row.receive_id ?? c.row.id), this.o.concurrency, (lane) => this.deliverInOrder(lane, sent, later));
     await Promise.all([this.settleSent(sent), postpone(this.o.db, later)]);
     return rows.length;
@@ -162,12 +163,12 @@ export class OutboxWorker {
     return new Date(this.clock.now());
   }
 
-  /** Rows with something to call; the others go back with a due time, or fail. */
-  private async resolveAll(rows: OutboxRow[]): Promise<Callable[]> {
+  /** Rows with something to call; the others go back (`later`) with a due time, or fail. */
+  private async resolveAll(rows: OutboxRow[], later: Later[]): Promise<Callable[]> {
     const callable: Callable[] = [];
     for (const row of rows) {
       const resolved = await resolveCall(this.o.db, row);
-      if (resolved.kind === 'wait') await postpone(this.o.db, [{ id: row.id, at: new Date(this.clock.now() + resolved.ms) }]);
+      if (resolved.kind === 'wait') later.push({ id: row.id, at: new Date(this.clock.now() + resolved.ms) });
       else if (resolved.kind === 'never') await this.settle(row, { ok: false, retry: 'never', error: resolved.error }, resolved);
       else callable.push({ row, resolved });
     }

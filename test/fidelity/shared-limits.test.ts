@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/core/clock';
+import type { Kysely } from 'kysely';
 import { openStore, type Store } from '../../src/db/connect';
+import type { Database } from '../../src/db/schema';
 import { outboxMessenger } from '../../src/db/outbox.repository';
 import { LarkApi } from '../../src/lark/lark-api';
-import { OutboxWorker } from '../../src/lark/outbox-worker';
+import { OutboxWorker, type OutboxWorkerOptions } from '../../src/lark/outbox-worker';
 import { IN_FLIGHT_LEASE_MS, LARK_MESSAGE_LIMITS, SharedRateLimiter, type Acquired } from '../../src/lark/shared-limiter';
 import { buildOrg, LarkSandbox } from '../../src/sandbox';
 import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/stores';
@@ -48,6 +50,21 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     let now = Date.parse('2026-11-20T07:00:00Z');
     const clock = () => now;
     return { left: new SharedRateLimiter(a, clock), right: new SharedRateLimiter(b, clock), now: clock, advance: (ms: number) => void (now += ms) };
+  }
+
+  /**
+   * A sandbox of `people` staff under an app id of the test's own (one for each dialect), with a
+   * notice to each queued on `db`; `worker` builds a sender against it on any connection.
+   */
+  async function noticeToEach(db: Kysely<Database>, people: number, appIds: [sqlite: string, postgres: string], seed: number) {
+    const org = buildOrg({ units: [{ id: 'D1', name: '测试处', staff: Array.from({ length: people }, (_, i) => ({ name: `人员${i}` })) }] });
+    const appId = `cli_shared${dialect === 'sqlite' ? appIds[0] : appIds[1]}aaaaaaaa`;
+    const lark = (sandbox = new LarkSandbox({ appId, appSecret: 's', org, seed }));
+    const { url } = await lark.start(0);
+    const messenger = outboxMessenger(db, systemClock);
+    for (const u of org.users) await messenger.send({ type: 'open_id', id: u.open_id }, { kind: 'text', text: '通知' }, `n:${u.open_id}`);
+    const worker = (on: Kysely<Database>, opts: Partial<OutboxWorkerOptions> = {}) => new OutboxWorker({ db: on, api: new LarkApi({ appId, appSecret: 's', baseUrl: url }), log: pino({ level: 'silent' }), ...opts });
+    return { org, messenger, worker, lark };
   }
 
   it('counts the app’s minute and a user’s second across connections', async () => {
@@ -128,28 +145,19 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
 
   it('keeps two workers together within Lark’s windows, so the sandbox refuses nothing', async () => {
     const [a, b] = await twoConnections();
-    const org = buildOrg({ units: [{ id: 'D1', name: '测试处', staff: Array.from({ length: 120 }, (_, i) => ({ name: `人员${i}` })) }] });
-    const appId = `cli_shared${dialect === 'sqlite' ? '01' : '02'}aaaaaaaa`;
-    sandbox = new LarkSandbox({ appId, appSecret: 's', org, seed: 5 });
-    const { url } = await sandbox.start(0);
-    const worker = (db: typeof a) => new OutboxWorker({ db, api: new LarkApi({ appId, appSecret: 's', baseUrl: url }), log: pino({ level: 'silent' }), pollMs: 20 });
-    const messenger = outboxMessenger(a, systemClock);
+    const { org, messenger, worker, lark } = await noticeToEach(a, 120, ['01', '02'], 5);
     const [first] = org.users;
-    for (const u of org.users) await messenger.send({ type: 'open_id', id: u.open_id }, { kind: 'text', text: '通知' }, `n:${u.open_id}`);
     for (let i = 0; i < 10; i++) await messenger.send({ type: 'open_id', id: first!.open_id }, { kind: 'text', text: `第${i}条` }, `same:${i}`);
-    await Promise.all([worker(a).drain(60_000), worker(b).drain(60_000)]);
-    expect(sandbox.messages()).toHaveLength(130);
-    expect(sandbox.refusedBy).toEqual({}); // names the window that refused, if one did
-    expect(sandbox.rateLimited).toBe(0);
+    await Promise.all([worker(a, { pollMs: 20 }).drain(60_000), worker(b, { pollMs: 20 }).drain(60_000)]);
+    expect(lark.messages()).toHaveLength(130);
+    expect(lark.refusedBy).toEqual({}); // names the window that refused, if one did
+    expect(lark.rateLimited).toBe(0);
   });
 
   it('puts back the rows of a round that another took the slots of, each due when the window frees', async () => {
     const [a, b] = await twoConnections();
-    const org = buildOrg({ units: [{ id: 'D1', name: '测试处', staff: Array.from({ length: 8 }, (_, i) => ({ name: `人员${i}` })) }] });
-    const appId = `cli_shared${dialect === 'sqlite' ? '05' : '06'}aaaaaaaa`;
-    sandbox = new LarkSandbox({ appId, appSecret: 's', org, seed: 7 });
-    const { url } = await sandbox.start(0);
-    const limits = { appPerSecond: 50, appPerMinute: 4, targetPerSecond: 5, secondWindowMs: 1100, minuteWindowMs: 61_000 };
+    const { worker, lark } = await noticeToEach(a, 8, ['05', '06'], 7);
+    const limits = { ...LARK_MESSAGE_LIMITS, appPerMinute: 4 };
     // A full minute whose four calls all leave it 500 ms from now.
     const start = Date.parse('2026-11-20T07:00:00Z');
     const earlier = new SharedRateLimiter(a, () => start - 60_500, limits);
@@ -168,12 +176,10 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
           waiting = [];
         }),
     };
-    const worker = (db: typeof a) => new OutboxWorker({ db, api: new LarkApi({ appId, appSecret: 's', baseUrl: url }), log: pino({ level: 'silent' }), clock, limits, pollMs: 60_000 });
-    const messenger = outboxMessenger(a, systemClock);
-    for (const u of org.users) await messenger.send({ type: 'open_id', id: u.open_id }, { kind: 'text', text: '通知' }, `n:${u.open_id}`);
+    const round = (db: typeof a) => worker(db, { clock, limits, pollMs: 60_000 }).tick();
 
-    expect(await Promise.all([worker(a).tick(), worker(b).tick()])).toEqual([4, 4]);
-    expect(sandbox.messages()).toHaveLength(4);
+    expect(await Promise.all([round(a), round(b)])).toEqual([4, 4]);
+    expect(lark.messages()).toHaveLength(4);
     // The other round's four are back in the queue for any worker, due a window after the first
     // four calls (the clock stands still during them).
     const back = await a.selectFrom('outbox').select(['status', 'next_attempt_at', 'lease_until']).where('status', '!=', 'sent').execute();
@@ -182,10 +188,7 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
 
   it('uses a slot the moment the full window frees it, instead of waiting for the next poll', async () => {
     store = await createTestStore(dialect);
-    const org = buildOrg({ units: [{ id: 'D1', name: '测试处', staff: Array.from({ length: 3 }, (_, i) => ({ name: `人员${i}` })) }] });
-    const appId = `cli_shared${dialect === 'sqlite' ? '03' : '04'}aaaaaaaa`;
-    sandbox = new LarkSandbox({ appId, appSecret: 's', org, seed: 6 });
-    const { url } = await sandbox.start(0);
+    const { worker: sender, lark } = await noticeToEach(store.db, 3, ['03', '04'], 6);
     // Two calls per 500 ms: the third message must wait for the first call to leave the window.
     let now = Date.parse('2026-11-20T07:00:00Z');
     const slept: number[] = [];
@@ -197,13 +200,11 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
       },
     };
     const limits = { appPerSecond: 50, appPerMinute: 2, targetPerSecond: 5, secondWindowMs: 1100, minuteWindowMs: 500 };
-    const worker = new OutboxWorker({ db: store.db, api: new LarkApi({ appId, appSecret: 's', baseUrl: url }), log: pino({ level: 'silent' }), clock, limits, pollMs: 60_000 });
-    const messenger = outboxMessenger(store.db, systemClock);
-    for (const u of org.users) await messenger.send({ type: 'open_id', id: u.open_id }, { kind: 'text', text: '通知' }, `n:${u.open_id}`);
+    const worker = sender(store.db, { clock, limits, pollMs: 60_000 });
 
     expect(await worker.tick()).toBe(2);
     expect(await worker.tick()).toBe(1); // not 0 (then the loop would sleep its 60 s poll)
     expect(slept).toEqual([500]);
-    expect(sandbox.messages()).toHaveLength(3);
+    expect(lark.messages()).toHaveLength(3);
   });
 });
