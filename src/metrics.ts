@@ -89,8 +89,9 @@ export function registerClockOffset(metrics: Metrics, read: () => Promise<{ offs
     help: "This host's clock minus the database server's, in ms; keep every instance within 50 ms (NTP)",
     registers: [metrics.registry],
     async collect() {
+      // A failed reading shows NaN: the last value would claim an offset nobody measured.
       const o = await read().catch(() => null);
-      if (o) this.set(o.offsetMs);
+      this.set(o ? o.offsetMs : Number.NaN);
     },
   });
 }

@@ -70,4 +70,15 @@ describe.each(dialectsUnderTest())('clock offset against the database server (%s
     skew = -3000;
     expect(await scrape()).toBeLessThan(-2000);
   });
+
+  it('shows NaN, not the last reading, when the database cannot be read', async () => {
+    const metrics = createMetrics();
+    let down = false;
+    registerClockOffset(metrics, () => (down ? Promise.reject(new Error('connection refused')) : clockOffsetFromDatabase(store.db, () => Date.now() - 3000)));
+    const value = async () => /^pingshi_clock_offset_ms (\S+)$/m.exec(await metrics.registry.metrics())?.[1];
+    expect(Number(await value())).toBeLessThan(-2000);
+    down = true;
+    // prom-client writes `Nan`; Prometheus reads it case-insensitively.
+    expect(await value()).toMatch(/^nan$/i);
+  });
 });
