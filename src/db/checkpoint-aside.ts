@@ -55,6 +55,8 @@ export function checkpointAside(path: string): CheckpointAside {
     if (!worker) return stopped;
     thread = null;
     stopped = new Promise<void>((resolve) => {
+      // Held from here: a process awaiting its store's close would otherwise end before the thread does.
+      worker.ref();
       worker.once('exit', () => resolve());
       worker.postMessage('stop');
     });
