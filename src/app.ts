@@ -108,7 +108,6 @@ export class App {
       directory: opts.directory ?? this.api,
       log: this.log,
       cards: cardPortsOf(features),
-      ...(store.jobRoom ? { jobRoom: store.jobRoom } : {}),
     };
     registerCalendarReadiness(this.metrics, this.deps.calendar, clock);
     registerInboxPending(this.metrics, () => pendingEventCount(store.db));

@@ -26,6 +26,4 @@ export interface CoreDeps {
   /** Card builders of the features, for the messages core queues itself. */
   cards: CardPorts;
   log: Log;
-  /** Wraps a scheduled job while it runs (SQLite: the database's checkpoints move to a thread of their own). */
-  jobRoom?: <T>(work: () => Promise<T>) => Promise<T>;
 }

@@ -5,7 +5,6 @@ import { Kysely, Migrator, PostgresDialect, sql, type MigrationProvider } from '
 import pg from 'pg';
 import type { Database } from './schema';
 import { migrations } from './migrations';
-import { checkpointAside, type CheckpointAside } from './checkpoint-aside';
 import { PreparingClient } from './prepared-statements';
 import { TurnTakingSqliteDialect } from './turn-taking';
 
@@ -16,8 +15,6 @@ export interface Store {
   dialect: Dialect;
   /** PostgreSQL only: the schema this store works in, when not the default. */
   schema?: string;
-  /** SQLite file only: wraps a job so that its checkpoints run on a thread of their own (see checkpointAside). */
-  jobRoom?: CheckpointAside;
   close(): Promise<void>;
 }
 
@@ -45,9 +42,7 @@ function openSqlite(path: string): Store {
   conn.pragma('synchronous = NORMAL');
   conn.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new TurnTakingSqliteDialect({ database: withStatementCache(conn) }) });
-  if (path === ':memory:') return { db, dialect: 'sqlite', close: () => db.destroy() };
-  const jobRoom = checkpointAside(path);
-  return { db, dialect: 'sqlite', jobRoom, close: () => jobRoom.stop().then(() => db.destroy()) };
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
 /**

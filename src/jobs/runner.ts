@@ -57,8 +57,7 @@ export async function runJob(appDeps: CoreDeps, job: JobDef, at: Date, opts: Run
   }, Math.max(100, Math.floor(leaseMs / 3)));
   heartbeat.unref();
   try {
-    const run = () => job.run(deps, key);
-    const summary = await withHeapRoom(() => (deps.jobRoom ? deps.jobRoom(run) : run()));
+    const summary = await withHeapRoom(() => job.run(deps, key));
     clearInterval(heartbeat);
     await finishJobRun(deps.db, job.name, periodKey, 'done', summary, at);
     return { status: 'done', periodKey, message: `${job.name} ${periodKey}: ${summary}` };
