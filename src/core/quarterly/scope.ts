@@ -22,6 +22,18 @@ export async function loadUnits(db: Kysely<Database>): Promise<UnitIndex> {
  * names no known unit ends the climb there, and a cycle (bad data the org import refuses) cannot hang it.
  */
 export function organOf(unitId: string, units: UnitIndex): string {
+  let known = organs.get(units);
+  if (!known) organs.set(units, (known = new Map()));
+  let organ = known.get(unitId);
+  if (organ === undefined) known.set(unitId, (organ = climb(unitId, units)));
+  return organ;
+}
+
+// An index is read whole and never changed (UnitIndex is read-only), so each unit's organ is found
+// once per index: a quarter's close of 28,000 asked 174,400 times, a climb and a Set each.
+const organs = new WeakMap<UnitIndex, Map<string, string>>();
+
+function climb(unitId: string, units: UnitIndex): string {
   let current = unitId;
   const seen = new Set<string>();
   for (;;) {
