@@ -13,10 +13,10 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-/** An audit_log row as written; its columns in `AUDIT_COLUMNS` order. */
-export const auditRow = (at: Date, e: AuditEntry) => ({
+/** An audit_log row as written; its columns in `AUDIT_COLUMNS` order. `at` may come as its ISO text, written once for a batch. */
+export const auditRow = (at: Date | string, e: AuditEntry) => ({
   id: newId('au'),
-  at: at.toISOString(),
+  at: typeof at === 'string' ? at : at.toISOString(),
   actor: e.actor,
   action: e.action,
   entity_type: e.entityType,
@@ -35,8 +35,9 @@ export async function audit(db: Kysely<Database>, at: Date, e: AuditEntry): Prom
 
 /** Many entries in a few statements (a quarter's proposals for a whole organ). */
 export async function auditMany(db: Kysely<Database>, at: Date, entries: readonly AuditEntry[]): Promise<void> {
+  const iso = at.toISOString();
   for (let i = 0; i < entries.length; i += 500) {
-    await insertRows(db, 'audit_log', entries.slice(i, i + 500).map((e) => auditRow(at, e)));
+    await insertRows(db, 'audit_log', entries.slice(i, i + 500).map((e) => auditRow(iso, e)));
   }
 }
 

@@ -157,7 +157,7 @@ function proposalRow(p: ProposalColumns) {
   };
 }
 
-const newResultRow = (p: ProposalColumns, at: Date) => ({
+const newResultRow = (p: ProposalColumns, at: string) => ({
   id: newId('qr'),
   open_id: p.openId,
   quarter_key: p.quarterKey,
@@ -167,13 +167,13 @@ const newResultRow = (p: ProposalColumns, at: Date) => ({
   confirmed_by: null,
   confirmed_at: null,
   feedback_at: null,
-  updated_at: at.toISOString(),
+  updated_at: at,
 });
 
 export async function insertProposal(db: Db, p: ProposalColumns, at: Date): Promise<boolean> {
   const res = await db
     .insertInto('quarter_results')
-    .values(newResultRow(p, at))
+    .values(newResultRow(p, at.toISOString()))
     .onConflict((oc) => oc.columns(['open_id', 'quarter_key']).doNothing())
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
@@ -185,8 +185,9 @@ export async function insertProposal(db: Db, p: ProposalColumns, at: Date): Prom
  */
 export async function insertProposals(db: Db, proposals: readonly ProposalColumns[], at: Date): Promise<Map<string, QuarterResult>> {
   const inserted = new Map<string, QuarterResult>();
+  const iso = at.toISOString();
   for (let i = 0; i < proposals.length; i += CHUNK) {
-    const rows = proposals.slice(i, i + CHUNK).map((p) => newResultRow(p, at));
+    const rows = proposals.slice(i, i + CHUNK).map((p) => newResultRow(p, iso));
     const ids = await insertRows<'quarter_results', { id: string }>(db, 'quarter_results', rows, { skipConflictsOn: ['open_id', 'quarter_key'], returning: ['id'] });
     const written = new Set(ids.map((r) => r.id));
     for (const row of rows) if (written.has(row.id)) inserted.set(row.open_id, quarterResultRowToResult(row));
