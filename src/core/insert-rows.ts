@@ -47,7 +47,7 @@ export async function insertRows<T extends keyof Database & string, R = Record<s
     const source = `select * from json_to_recordset($1::json) as r(${columns.map((c) => `${quote(c)} ${types.get(c)}`).join(', ')})`;
     return run<R>(db, table, columns, source, [packedRows(all)], opts);
   }
-  const { source, params } = tuples(columns, all, (n) => `$${n}`);
+  const { source, params } = tuples(columns, all);
   return run<R>(db, table, columns, source, params, opts);
 }
 
@@ -107,34 +107,63 @@ async function insertSqliteChunks<R>(
   const write = async (d: Kysely<Database>) => {
     const out: R[] = [];
     for (const chunk of chunks) {
-      const { source, params } = tuples(columns, chunk, () => '?');
-      out.push(...(await run<R>(d, table, columns, source, params, opts)));
+      const params: unknown[] = [];
+      for (const row of chunk) for (const column of columns) params.push(row[column] ?? null);
+      out.push(...(await execute<R>(d, sqliteText(table, columns, chunk.length, opts), params)));
     }
     return out;
   };
   return chunks.length > 1 && !db.isTransaction ? db.transaction().execute(write) : write(db);
 }
 
-/** `values (…), (…)` with a placeholder per value; a missing value is null. */
-function tuples(columns: readonly string[], rows: readonly Record<string, unknown>[], mark: (n: number) => string) {
+/** `values ($1, …), (…)` with a placeholder per value (PostgreSQL); a missing value is null. */
+function tuples(columns: readonly string[], rows: readonly Record<string, unknown>[]) {
   const params: unknown[] = [];
   const list: string[] = [];
   for (const row of rows) {
     const marks: string[] = [];
     for (const column of columns) {
       params.push(row[column] ?? null);
-      marks.push(mark(params.length));
+      marks.push(`$${params.length}`);
     }
     list.push(`(${marks.join(', ')})`);
   }
   return { source: `values ${list.join(', ')}`, params };
 }
 
-async function run<R>(db: Kysely<Database>, table: string, columns: readonly string[], source: string, params: unknown[], opts: InsertRowsOptions): Promise<R[]> {
+function run<R>(db: Kysely<Database>, table: string, columns: readonly string[], source: string, params: unknown[], opts: InsertRowsOptions): Promise<R[]> {
+  return execute<R>(db, statementText(table, columns, source, opts), params);
+}
+
+function statementText(table: string, columns: readonly string[], source: string, opts: InsertRowsOptions): string {
   let text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) ${source}`;
   if (opts.skipConflictsOn) text += ` on conflict (${opts.skipConflictsOn.map(quote).join(', ')}) do nothing`;
   if (opts.returning) text += ` returning ${opts.returning.map(quote).join(', ')}`;
+  return text;
+}
+
+async function execute<R>(db: Kysely<Database>, text: string, params: unknown[]): Promise<R[]> {
   return (await db.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
+}
+
+/**
+ * SQLite's statement texts by shape (table, columns, rows, options), made once: a chunk's text of
+ * thousands of `?` was built anew for each of a close's 1,100 chunks, and the statement cache then
+ * hashed each new string to find the statement it already had.
+ */
+const sqliteTexts = new Map<string, string>();
+
+function sqliteText(table: string, columns: readonly string[], rows: number, opts: InsertRowsOptions): string {
+  const key = JSON.stringify([table, columns, rows, opts.skipConflictsOn ?? null, opts.returning ?? null]);
+  let text = sqliteTexts.get(key);
+  if (text === undefined) {
+    // Short batches come in every size; the cache is cleared, not grown, past a few hundred shapes.
+    if (sqliteTexts.size >= 256) sqliteTexts.clear();
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    text = statementText(table, columns, `values ${Array.from({ length: rows }, () => row).join(', ')}`, opts);
+    sqliteTexts.set(key, text);
+  }
+  return text;
 }
 
 // Every schema is migrated alike, so a table's column types are read once per process.
