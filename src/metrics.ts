@@ -2,6 +2,7 @@ import client from 'prom-client';
 import { shanghaiDate } from './core/calendar/periods';
 import type { WorkCalendar } from './core/calendar/work-calendar';
 import type { Clock } from './core/clock';
+import { CLOCK_TOLERANCE_MS } from './lark/limiter-clock';
 
 /** One registry per app instance, so tests that boot several apps don't collide. */
 export function createMetrics() {
@@ -86,7 +87,7 @@ export function registerInboxPending(metrics: ReturnType<typeof createMetrics>, 
 export function registerClockOffset(metrics: Metrics, read: () => Promise<{ offsetMs: number } | null>): void {
   new client.Gauge({
     name: 'pingshi_clock_offset_ms',
-    help: "This host's clock minus the database server's, in ms; keep every instance within 50 ms (NTP)",
+    help: `This host's clock minus the database server's, in ms; keep every instance within ${CLOCK_TOLERANCE_MS} ms (NTP)`,
     registers: [metrics.registry],
     async collect() {
       // A failed reading shows NaN: the last value would claim an offset nobody measured.
