@@ -107,28 +107,25 @@ async function insertSqliteChunks<R>(
   const write = async (d: Kysely<Database>) => {
     const out: R[] = [];
     for (const chunk of chunks) {
-      const params: unknown[] = [];
-      for (const row of chunk) for (const column of columns) params.push(row[column] ?? null);
-      out.push(...(await execute<R>(d, sqliteText(table, columns, chunk.length, opts), params)));
+      out.push(...(await execute<R>(d, sqliteText(table, columns, chunk.length, opts), valuesOf(columns, chunk))));
     }
     return out;
   };
   return chunks.length > 1 && !db.isTransaction ? db.transaction().execute(write) : write(db);
 }
 
-/** `values ($1, …), (…)` with a placeholder per value (PostgreSQL); a missing value is null. */
-function tuples(columns: readonly string[], rows: readonly Record<string, unknown>[]) {
+/** Every row's values in column order, as the statement's parameters; a missing value is null. */
+function valuesOf(columns: readonly string[], rows: readonly Record<string, unknown>[]): unknown[] {
   const params: unknown[] = [];
-  const list: string[] = [];
-  for (const row of rows) {
-    const marks: string[] = [];
-    for (const column of columns) {
-      params.push(row[column] ?? null);
-      marks.push(`$${params.length}`);
-    }
-    list.push(`(${marks.join(', ')})`);
-  }
-  return { source: `values ${list.join(', ')}`, params };
+  for (const row of rows) for (const column of columns) params.push(row[column] ?? null);
+  return params;
+}
+
+/** `values ($1, …), (…)` with a placeholder per value (PostgreSQL). */
+function tuples(columns: readonly string[], rows: readonly Record<string, unknown>[]) {
+  let n = 0;
+  const list = rows.map(() => `(${columns.map(() => `$${++n}`).join(', ')})`);
+  return { source: `values ${list.join(', ')}`, params: valuesOf(columns, rows) };
 }
 
 function run<R>(db: Kysely<Database>, table: string, columns: readonly string[], source: string, params: unknown[], opts: InsertRowsOptions): Promise<R[]> {
