@@ -8,15 +8,15 @@ export interface InsertRowsOptions {
   /** Columns to return for each row actually inserted. */
   returning?: readonly string[];
   /**
-   * PostgreSQL: false keeps a parameter per value instead of packing a large batch into one JSON
-   * parameter (measured for the outbox's cards of 10 KB and more, when the packing was arrays).
+   * PostgreSQL: false keeps a parameter per value instead of packing a large batch's columns into
+   * JSON arrays (measured for the outbox's cards of 10 KB and more, when the packing was arrays).
    */
   packed?: boolean;
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** From this many rows on, PostgreSQL gets the rows as one JSON parameter instead of a parameter per value. */
+/** From this many rows on, PostgreSQL gets a JSON array per column instead of a parameter per value. */
 const PACKED_FROM = 20;
 
 /**
@@ -25,11 +25,13 @@ const PACKED_FROM = 20;
  * that was a tenth of the job. The columns are every column any row names; a row that leaves one
  * out stores null there.
  * On SQLite the rows go as `values (?, …), …`, in chunks of a few fixed sizes. On PostgreSQL many
- * rows go as one JSON parameter (`select * from json_to_recordset($1::json) as r(…)`): parsing and
- * binding 8,000 parameters took longer than inserting the rows. Until the thirteenth session they
- * went as one array per column, but the driver builds array literals a character at a time in
- * JavaScript: a quarter's close allocated 240 MB there (a quarter of all it allocated), where
- * JSON.stringify writes the same rows natively.
+ * rows go as one JSON array per column, read side by side (`rows from (json_array_elements_text($1),
+ * …)`): parsing and binding 8,000 parameters took longer than inserting the rows. Until the
+ * thirteenth session the columns went as PostgreSQL arrays, but the driver builds array literals a
+ * character at a time in JavaScript: a quarter's close allocated 240 MB there (a quarter of all it
+ * allocated), where JSON.stringify writes the same values natively. Until the eighteenth the rows
+ * went as one JSON array of objects (`json_to_recordset`), which repeated every column's name in
+ * every row: 27 MB of JSON for a close's 56,000 rows, written, sent and parsed again.
  */
 export async function insertRows<T extends keyof Database & string, R = Record<string, unknown>>(
   db: Kysely<Database>,
@@ -43,23 +45,26 @@ export async function insertRows<T extends keyof Database & string, R = Record<s
   if (!isPostgres(db)) return insertSqliteChunks<R>(db, table, columns, all, opts);
   const types = opts.packed !== false && rows.length >= PACKED_FROM ? await columnTypes(db, table) : null;
   if (types && columns.every((c) => types.has(c))) {
-    // A key left out of a row (or undefined) reads as null, as in the per-value form.
-    const source = `select * from json_to_recordset($1::json) as r(${columns.map((c) => `${quote(c)} ${types.get(c)}`).join(', ')})`;
-    return run<R>(db, table, columns, source, [packedRows(all)], opts);
+    // Each column one JSON array; `rows from` reads them side by side, a row per index.
+    const source = `select ${columns.map((c, i) => `c${i}::${types.get(c)}`).join(', ')} from rows from (${columns.map((_, i) => `json_array_elements_text($${i + 1}::json)`).join(', ')}) as r(${columns.map((_, i) => `c${i}`).join(', ')})`;
+    return run<R>(db, table, columns, source, columns.map((c) => packedColumn(all, c)), opts);
   }
   const { source, params } = tuples(columns, all);
   return run<R>(db, table, columns, source, params, opts);
 }
 
 /**
- * The rows as one JSON text. JSON.stringify writes half an emoji (a text cut in the middle of a
- * surrogate pair) as a `\ud83d` escape, which PostgreSQL's JSON parser refuses; a value given
- * alone is stored with U+FFFD there (the driver encodes it as UTF-8), and so it is here.
+ * One column of the rows as a JSON array (a key left out of a row, or undefined, is null).
+ * JSON.stringify writes half an emoji (a text cut in the middle of a surrogate pair) as a
+ * `\ud83d` escape, which PostgreSQL's JSON parser refuses; a value given alone is stored with
+ * U+FFFD there (the driver encodes it as UTF-8), and so it is here.
  */
-function packedRows(rows: readonly Record<string, unknown>[]): string {
-  const json = JSON.stringify(rows);
+function packedColumn(rows: readonly Record<string, unknown>[], column: string): string {
+  const values = new Array<unknown>(rows.length);
+  for (let i = 0; i < rows.length; i++) values[i] = rows[i]![column] ?? null;
+  const json = JSON.stringify(values);
   if (!json.includes('\\ud')) return json;
-  return JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? (value as string & { toWellFormed(): string }).toWellFormed() : value));
+  return JSON.stringify(values, (_key, value: unknown) => (typeof value === 'string' ? (value as string & { toWellFormed(): string }).toWellFormed() : value));
 }
 
 /** Every key any row has, in the order first met (a key only a later row has is not dropped). */

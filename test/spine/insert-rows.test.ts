@@ -43,7 +43,7 @@ describe.each(dialectsUnderTest())('insertRows on %s', (dialect) => {
     }
   });
 
-  it('keeps every character of a batch large enough to go as one JSON parameter on PostgreSQL', async () => {
+  it('keeps every character of a batch large enough to go as JSON arrays on PostgreSQL', async () => {
     store = await createTestStore(dialect);
     const texts = ['a\\b', 'say "好"', 'x,y', '{1,2}', 'NULL', '', ' 空格 ', '第一行\n第二行', '反斜杠\\"引号"\\', '😀 表情', "it's", '\t制表\u0001控制', 'C:\\ud83d 不是转义', '\u2028行分隔'];
     const rows = Array.from({ length: 30 }, (_, i) => ({
