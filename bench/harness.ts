@@ -148,9 +148,11 @@ export async function loadBenchmarks(dialect: Dialect, sizes: BenchSizes, print:
 export async function quarterCloseBenchmarks(dialect: Dialect, sizes: BenchSizes, print: Print): Promise<void> {
   const q = sizes.quarterClose;
   const label = (n: number) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
-  const city = await timeQuarterCloseAsServed(dialect, q.people, q.organs);
+  const city = await timeQuarterCloseAsServed(dialect, q.people, q.organs, true);
   print(`quarter_close_${label(q.people)}_s.${dialect}`, city.seconds, 2);
   print(`quarter_close_${label(q.people)}_cards.${dialect}`, city.cards);
+  // Not the close's: the same cards built as the sender builds them, one by one over its minutes.
+  print(`quarter_close_${label(q.people)}_cards_built_s.${dialect}`, city.cardsBuiltSeconds!, 2);
   print(`quarter_close_${label(q.people)}_max_stall_ms.${dialect}`, city.maxStallMs);
   const small = await timeQuarterCloseAsServed(dialect, q.small, q.organs);
   const large = await timeQuarterCloseAsServed(dialect, q.large, q.organs);

@@ -11,6 +11,7 @@ import type { Store } from '../src/db/connect';
 import { MovableClock } from '../src/core/clock';
 import quarterCloseJob from '../src/features/quarterly/quarter-close.job';
 import { runJob } from '../src/jobs/runner';
+import type { DeferredCard } from '../src/core/ports';
 import { defaultRules } from '../src/core/rules/rules';
 import { benchStore, type Dialect } from './stores';
 import { seedCity } from './seed';
@@ -26,6 +27,12 @@ export interface QuarterCloseResult {
   cards: number;
   /** The longest the close held the event loop (a webhook arriving then waited as long). */
   maxStallMs: number;
+  /**
+   * The queued cards built one after the other, as the sender builds each when its turn comes
+   * (with `buildCards`): the work the close hands to the sending, spread there over the minutes
+   * Lark's 1,000 a minute takes.
+   */
+  cardsBuiltSeconds?: number;
 }
 
 /** The app on a seeded city's store, on the day after 2026-Q3 closes, without workers (nothing is sent). */
@@ -40,7 +47,7 @@ export function closingApp(store: Store & { url: string }): Promise<App> {
   });
 }
 
-export async function timeQuarterClose(dialect: Dialect, people: number, organs: number): Promise<QuarterCloseResult> {
+export async function timeQuarterClose(dialect: Dialect, people: number, organs: number, buildCards = false): Promise<QuarterCloseResult> {
   const store = await benchStore(dialect);
   try {
     await seedCity(store.db, { people, organs, gradedMonths: MONTHS });
@@ -54,10 +61,23 @@ export async function timeQuarterClose(dialect: Dialect, people: number, organs:
     const message = outcome.message;
     const maxStallMs = stalls.stop();
     const row = await store.db.selectFrom('outbox').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-    return { seconds, message, cards: Number(row?.n ?? 0), maxStallMs };
+    const result = { seconds, message, cards: Number(row?.n ?? 0), maxStallMs };
+    return buildCards ? { ...result, cardsBuiltSeconds: await timeCardsBuilt(app) } : result;
   } finally {
     await store.dispose();
   }
+}
+
+/** Every deferred card in the outbox built in queue order, as the sender would (timed). */
+async function timeCardsBuilt(app: App): Promise<number> {
+  const rows = await app.deps.db.selectFrom('outbox').select('render').where('render', 'is not', null).orderBy('id').execute();
+  const start = performance.now();
+  for (const row of rows) {
+    const card = await app.renderDeferred(JSON.parse(row.render!) as DeferredCard);
+    if (card === null) throw new Error(`a queued card had nothing to show: ${row.render}`);
+    JSON.stringify(card);
+  }
+  return (performance.now() - start) / 1000;
 }
 
 /**
@@ -66,8 +86,8 @@ export async function timeQuarterClose(dialect: Dialect, people: number, organs:
  * memory target under load), so the close collects garbage more often than in a process with
  * Node's defaults: 2.6 s there measured 2.8–3.4 s here on the same machine.
  */
-export async function timeQuarterCloseAsServed(dialect: Dialect, people: number, organs: number): Promise<QuarterCloseResult> {
-  const output = await outputOf([...startFlags(), join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'bench/quarter-close-run.ts'), dialect, String(people), String(organs)]);
+export async function timeQuarterCloseAsServed(dialect: Dialect, people: number, organs: number, buildCards = false): Promise<QuarterCloseResult> {
+  const output = await outputOf([...startFlags(), join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'bench/quarter-close-run.ts'), dialect, String(people), String(organs), buildCards ? 'build-cards' : '']);
   return JSON.parse(output.trim().split('\n').at(-1)!) as QuarterCloseResult;
 }
 

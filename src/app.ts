@@ -33,6 +33,8 @@ import { IngestFirst } from './workers/ingest-first';
 import { createMetrics, registerCalendarReadiness, registerClockOffset, registerInboxPending, type Metrics } from './metrics';
 import { clockOffsetFromDatabase, clockTooFar, CLOCK_TOLERANCE_MS, describeOffset } from './lark/limiter-clock';
 import { pendingEventCount } from './db/inbox.repository';
+import { deferredCardRenderer } from './core/quarterly/deferred-cards';
+import type { DeferredCardRenderer } from './core/ports';
 
 export interface AppOptions {
   config: Config;
@@ -66,6 +68,8 @@ export class App {
   private scheduler: Scheduler | null = null;
   private intake: ReturnType<typeof createIntake> | null = null;
   private botOpenId: string | null = null;
+  /** Builds the cards queued to be built when sent (the outbox worker's). */
+  readonly renderDeferred: DeferredCardRenderer;
   /** Lark's requests go before background work (see IngestFirst). */
   private readonly ingest = new IngestFirst();
   url = '';
@@ -88,6 +92,8 @@ export class App {
       metrics: this.metrics,
       leaseMs: config.outboxLeaseSeconds * 1000,
       domainNow: () => clock.now(),
+      // Built from the data as it stands when sent; the reads age on wall time, as the worker runs.
+      renderDeferred: (d) => this.renderDeferred(d),
     });
     const notify = () => this.outbox.notify();
     const calendar = createWorkCalendar(opts.rules.calendar);
@@ -109,6 +115,7 @@ export class App {
       log: this.log,
       cards: cardPortsOf(features),
     };
+    this.renderDeferred = deferredCardRenderer(this.deps, () => Date.now());
     registerCalendarReadiness(this.metrics, this.deps.calendar, clock);
     registerInboxPending(this.metrics, () => pendingEventCount(store.db));
     if (store.dialect === 'postgres') registerClockOffset(this.metrics, () => clockOffsetFromDatabase(store.db));

@@ -4,7 +4,16 @@ export type CardJson = Record<string, unknown>;
 
 export type Recipient = { type: 'open_id' | 'chat_id'; id: string };
 
-export type OutMessage = { kind: 'text'; text: string } | { kind: 'card'; card: CardJson };
+/**
+ * A card built by the sender when its turn comes, from the data as it stands then: for large
+ * batches whose last message leaves long after the first (Lark's 1,000 a minute, calm hours).
+ */
+export type DeferredCard = { card: 'quarter.determination'; scopeId: string; quarterKey: string; pool: string; page: number };
+
+export type OutMessage = { kind: 'text'; text: string } | { kind: 'card'; card: CardJson } | { kind: 'deferred'; deferred: DeferredCard };
+
+/** Builds a deferred card; null when there is nothing to show any more (the pool emptied). */
+export type DeferredCardRenderer = (deferred: DeferredCard) => Promise<CardJson | null>;
 
 /** A message with its recipient and idempotency key, as `Messenger.send` takes them. */
 export type Addressed = { to: Recipient; message: OutMessage; key: string };

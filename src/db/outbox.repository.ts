@@ -15,8 +15,10 @@ const IMMEDIATELY = new Date(0).toISOString();
 // One card sent to several people (a pool's page to each of its determiners) is serialised once.
 const encodedCards = new WeakMap<CardJson, string>();
 
-function encode(message: OutMessage): { msg_type: string; content: string } {
+function encode(message: OutMessage): { msg_type: string; content: string; render?: string } {
   if (message.kind === 'text') return { msg_type: 'text', content: JSON.stringify({ text: message.text }) };
+  // Built by the worker when it sends the message (OutboxWorker's renderer).
+  if (message.kind === 'deferred') return { msg_type: 'interactive', content: '', render: JSON.stringify(message.deferred) };
   let content = encodedCards.get(message.card);
   if (content === undefined) encodedCards.set(message.card, (content = JSON.stringify(message.card)));
   return { msg_type: 'interactive', content };
@@ -33,6 +35,7 @@ interface EnqueueInput {
   target_key?: string | null;
   callback_token?: string | null;
   not_before?: string | null;
+  render?: string | null;
 }
 
 const outboxRow = (input: EnqueueInput, now: string) => ({
@@ -44,6 +47,7 @@ const outboxRow = (input: EnqueueInput, now: string) => ({
   callback_token: null,
   failing_since: null,
   not_before: null,
+  render: null,
   ...input,
   status: 'pending',
   attempts: 0,
@@ -211,8 +215,9 @@ export async function markRetry(db: Db, id: string, at: Date, error: string, cou
 /**
  * Final states: 'failed' when Lark refused the message (it would refuse it again), 'given_up' when it
  * could not be delivered for the whole retry period (an outage). Both are visible and can be re-queued.
+ * 'skipped': a card built at send time found nothing left to show (not a failure; not re-queued).
  */
-export type FailedStatus = 'failed' | 'given_up';
+export type FailedStatus = 'failed' | 'given_up' | 'skipped';
 export async function markFailed(db: Db, id: string, error: string, status: FailedStatus = 'failed'): Promise<void> {
   await db
     .updateTable('outbox')

@@ -75,6 +75,8 @@ export interface OutboxTable {
   callback_token: string | null;
   /** A domain instant before which a calm message is not sent (held outside working hours); null: no hold. */
   not_before: string | null;
+  /** A card built when it is sent (see DeferredCard); content is empty until then. */
+  render: string | null;
 }
 
 export interface JobRunTable {

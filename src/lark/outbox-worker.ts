@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { DeferredCard, DeferredCardRenderer } from '../core/ports';
 import type { Database, OutboxRow } from '../db/schema';
 import { claimDue, markFailed, markRetry, markSent, outboxDepth, postpone, resumeAfterOutage } from '../db/outbox.repository';
 import { type Metrics, registerOutboxBacklog } from '../metrics';
@@ -33,6 +34,8 @@ export interface OutboxWorkerOptions {
   pace?: Pace;
   /** Rounds in flight while the outbox has work (see ROUNDS). */
   rounds?: number;
+  /** Builds the cards queued to be built when sent (`render` rows); such rows fail without it. */
+  renderDeferred?: DeferredCardRenderer;
 }
 
 const OUTAGE_STREAK = 5;
@@ -170,9 +173,36 @@ export class OutboxWorker {
       const resolved = await resolveCall(this.o.db, row);
       if (resolved.kind === 'wait') later.push({ id: row.id, at: new Date(this.clock.now() + resolved.ms) });
       else if (resolved.kind === 'never') await this.settle(row, { ok: false, retry: 'never', error: resolved.error }, resolved);
-      else callable.push({ row, resolved });
+      else if (row.render === null) callable.push({ row, resolved });
+      else {
+        const content = await this.rendered(row);
+        if (content !== null) callable.push({ row: { ...row, content }, resolved });
+      }
     }
     return callable;
+  }
+
+  /**
+   * A deferred card built from the data as it stands now; null when the row was settled instead:
+   * skipped when nothing is left to show, retried when building failed (the database, not Lark:
+   * no outage is counted), failed once the retry period has passed.
+   */
+  private async rendered(row: OutboxRow): Promise<string | null> {
+    try {
+      if (!this.o.renderDeferred) throw new Error('this process cannot build deferred cards');
+      const card = await this.o.renderDeferred(JSON.parse(row.render!) as DeferredCard);
+      if (card !== null) return JSON.stringify(card);
+      await markFailed(this.o.db, row.id, 'nothing left to show when it was due', 'skipped');
+      this.o.metrics?.outboxSent.inc({ result: 'skipped' });
+    } catch (e) {
+      const error = `building the card failed: ${(e as Error).message}`;
+      const now = this.now();
+      const since = row.failing_since ?? now.toISOString();
+      this.o.log.error({ key: row.idem_key, err: e }, 'deferred card not built');
+      if (now.getTime() - Date.parse(since) >= this.retry.giveUpAfterMs) await markFailed(this.o.db, row.id, error, 'failed');
+      else await markRetry(this.o.db, row.id, new Date(now.getTime() + withJitter(nextDelayMs(this.retry, row.attempts))), error, true, since);
+    }
+    return null;
   }
 
   /**

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { App } from '../../src/app';
 import { ManualClock } from '../../src/core/clock';
+import type { DeferredCard } from '../../src/core/ports';
 import { applyOrgSnapshot } from '../../src/core/org/org.service';
 import { ORG_COLUMNS, parseOrgRows } from '../../src/core/org/org-snapshot';
 import { parseRules, type RulesInput } from '../../src/core/rules/rules';
@@ -83,7 +84,9 @@ export class InProcess {
   /** Everything queued for a person so far, oldest first. */
   async queuedFor(name: string): Promise<Queued[]> {
     const rows = await this.app.deps.db.selectFrom('outbox').selectAll().where('receive_id', '=', this.openId(name)).orderBy('created_at').orderBy('id').execute();
-    return rows.map((r) => ({ to: r.receive_id, kind: r.msg_type === 'text' ? 'text' : 'card', content: JSON.parse(r.content) as Record<string, unknown> }));
+    // A deferred card as the worker would build it now.
+    const content = async (r: (typeof rows)[number]) => (r.render === null ? (JSON.parse(r.content) as Record<string, unknown>) : await this.app.renderDeferred(JSON.parse(r.render) as DeferredCard));
+    return Promise.all(rows.map(async (r) => ({ to: r.receive_id, kind: r.msg_type === 'text' ? 'text' : 'card', content: (await content(r))! })));
   }
 
   async close(): Promise<void> {

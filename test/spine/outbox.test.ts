@@ -9,6 +9,7 @@ import { createMetrics } from '../../src/metrics';
 import { buildOrg, LarkSandbox, type LarkSandboxOptions } from '../../src/sandbox';
 import type { WorkerClock } from '../../src/workers/clock';
 import { createTestStore, type TestStore } from '../helpers/stores';
+import type { DeferredCard } from '../../src/core/ports';
 
 let n = 0;
 const HOUR = 3600_000;
@@ -196,5 +197,33 @@ describe('outbox against the sandbox', () => {
     const [m] = sandbox.messagesFor(people[6]!);
     expect(m!.patches).toHaveLength(1);
     expect(JSON.stringify(m!.card)).toContain('已确认');
+  });
+
+  it('builds a deferred card when its turn comes; a failed build is retried later while the rest go out', async () => {
+    let builds = 0;
+    const renderDeferred = async (d: DeferredCard) => {
+      if (builds++ === 0) throw new Error('database unreachable');
+      return { schema: '2.0', header: { title: { tag: 'plain_text', content: `${d.pool} 第${d.page}页` } }, body: { elements: [{ tag: 'markdown', content: '按发送时的数据生成' }] } };
+    };
+    const { worker, messenger, people, text } = await setup({ worker: { renderDeferred } });
+    const deferred: DeferredCard = { card: 'quarter.determination', scopeId: 'R0', quarterKey: '2026-Q2', pool: '副职', page: 2 };
+    await messenger.send({ type: 'open_id', id: people[6]! }, { kind: 'deferred', deferred }, 'deferred:1');
+    await text(people[7]!, '其他消息', 'other:1');
+    await worker.tick();
+    expect(await statuses()).toEqual([
+      { idem_key: 'deferred:1', status: 'pending', attempts: 1, last_error: 'building the card failed: database unreachable' },
+      { idem_key: 'other:1', status: 'sent', attempts: 1, last_error: null },
+    ]);
+    await worker.drain(30_000);
+    expect(sandbox.messagesFor(people[6]!).map((m) => JSON.stringify(m.card ?? m.content))).toEqual([expect.stringContaining('副职 第2页')]);
+    expect((await statuses())[0]).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
+  it('retries a deferred card in a process that cannot build it, and sends nothing meanwhile', async () => {
+    const { worker, messenger, people } = await setup();
+    await messenger.send({ type: 'open_id', id: people[6]! }, { kind: 'deferred', deferred: { card: 'quarter.determination', scopeId: 'R0', quarterKey: '2026-Q2', pool: '副职', page: 1 } }, 'deferred:2');
+    await worker.tick();
+    expect(await statuses()).toEqual([{ idem_key: 'deferred:2', status: 'pending', attempts: 1, last_error: 'building the card failed: this process cannot build deferred cards' }]);
+    expect(sandbox.messagesFor(people[6]!)).toEqual([]);
   });
 });

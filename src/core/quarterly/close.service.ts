@@ -5,9 +5,8 @@ import { forbidden } from '../errors';
 import type { Person } from '../org/person';
 import type { Addressed } from '../ports';
 import { assertDeterminer } from './determination.service';
-import { determinationPages, type KnownScope } from './determination-view';
-import { findScopeSignoffs } from './signoff.repository';
-import { summariesForQuarter } from '../summary/summary-excerpts';
+import { determinationPages } from './determination-view';
+import { pageCount } from './pool-pages';
 import { determinersAmong, isDeterminerOf } from './people.repository';
 import { findActiveAdmins } from '../org/people.repository';
 import { poolNames } from './pools';
@@ -45,33 +44,27 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
       // Every pool confirmed already: no card is due, and nothing more to read.
       if (open.length === 0) return;
       const determiners = determinersAmong(admins, scopeId, units);
-      const messenger = deps.messengerFor(trx);
-      // Every pool's cards from the scope's results as stored just now and the months already in hand.
-      const known: KnownScope = {
-        scope: proposal.stored,
-        monthly: inputs.monthly,
-        people,
-        quota: proposal.quota,
-        locks: proposal.locks,
-        signoffs: await findScopeSignoffs(trx, scopeId, quarterKey),
-        summaries: await summariesForQuarter(trx, deps.rules, quarterKey, proposal.stored.map((r) => r.openId)),
-      };
+      // Each page is built when the sender gets to it (DeferredCard): the last of a city's 1,500
+      // leave minutes after the first at Lark's 1,000 a minute, or the next morning after calm hours.
       const cards: Addressed[] = [];
       for (const pool of open) {
-        for (const view of await determinationPages(trx, deps.rules, units, { scopeId, quarterKey, pool: pool.pool }, null, known)) {
-          const card = deps.cards.quarterly.determination(view);
+        const members = proposal.stored.filter((r) => r.pool === pool.pool).length;
+        for (let page = 1; members > 0 && page <= pageCount(members, deps.rules.quarterly.card_page_size); page++) {
+          const deferred = { card: 'quarter.determination', scopeId, quarterKey, pool: pool.pool, page } as const;
           for (const admin of determiners) {
-            cards.push({ to: { type: 'open_id', id: admin.openId }, message: { kind: 'card', card }, key: `quarter-close:${quarterKey}:${scopeId}:${pool.pool}:p${view.page}:${admin.openId}` });
+            cards.push({ to: { type: 'open_id', id: admin.openId }, message: { kind: 'deferred', deferred }, key: `quarter-close:${quarterKey}:${scopeId}:${pool.pool}:p${page}:${admin.openId}` });
           }
         }
       }
+      const messenger = deps.messengerFor(trx);
       await messenger.sendAll(cards);
       cardsSent += cards.length;
     });
   // Scopes write disjoint rows. On PostgreSQL three at a time keep the server busy while this
-  // process builds the next scope's cards (28,000 people: 3.5–3.9 s one by one, 2.7 s three at a
-  // time); SQLite has one connection, where they would only take turns. After a failure no lane
-  // starts another scope, and the job fails once those under way have finished.
+  // process computes the next scope's proposals (28,000 people: 3.5–3.9 s one by one, 2.7 s three
+  // at a time, when the close still built the cards); SQLite has one connection, where they would
+  // only take turns. After a failure no lane starts another scope, and the job fails once those
+  // under way have finished.
   const queue = await scopesWithData(deps.db, deps.rules, quarterKey, city);
   const failures: unknown[] = [];
   const lane = async () => {

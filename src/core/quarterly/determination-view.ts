@@ -4,18 +4,17 @@ import type { Database } from '../../db/schema';
 import { formatMonthLabel, formatPeriodLabel, formatQuarterLabel } from '../calendar/periods';
 import { formatScore } from '../numbers';
 import { basisLabel, instantLabel, quotaRuleText, scoreText } from './format';
-import type { Person } from '../org/person';
 import { monthlyResultsForQuarter, type PersonMonths } from './month-results';
 import { isDeterminerOf, peopleByOpenId } from './people.repository';
 import { orderedForCard, pageCount, pageOf } from './pool-pages';
 import { pageRevision, poolRevision } from './pool-revision';
 import { bindingRules, type BindingRule } from './proposal';
 import { fitPoolToQuota } from './quota';
-import { findLock, findPoolResults, findScopeQuarterResults, type PoolKey, type QuarterLock, type QuarterResult } from './results.repository';
+import { findLock, findPoolResults, findScopeQuarterResults, type PoolKey, type QuarterResult } from './results.repository';
 import { unitLabel, type UnitIndex } from './scope';
-import { quotaRulesFor, type QuotaRules } from './quota-share';
+import { quotaRulesFor } from './quota-share';
 import { seatsOfScope } from './scope-quota';
-import { findSignoffs, type Signoff } from './signoff.repository';
+import { findSignoffs } from './signoff.repository';
 import { tierOptions } from './tier-choice';
 import type { DeterminationView } from './views';
 import { summariesForQuarter, summaryPeriodOfQuarter } from '../summary/summary-excerpts';
@@ -23,9 +22,9 @@ import { summariesForQuarter, summaryPeriodOfQuarter } from '../summary/summary-
 type Db = Kysely<Database>;
 
 /** Every page of a pool's determination card; empty when the pool has nobody. */
-export async function determinationPages(db: Db, rules: Rules, units: UnitIndex, pool: PoolKey, notice: string | null = null, known?: KnownScope): Promise<DeterminationView[]> {
+export async function determinationPages(db: Db, rules: Rules, units: UnitIndex, pool: PoolKey, notice: string | null = null): Promise<DeterminationView[]> {
   // The pool is read once for all its pages: a large organ's pool has dozens.
-  const data = await loadPool(db, rules, units, pool, known);
+  const data = await readPool(db, rules, units, pool);
   const first = await determinationView(db, rules, units, pool, 1, notice, data);
   if (!first) return [];
   const rest = [];
@@ -33,34 +32,20 @@ export async function determinationPages(db: Db, rules: Rules, units: UnitIndex,
   return [first, ...rest];
 }
 
-type PoolData = Awaited<ReturnType<typeof loadPool>>;
+/** What every page of a pool is built from (null: the pool has nobody), read once for several pages. */
+export type PoolData = Awaited<ReturnType<typeof readPool>>;
 
-/**
- * What a caller going through every pool of a scope already holds, each read once for the scope
- * instead of once per pool: its results, locks, confirmations and summaries, the quarter's monthly
- * results of its people and its quota rules.
- */
-export interface KnownScope {
-  scope: QuarterResult[];
-  monthly: PersonMonths[];
-  people: ReadonlyMap<string, Person>;
-  quota: QuotaRules;
-  locks: readonly QuarterLock[];
-  signoffs: ReadonlyMap<string, Signoff[]>;
-  summaries: ReadonlyMap<string, string>;
-}
-
-async function loadPool(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKey, known?: KnownScope) {
-  const results = known ? known.scope.filter((r) => r.pool === pool.pool) : await findPoolResults(db, pool);
+export async function readPool(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKey) {
+  const results = await findPoolResults(db, pool);
   if (results.length === 0) return null;
-  const { rules, note: shareNote } = known?.quota ?? (await quotaRulesFor(db, baseRules, pool.scopeId, pool.quarterKey));
-  const lock = known ? (known.locks.find((l) => l.pool === pool.pool) ?? null) : await findLock(db, pool);
-  const signoffs = known ? (known.signoffs.get(pool.pool) ?? []) : await findSignoffs(db, pool);
-  const people = await peopleByOpenId(db, [...results.map((r) => r.openId), ...(lock ? [lock.lockedBy] : []), ...signoffs.map((s) => s.signedBy)], known?.people);
-  const scope = known?.scope ?? (await findScopeQuarterResults(db, pool.scopeId, pool.quarterKey));
+  const { rules, note: shareNote } = await quotaRulesFor(db, baseRules, pool.scopeId, pool.quarterKey);
+  const lock = await findLock(db, pool);
+  const signoffs = await findSignoffs(db, pool);
+  const people = await peopleByOpenId(db, [...results.map((r) => r.openId), ...(lock ? [lock.lockedBy] : []), ...signoffs.map((s) => s.signedBy)]);
+  const scope = await findScopeQuarterResults(db, pool.scopeId, pool.quarterKey);
   // Months still ungraded, for the whole pool at once (each page shows its own people's).
   const members = new Set(results.map((r) => r.openId));
-  const monthly = lock ? [] : known ? known.monthly.filter((m) => members.has(m.openId)) : await monthlyResultsForQuarter(db, pool.quarterKey, { openIds: [...members] });
+  const monthly = lock ? [] : await monthlyResultsForQuarter(db, pool.quarterKey, { openIds: [...members] });
   // What every page shares, computed once: the order, the seats and what they ask of the proposals.
   const nameOf = (id: string) => people.get(id)?.name ?? id;
   const ordered = orderedForCard(results, nameOf);
@@ -79,9 +64,7 @@ async function loadPool(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKe
   const goodCount = results.filter((r) => r.tier === '好').length;
   const notes = ruleNotes(results, rules);
   // The pool's own (the card counts them against the pool's size).
-  const summaries = known
-    ? new Map(results.filter((r) => known.summaries.has(r.openId)).map((r) => [r.openId, known.summaries.get(r.openId)!]))
-    : await summariesForQuarter(db, baseRules, pool.quarterKey, results.map((r) => r.openId));
+  const summaries = await summariesForQuarter(db, baseRules, pool.quarterKey, results.map((r) => r.openId));
   return { results, rules, shareNote, lock, signoffs, people, monthly, nameOf, ordered, alloc, seats, fit, byId, determiners, revision, rated, goodCount, notes, summaries };
 }
 
@@ -95,7 +78,7 @@ export async function determinationView(
   notice: string | null = null,
   preloaded?: PoolData,
 ): Promise<DeterminationView | null> {
-  const data = preloaded === undefined ? await loadPool(db, baseRules, units, pool) : preloaded;
+  const data = preloaded === undefined ? await readPool(db, baseRules, units, pool) : preloaded;
   if (!data) return null;
   const { results, rules, shareNote, lock, signoffs, monthly, nameOf, ordered, alloc, seats, fit, byId, determiners, revision, rated, goodCount, notes, summaries } = data;
   const size = rules.quarterly.card_page_size;

@@ -14,6 +14,7 @@ import * as inboxArrivals from './0020-inbox-arrivals';
 import * as dropUnusedIndexes from './0021-drop-unused-indexes';
 import * as reviewsByUnit from './0022-reviews-by-unit';
 import * as outboxSentWithContent from './0023-outbox-sent-with-content';
+import * as outboxRender from './0024-outbox-render';
 import * as calmHold from './0015-calm-hold';
 import * as unitRanking from './0012-unit-ranking';
 import * as peerRatings from './0017-peer-ratings';
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0021-drop-unused-indexes': dropUnusedIndexes,
   '0022-reviews-by-unit': reviewsByUnit,
   '0023-outbox-sent-with-content': outboxSentWithContent,
+  '0024-outbox-render': outboxRender,
 };
