@@ -34,7 +34,7 @@ export interface OutboxWorkerOptions {
   pace?: Pace;
   /** Rounds in flight while the outbox has work (see ROUNDS). */
   rounds?: number;
-  /** Builds the cards queued to be built when sent (`render` rows); such rows fail without it. */
+  /** Builds the cards queued to be built when sent (`render` rows); without it they are retried, then fail. */
   renderDeferred?: DeferredCardRenderer;
 }
 
