@@ -12,16 +12,11 @@ type Db = Kysely<Database>;
 
 const IMMEDIATELY = new Date(0).toISOString();
 
-// One card sent to several people (a pool's page to each of its determiners) is serialised once.
-const encodedCards = new WeakMap<CardJson, string>();
-
 function encode(message: OutMessage): { msg_type: string; content: string; render?: string } {
   if (message.kind === 'text') return { msg_type: 'text', content: JSON.stringify({ text: message.text }) };
   // Built by the worker when it sends the message (OutboxWorker's renderer).
   if (message.kind === 'deferred') return { msg_type: 'interactive', content: '', render: JSON.stringify(message.deferred) };
-  let content = encodedCards.get(message.card);
-  if (content === undefined) encodedCards.set(message.card, (content = JSON.stringify(message.card)));
-  return { msg_type: 'interactive', content };
+  return { msg_type: 'interactive', content: JSON.stringify(message.card) };
 }
 
 interface EnqueueInput {

@@ -175,7 +175,7 @@ export class OutboxWorker {
       else if (resolved.kind === 'never') await this.settle(row, { ok: false, retry: 'never', error: resolved.error }, resolved);
       else if (row.render === null) callable.push({ row, resolved });
       else {
-        const content = await this.rendered(row);
+        const content = await this.rendered(row, resolved);
         if (content !== null) callable.push({ row: { ...row, content }, resolved });
       }
     }
@@ -184,10 +184,10 @@ export class OutboxWorker {
 
   /**
    * A deferred card built from the data as it stands now; null when the row was settled instead:
-   * skipped when nothing is left to show, retried when building failed (the database, not Lark:
-   * no outage is counted), failed once the retry period has passed.
+   * skipped when nothing is left to show, or retried like a failed call when building failed (the
+   * database, not Lark: no outage is counted) and given up once the retry period has passed.
    */
-  private async rendered(row: OutboxRow): Promise<string | null> {
+  private async rendered(row: OutboxRow, resolved: Resolved): Promise<string | null> {
     try {
       if (!this.o.renderDeferred) throw new Error('this process cannot build deferred cards');
       const card = await this.o.renderDeferred(JSON.parse(row.render!) as DeferredCard);
@@ -195,12 +195,8 @@ export class OutboxWorker {
       await markFailed(this.o.db, row.id, 'nothing left to show when it was due', 'skipped');
       this.o.metrics?.outboxSent.inc({ result: 'skipped' });
     } catch (e) {
-      const error = `building the card failed: ${(e as Error).message}`;
-      const now = this.now();
-      const since = row.failing_since ?? now.toISOString();
       this.o.log.error({ key: row.idem_key, err: e }, 'deferred card not built');
-      if (now.getTime() - Date.parse(since) >= this.retry.giveUpAfterMs) await markFailed(this.o.db, row.id, error, 'failed');
-      else await markRetry(this.o.db, row.id, new Date(now.getTime() + withJitter(nextDelayMs(this.retry, row.attempts))), error, true, since);
+      await this.settle(row, { ok: false, retry: 'transient', error: `building the card failed: ${(e as Error).message}` }, resolved);
     }
     return null;
   }
@@ -229,7 +225,7 @@ export class OutboxWorker {
   private async deliver({ row, resolved }: Callable, ids: string[], sent: Sent[]): Promise<void> {
     const result = await this.call(row, resolved).catch((e: Error): CallResult => ({ ok: false, retry: 'transient', error: e.message }));
     const endedAt = this.clock.now();
-    if (!result.ok) return void (await Promise.all([this.limiter.stamp([{ ids, endedAt }]), this.settle(row, result, resolved)]));
+    if (!result.ok) return void (await Promise.all([this.limiter.stamp([{ ids, endedAt }]), this.countOutage(result).then(() => this.settle(row, result, resolved))]));
     if (this.failStreak >= OUTAGE_STREAK) this.resumeDue = true;
     this.failStreak = 0;
     sent.push({ row, ids, endedAt, messageId: result.messageId });
@@ -266,15 +262,19 @@ export class OutboxWorker {
     }
   }
 
-  /** A call that failed, or could not be made: retried later, rerouted, or failed for good. */
-  private async settle(row: OutboxRow, result: Failed, resolved: Resolved): Promise<void> {
-    const db = this.o.db;
-    const now = this.now();
-    const count = (result: string) => this.o.metrics?.outboxSent.inc({ result });
+  /** A call Lark failed: past a few in a row it is probably down. */
+  private async countOutage(result: Failed): Promise<void> {
     if (result.retry === 'transient' && ++this.failStreak >= OUTAGE_STREAK) {
       // Back off the whole app (every process sees the pause) instead of every row hammering a service that is down.
       await this.limiter.pause('app', Math.min(OUTAGE_PROBE_MAX_MS, 1000 * 2 ** (this.failStreak - OUTAGE_STREAK)));
     }
+  }
+
+  /** A call that failed, could not be made, or whose card could not be built: retried later, rerouted, or failed for good. */
+  private async settle(row: OutboxRow, result: Failed, resolved: Resolved): Promise<void> {
+    const db = this.o.db;
+    const now = this.now();
+    const count = (result: string) => this.o.metrics?.outboxSent.inc({ result });
     if (row.op === 'update' && result.retry !== 'transient') {
       // The token is spent, expired or refused: update the card with a PATCH instead.
       await db.updateTable('outbox').set({ op: 'patch', callback_token: null, status: 'pending', lease_until: null, next_attempt_at: now.toISOString() }).where('id', '=', row.id).execute();
