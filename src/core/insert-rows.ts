@@ -39,18 +39,72 @@ export async function insertRows<T extends keyof Database & string, R = Record<s
   rows: readonly Insertable<Database[T]>[],
   opts: InsertRowsOptions = {},
 ): Promise<R[]> {
-  const all = rows as readonly Record<string, unknown>[];
-  if (all.length === 0) return [];
+  return (await write<R>(db, table, rows as readonly Record<string, unknown>[], opts)).rows;
+}
+
+/**
+ * insertRows without `returning`, for a caller that only needs to know how many rows went in (all
+ * of them, in a quarter close's usual case): SQLite returned a close's 28,000 ids row by row
+ * through a table of their own, a quarter of the insert's time.
+ */
+export async function insertRowsCounted<T extends keyof Database & string>(
+  db: Kysely<Database>,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+  opts: Omit<InsertRowsOptions, 'returning'> = {},
+): Promise<number> {
+  return (await write(db, table, rows as readonly Record<string, unknown>[], opts)).count;
+}
+
+interface Written<R> {
+  rows: R[];
+  /** Rows inserted (conflicts skipped). */
+  count: number;
+}
+
+async function write<R>(db: Kysely<Database>, table: string, all: readonly Record<string, unknown>[], opts: InsertRowsOptions): Promise<Written<R>> {
+  if (all.length === 0) return { rows: [], count: 0 };
   const columns = columnsOf(all);
   if (!isPostgres(db)) return insertSqliteChunks<R>(db, table, columns, all, opts);
-  const types = opts.packed !== false && rows.length >= PACKED_FROM ? await columnTypes(db, table) : null;
-  if (types && columns.every((c) => types.has(c))) {
-    // Each column one JSON array; `rows from` reads them side by side, a row per index.
-    const source = `select ${columns.map((c, i) => `c${i}::${types.get(c)}`).join(', ')} from rows from (${columns.map((_, i) => `json_array_elements_text($${i + 1}::json)`).join(', ')}) as r(${columns.map((_, i) => `c${i}`).join(', ')})`;
-    return run<R>(db, table, columns, source, columns.map((c) => packedColumn(all, c)), opts);
-  }
+  const types = opts.packed !== false && all.length >= PACKED_FROM ? await columnTypes(db, table) : null;
+  if (types && columns.every((c) => types.has(c))) return run<R>(db, table, columns, ...packedSource(all, columns, types), opts);
   const { source, params } = tuples(columns, all);
   return run<R>(db, table, columns, source, params, opts);
+}
+
+/**
+ * Each column one JSON array; `rows from` reads them side by side, a row per index. A column with
+ * the same value in every row (the batch's time and actor, a scope's id, a status, the nulls of
+ * parts not used yet) goes once, as a parameter of its own: a quarter close's proposals and audit
+ * rows repeated 5 MB of such values, each written into JSON, sent and parsed again.
+ */
+function packedSource(rows: readonly Record<string, unknown>[], columns: readonly string[], types: ReadonlyMap<string, string>): [source: string, params: unknown[]] {
+  const params: unknown[] = [];
+  const select: string[] = [];
+  const arrays: string[] = [];
+  for (const column of columns) {
+    // At least one column goes as an array: it is what gives the select its rows.
+    const one = arrays.length > 0 || column !== columns[columns.length - 1] ? oneValue(rows, column) : VARIES;
+    if (one !== VARIES) {
+      params.push(one);
+      select.push(`$${params.length}::${types.get(column)}`);
+    } else {
+      params.push(packedColumn(rows, column));
+      arrays.push(`json_array_elements_text($${params.length}::json)`);
+      select.push(`c${arrays.length - 1}::${types.get(column)}`);
+    }
+  }
+  return [`select ${select.join(', ')} from rows from (${arrays.join(', ')}) as r(${arrays.map((_, i) => `c${i}`).join(', ')})`, params];
+}
+
+const VARIES = Symbol('varies');
+
+/** The value every row has in the column (a missing one is null), if it is one plain value; else VARIES. */
+function oneValue(rows: readonly Record<string, unknown>[], column: string): unknown {
+  const first = rows[0]![column] ?? null;
+  if (first !== null && typeof first !== 'string' && typeof first !== 'number' && typeof first !== 'boolean') return VARIES;
+  for (let i = 1; i < rows.length; i++) if ((rows[i]![column] ?? null) !== first) return VARIES;
+  return first;
 }
 
 /**
@@ -101,7 +155,7 @@ async function insertSqliteChunks<R>(
   columns: readonly string[],
   rows: readonly Record<string, unknown>[],
   opts: InsertRowsOptions,
-): Promise<R[]> {
+): Promise<Written<R>> {
   const chunks: Array<readonly Record<string, unknown>[]> = [];
   for (let at = 0; at < rows.length; ) {
     const left = rows.length - at;
@@ -109,14 +163,16 @@ async function insertSqliteChunks<R>(
     chunks.push(rows.slice(at, at + size));
     at += size;
   }
-  const write = async (d: Kysely<Database>) => {
-    const out: R[] = [];
+  const writeAll = async (d: Kysely<Database>) => {
+    const out: Written<R> = { rows: [], count: 0 };
     for (const chunk of chunks) {
-      out.push(...(await execute<R>(d, sqliteText(table, columns, chunk.length, opts), valuesOf(columns, chunk))));
+      const written = await execute<R>(d, sqliteText(table, columns, chunk.length, opts), valuesOf(columns, chunk));
+      out.rows.push(...written.rows);
+      out.count += written.count;
     }
     return out;
   };
-  return chunks.length > 1 && !db.isTransaction ? db.transaction().execute(write) : write(db);
+  return chunks.length > 1 && !db.isTransaction ? db.transaction().execute(writeAll) : writeAll(db);
 }
 
 /** Every row's values in column order, as the statement's parameters; a missing value is null. */
@@ -133,7 +189,7 @@ function tuples(columns: readonly string[], rows: readonly Record<string, unknow
   return { source: `values ${list.join(', ')}`, params: valuesOf(columns, rows) };
 }
 
-function run<R>(db: Kysely<Database>, table: string, columns: readonly string[], source: string, params: unknown[], opts: InsertRowsOptions): Promise<R[]> {
+function run<R>(db: Kysely<Database>, table: string, columns: readonly string[], source: string, params: unknown[], opts: InsertRowsOptions): Promise<Written<R>> {
   return execute<R>(db, statementText(table, columns, source, opts), params);
 }
 
@@ -144,8 +200,9 @@ function statementText(table: string, columns: readonly string[], source: string
   return text;
 }
 
-async function execute<R>(db: Kysely<Database>, text: string, params: unknown[]): Promise<R[]> {
-  return (await db.executeQuery<R>(CompiledQuery.raw(text, params))).rows;
+async function execute<R>(db: Kysely<Database>, text: string, params: unknown[]): Promise<Written<R>> {
+  const result = await db.executeQuery<R>(CompiledQuery.raw(text, params));
+  return { rows: result.rows, count: result.rows.length > 0 ? result.rows.length : Number(result.numAffectedRows ?? 0) };
 }
 
 /**

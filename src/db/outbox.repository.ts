@@ -5,7 +5,7 @@ import type { CardJson, Messenger, OutMessage, Recipient } from '../core/ports';
 import type { Database, OutboxRow } from './schema';
 import { newId } from '../core/ids';
 import { batchedCalls, perDb } from '../core/batched-calls';
-import { insertRows } from '../core/insert-rows';
+import { insertRows, insertRowsCounted } from '../core/insert-rows';
 import { inTexts, valueById } from '../core/sql-dialect';
 
 type Db = Kysely<Database>;
@@ -76,7 +76,7 @@ export async function enqueueMany(db: Db, clock: Clock, inputs: readonly Enqueue
   let added = 0;
   for (let i = 0; i < inputs.length; i += 100) {
     const rows = inputs.slice(i, i + 100).map((input) => outboxRow(input, now));
-    added += (await insertRows(db, 'outbox', rows, { skipConflictsOn: ['idem_key'], returning: ['id'], packed: false })).length;
+    added += await insertRowsCounted(db, 'outbox', rows, { skipConflictsOn: ['idem_key'], packed: false });
   }
   await statistics.refreshAfterGrowth(db, 'outbox', added);
   return added;

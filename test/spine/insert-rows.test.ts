@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditMany, auditTrail } from '../../src/core/audit';
-import { insertRows } from '../../src/core/insert-rows';
+import { insertRows, insertRowsCounted } from '../../src/core/insert-rows';
+import { insertProposals } from '../../src/core/quarterly/results.repository';
 import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/stores';
 
 /** The multi-row INSERT written as text, on each database: what it stores, skips and returns. */
@@ -56,6 +57,22 @@ describe.each(dialectsUnderTest())('insertRows on %s', (dialect) => {
     expect(stored.map((r) => ({ ...r, score: r.score === null ? null : Number(r.score) }))).toEqual(rows.map(({ id, score, good_months, basis }) => ({ id, score, good_months, basis })));
   });
 
+  it('stores a column that has one value in every row of a large batch (text, number, null, half an emoji) as given', async () => {
+    store = await createTestStore(dialect);
+    const rows = Array.from({ length: 25 }, (_, i) => ({
+      id: `qr_${String(i).padStart(2, '0')}`, open_id: `ou_${i}`, quarter_key: '2026-Q3', unit_id: 'od_1', level: '一级科员', score: 88.25,
+      work: null, conduct: null, good_months: 0, proposed_tier: '好', tier: '好', status: 'proposed', updated_at: '2026-10-15T02:00:00.000Z',
+      basis: 'C:\\ud83d 说明 "引号" ' + '😀'.slice(0, 1),
+    }));
+    expect(await insertRowsCounted(store.db, 'quarter_results', rows, { skipConflictsOn: ['open_id', 'quarter_key'] })).toBe(25);
+    const stored = await store.db.selectFrom('quarter_results').select(['id', 'open_id', 'score', 'work', 'good_months', 'updated_at']).orderBy('id').execute();
+    expect(stored.map((r) => ({ ...r, score: Number(r.score) }))).toEqual(rows.map(({ id, open_id, score, work, good_months, updated_at }) => ({ id, open_id, score, work, good_months, updated_at })));
+    // The half character as in a batch of different texts (above): replaced, the rest intact.
+    const bases = await store.db.selectFrom('quarter_results').select('basis').distinct().execute();
+    expect(bases).toHaveLength(1);
+    expect(bases[0]!.basis).toMatch(/^C:\\ud83d 说明 "引号" \ufffd+$/);
+  });
+
   it('stores half an emoji (a text cut inside a surrogate pair) in a large batch, with U+FFFD in its place as when given alone', async () => {
     store = await createTestStore(dialect);
     const cut = '表情😀'.slice(0, 3);
@@ -84,6 +101,43 @@ describe.each(dialectsUnderTest())('insertRows on %s', (dialect) => {
     await expect(insertRows(store.db, 'quarter_results', refused)).rejects.toThrow();
     const count = await store.db.selectFrom('quarter_results').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(301);
+  });
+
+  it('counts the rows it inserted, a key already taken skipped, in short, chunked and packed batches', async () => {
+    store = await createTestStore(dialect);
+    const row = (i: number, openId = `ou_${i}`) => ({
+      id: `qr_${String(i).padStart(4, '0')}`, open_id: openId, quarter_key: '2026-Q3', unit_id: 'od_1', level: '一级科员', score: i,
+      work: null, conduct: null, good_months: 0, proposed_tier: '好', tier: '好', status: 'proposed', updated_at: '2026-10-15T02:00:00.000Z',
+    });
+    const skip = { skipConflictsOn: ['open_id', 'quarter_key'] };
+    expect(await insertRowsCounted(store.db, 'quarter_results', [row(1), row(2)], skip)).toBe(2);
+    // 300 rows (SQLite: chunks of 128, 128, 32 and 12; PostgreSQL: one packed statement), two of them people stored above.
+    const many = Array.from({ length: 300 }, (_, i) => row(100 + i, i === 17 ? 'ou_1' : i === 250 ? 'ou_2' : undefined));
+    expect(await insertRowsCounted(store.db, 'quarter_results', many, skip)).toBe(298);
+    expect(await insertRowsCounted(store.db, 'quarter_results', [row(9, 'ou_1')], skip)).toBe(0);
+    expect(await insertRowsCounted(store.db, 'quarter_results', [])).toBe(0);
+    const count = await store.db.selectFrom('quarter_results').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(300);
+  });
+
+  it('returns the proposals it inserted, as stored, and leaves out one stored meanwhile', async () => {
+    store = await createTestStore(dialect);
+    const proposal = (openId: string, tier: '好' | '较好') => ({
+      openId, quarterKey: '2026-Q3', unitId: 'od_1', level: '一级科员', scopeId: 'od_1', pool: '一级科员', basis: '3 个月平均 90 分', score: 90,
+      work: 70, conduct: 20, goodMonths: 3, proposedTier: tier, tier,
+    });
+    const at = new Date('2026-10-15T02:00:00Z');
+    await insertProposals(store.db, [proposal('ou_b', '较好')], at);
+    const proposals = Array.from({ length: 600 }, (_, i) => proposal(`ou_${String(i).padStart(3, '0')}`, '好'));
+    proposals[300] = proposal('ou_b', '好');
+    const inserted = await insertProposals(store.db, proposals, at);
+    expect(inserted.size).toBe(599);
+    expect(inserted.has('ou_b')).toBe(false);
+    const stored = await store.db.selectFrom('quarter_results').select(['id', 'open_id', 'tier']).execute();
+    expect(stored).toHaveLength(600);
+    expect(stored.find((r) => r.open_id === 'ou_b')?.tier).toBe('较好');
+    const byOpenId = new Map(stored.map((r) => [r.open_id, r.id]));
+    expect([...inserted.values()].every((r) => byOpenId.get(r.openId) === r.id && r.tier === '好' && r.status === 'proposed')).toBe(true);
   });
 
   it('writes a thousand audit entries in chunks, each readable on its own trail with its quotes and Chinese intact', async () => {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { inTexts, isPostgres, planOnce } from '../sql-dialect';
-import { personRowToPerson, type Person } from './person';
+import { MEMBER_COLUMNS, memberRowToMember, personRowToPerson, type Member, type Person } from './person';
 import { compareText } from '../text-order';
 import { readRows } from '../read-together';
 import { batchedRead, perDb } from '../batched-calls';
@@ -41,15 +41,33 @@ export async function findActivePeople(db: Db, filter: { unitId?: string; unitId
  * turning between pages (see TurnTakingSqliteDialect), and put in unit order here.
  */
 async function everyActivePerson(db: Db): Promise<Person[]> {
-  const out: Person[] = [];
+  const people = await inKeyPages((after) => db.selectFrom('people').selectAll().where('active', '=', 1).where('open_id', '>', after).orderBy('open_id').limit(PAGE_ROWS).execute(), personRowToPerson);
+  return inUnitOrder(people);
+}
+
+/** findActivePeople with only what a quarter's proposals need (Member): the close reads a whole city's. */
+export async function findActiveMembers(db: Db, filter: { unitIds?: readonly string[] } = {}): Promise<Member[]> {
+  if (filter.unitIds?.length === 0) return [];
+  const active = db.selectFrom('people').select(MEMBER_COLUMNS).where('active', '=', 1);
+  if (!filter.unitIds && !isPostgres(db)) {
+    return inUnitOrder(await inKeyPages((after) => active.where('open_id', '>', after).orderBy('open_id').limit(PAGE_ROWS).execute(), memberRowToMember));
+  }
+  const rows = await (filter.unitIds ? active.where(inTexts(db, 'unit_id', filter.unitIds)) : active).orderBy('unit_id').orderBy('open_id').execute();
+  return rows.map(memberRowToMember);
+}
+
+/** Every row of a read in open_id order, a page at a time (`page(after)` reads the page after that key), each mapped. */
+async function inKeyPages<R extends { open_id: string }, T>(page: (after: string) => Promise<R[]>, map: (row: R) => T): Promise<T[]> {
+  const out: T[] = [];
   for (let after = ''; ; ) {
-    const rows = await db.selectFrom('people').selectAll().where('active', '=', 1).where('open_id', '>', after).orderBy('open_id').limit(PAGE_ROWS).execute();
-    for (const row of rows) out.push(personRowToPerson(row));
-    if (rows.length < PAGE_ROWS) break;
+    const rows = await page(after);
+    for (const row of rows) out.push(map(row));
+    if (rows.length < PAGE_ROWS) return out;
     after = rows[rows.length - 1]!.open_id;
   }
-  return out.sort((a, b) => compareText(a.unitId, b.unitId) || compareText(a.openId, b.openId));
 }
+
+const inUnitOrder = <P extends { unitId: string; openId: string }>(people: P[]): P[] => people.sort((a, b) => compareText(a.unitId, b.unitId) || compareText(a.openId, b.openId));
 
 /** Every active person with an admin role (考核管理员 or city admin), by open_id: few, so a job over many units reads them once. */
 export async function findActiveAdmins(db: Db): Promise<Person[]> {

@@ -50,10 +50,27 @@ export function personRowToPerson(row: PersonRow): Person {
     active: row.active === 1,
     promptOptOut: row.prompt_opt_out === 1,
     joinedAt: row.created_at,
-    joinedOn: row.joined_on ?? shanghaiDate(new Date(row.created_at)),
+    joinedOn: joinedOnOf(row),
     probationUntil: row.probation_until,
   };
 }
+
+/** What a quarter's proposals need of a person: six columns of people's fourteen, read for a whole city. */
+export type Member = Pick<Person, 'openId' | 'unitId' | 'level' | 'joinedOn' | 'probationUntil'>;
+
+export const MEMBER_COLUMNS = ['open_id', 'unit_id', 'level', 'joined_on', 'created_at', 'probation_until'] as const;
+
+export function memberRowToMember(row: Pick<PersonRow, (typeof MEMBER_COLUMNS)[number]>): Member {
+  return {
+    openId: row.open_id,
+    unitId: row.unit_id,
+    level: row.level,
+    joinedOn: joinedOnOf(row),
+    probationUntil: row.probation_until,
+  };
+}
+
+const joinedOnOf = (row: Pick<PersonRow, 'joined_on' | 'created_at'>) => row.joined_on ?? shanghaiDate(new Date(row.created_at));
 
 export const hasRole = (p: Person | null | undefined, role: Role): boolean => Boolean(p?.roles.includes(role));
 export const isAdminOf = (p: Person | null | undefined, unitId: string): boolean =>

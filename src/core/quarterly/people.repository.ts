@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { findActiveAdmins } from '../org/people.repository';
-import { hasRole, personRowToPerson, type Person } from '../org/person';
+import { hasRole, personRowToPerson, type Member, type Person } from '../org/person';
 import { inTexts } from '../sql-dialect';
 import { organOf, type UnitIndex } from './scope';
 import { readInChunks } from '../in-chunks';
@@ -10,8 +10,8 @@ type Db = Kysely<Database>;
 
 /** People by open_id, inactive ones included: a person who left still has a name on last quarter's card. */
 /** `known`: people already read (a job over the whole city); only the others are read. */
-export async function peopleByOpenId(db: Db, openIds: readonly string[], known?: ReadonlyMap<string, Person>): Promise<Map<string, Person>> {
-  const out = new Map<string, Person>();
+export async function peopleByOpenId<P extends Member = Person>(db: Db, openIds: readonly string[], known?: ReadonlyMap<string, P>): Promise<Map<string, P | Person>> {
+  const out = new Map<string, P | Person>();
   const missing = [...new Set(openIds)].filter((id) => {
     const person = known?.get(id);
     if (person) out.set(id, person);

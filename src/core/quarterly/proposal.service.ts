@@ -4,8 +4,8 @@ import type { Database } from '../../db/schema';
 import { audit, auditMany } from '../audit';
 import { monthsOfQuarter, parsePeriodKey } from '../calendar/periods';
 import { openIdsReviewedIn } from '../monthly/review.repository';
-import { findActivePeople } from '../org/people.repository';
-import type { Person } from '../org/person';
+import { findActiveMembers } from '../org/people.repository';
+import type { Member } from '../org/person';
 import { monthlyResultsForQuarter, type PersonMonths } from './month-results';
 import { peopleByOpenId } from './people.repository';
 import { poolNames, poolOf } from './pools';
@@ -67,14 +67,14 @@ interface Candidate {
  */
 export interface QuarterInputs {
   monthly: PersonMonths[];
-  active: Person[];
+  active: Member[];
   /** The active people by open id, when the caller has them (read once for every scope). */
-  people?: ReadonlyMap<string, Person>;
+  people?: ReadonlyMap<string, Member>;
 }
 
 export async function loadQuarterInputs(db: Db, quarterKey: string): Promise<QuarterInputs> {
   // Two connections on PostgreSQL: one query runs while the other's rows are parsed.
-  const [monthly, active] = await Promise.all([monthlyResultsForQuarter(db, quarterKey), findActivePeople(db)]);
+  const [monthly, active] = await Promise.all([monthlyResultsForQuarter(db, quarterKey), findActiveMembers(db)]);
   return { monthly, active };
 }
 
@@ -83,9 +83,9 @@ export async function loadQuarterInputs(db: Db, quarterKey: string): Promise<Qua
  * everyone reviewed in its units (each person's months, wherever reviewed, decide where they count).
  */
 async function loadScopeInputs(db: Db, quarterKey: string, unitIds: readonly string[]): Promise<QuarterInputs> {
-  const [active, reviewed] = await Promise.all([findActivePeople(db, { unitIds }), openIdsReviewedIn(db, monthsOfQuarter(quarterKey), unitIds)]);
+  const [active, reviewed] = await Promise.all([findActiveMembers(db, { unitIds }), openIdsReviewedIn(db, monthsOfQuarter(quarterKey), unitIds)]);
   const monthly = await monthlyResultsForQuarter(db, quarterKey, { openIds: [...reviewed, ...active.map((p) => p.openId)] });
-  return { monthly, active };
+  return { monthly, active, people: new Map(active.map((p) => [p.openId, p])) };
 }
 
 /** The scopes (organs, or 处室) with monthly results in the quarter: each is determined on its own. */

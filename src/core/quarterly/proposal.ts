@@ -165,12 +165,12 @@ function isCounted(m: MonthResult): m is MonthResult & { total: number } {
 }
 
 function inMonthOrder(months: readonly MonthResult[]): MonthResult[] {
-  const seen = new Set<string>();
-  for (const m of months) {
-    if (seen.has(m.month)) throw invalidInput(`月份 ${m.month} 的考核结果重复，请核对后再生成季度等次`);
-    seen.add(m.month);
+  // Sorted first, so a month given twice sits next to itself (no set per person: a city has 28,000).
+  const ordered = [...months].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  for (let i = 1; i < ordered.length; i++) {
+    if (ordered[i]!.month === ordered[i - 1]!.month) throw invalidInput(`月份 ${ordered[i]!.month} 的考核结果重复，请核对后再生成季度等次`);
   }
-  return [...months].sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  return ordered;
 }
 
 function mean(xs: readonly number[]): number {

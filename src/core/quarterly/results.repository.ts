@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { UNDETERMINED, type TierOrUndetermined } from '../rules/terms';
 import { newId } from '../ids';
-import { insertRows } from '../insert-rows';
+import { insertRowsCounted } from '../insert-rows';
 import { inTexts } from '../sql-dialect';
 import type { Database, QuarterResultRow } from '../../db/schema';
 import { isTierOrUndetermined } from '../tiers';
@@ -182,17 +182,24 @@ export async function insertProposal(db: Db, p: ProposalColumns, at: Date): Prom
 /**
  * insertProposal for many people at once (a few statements instead of one per person); returns
  * each proposal actually inserted, as stored, by open_id (one stored meanwhile is left as it is).
+ * The rows' count says whether all went in, the usual case; only otherwise are their ids looked up.
  */
 export async function insertProposals(db: Db, proposals: readonly ProposalColumns[], at: Date): Promise<Map<string, QuarterResult>> {
   const inserted = new Map<string, QuarterResult>();
   const iso = at.toISOString();
   for (let i = 0; i < proposals.length; i += CHUNK) {
     const rows = proposals.slice(i, i + CHUNK).map((p) => newResultRow(p, iso));
-    const ids = await insertRows<'quarter_results', { id: string }>(db, 'quarter_results', rows, { skipConflictsOn: ['open_id', 'quarter_key'], returning: ['id'] });
-    const written = new Set(ids.map((r) => r.id));
-    for (const row of rows) if (written.has(row.id)) inserted.set(row.open_id, quarterResultRowToResult(row));
+    const count = await insertRowsCounted(db, 'quarter_results', rows, { skipConflictsOn: ['open_id', 'quarter_key'] });
+    const written = count === rows.length ? null : await storedIds(db, rows.map((r) => r.id));
+    for (const row of rows) if (!written || written.has(row.id)) inserted.set(row.open_id, quarterResultRowToResult(row));
   }
   return inserted;
+}
+
+/** Which of these new ids are stored (the rest lost to a proposal stored meanwhile). */
+async function storedIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  const rows = await readInChunks(ids, CHUNK, (chunk) => db.selectFrom('quarter_results').select('id').where(inTexts(db, 'id', chunk)).execute());
+  return new Set(rows.map((r) => r.id));
 }
 
 /** Whether the scope has any result for the quarter (a first close has none: nothing to withdraw). */
