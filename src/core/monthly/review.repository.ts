@@ -1,10 +1,11 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database, MonthlyReviewRow, MonthlyReviewTable, PersonRow, PersonTable } from '../../db/schema';
 import { batchedRead, perDb } from '../batched-calls';
 import { newId } from '../ids';
 import { inTexts, isPostgres, planOnce } from '../sql-dialect';
 import { MONTH_RESULT_COLUMNS, type MonthResultRow } from './review';
 import { readInChunks } from '../in-chunks';
+import { compactRows } from '../compact-rows';
 import { insertRows } from '../insert-rows';
 
 type Db = Kysely<Database>;
@@ -234,35 +235,8 @@ export async function reviewsOfPeopleInMonths(db: Db, openIds: readonly string[]
   );
 }
 
-/**
- * A read of month results, in its order. On SQLite the rows come as one JSON array of arrays:
- * better-sqlite3 builds each row's object a cell at a time, and a quarter's 84,000 rows took
- * twice as long that way (0.42 s) as SQLite writing them as JSON and JSON.parse reading it
- * (0.2 s). SQLite writes a real with the 17 digits that read back as the same number.
- * PostgreSQL's rows are parsed as they arrive, beside other work; JSON there only moved the
- * work to the server.
- */
-async function monthResultRows(db: Db, query: SelectQueryBuilder<Database, 'monthly_reviews', MonthResultRow>): Promise<MonthResultRow[]> {
-  if (isPostgres(db)) return query.execute();
-  const cells = sql.join(MONTH_RESULT_COLUMNS.map((c) => sql.ref(`r.${c}`)));
-  // The aggregate's own ORDER BY: without it SQLite promises no order of the elements.
-  const order = sql.join([sql.ref('r.open_id'), sql.ref('r.month_key')]);
-  const { rows } = await sql<{ rows: string }>`select json_group_array(json_array(${cells}) order by ${order}) as rows from (${query}) as r`.execute(db);
-  return (JSON.parse(rows[0]?.rows ?? '[]') as MonthResultCells[]).map(([open_id, month_key, unit_id, level, status, tier, total, work_score, conduct_score]) => ({
-    open_id,
-    month_key,
-    unit_id,
-    level,
-    status,
-    tier,
-    total,
-    work_score,
-    conduct_score,
-  }));
-}
-
-/** A row of monthResultRows's JSON, in MONTH_RESULT_COLUMNS order. */
-type MonthResultCells = [string, string, string, string, string, string | null, number | null, number | null, number | null];
+/** A read of month results, by person then month (see compactRows). */
+const monthResultRows = (db: Db, query: SelectQueryBuilder<Database, 'monthly_reviews', MonthResultRow>) => compactRows(db, query, MONTH_RESULT_COLUMNS, ['open_id', 'month_key']);
 
 /** One month's reviews with the names the ledger shows, in unit then name order. */
 export async function ledgerRowsOfMonth(db: Db, monthKey: string) {

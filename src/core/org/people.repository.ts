@@ -5,6 +5,7 @@ import { MEMBER_COLUMNS, memberRowToMember, personRowToPerson, type Member, type
 import { compareText } from '../text-order';
 import { readRows } from '../read-together';
 import { batchedRead, perDb } from '../batched-calls';
+import { compactRows } from '../compact-rows';
 
 type Db = Kysely<Database>;
 
@@ -50,9 +51,9 @@ export async function findActiveMembers(db: Db, filter: { unitIds?: readonly str
   if (filter.unitIds?.length === 0) return [];
   const active = db.selectFrom('people').select(MEMBER_COLUMNS).where('active', '=', 1);
   if (!filter.unitIds && !isPostgres(db)) {
-    return inUnitOrder(await inKeyPages((after) => active.where('open_id', '>', after).orderBy('open_id').limit(PAGE_ROWS).execute(), memberRowToMember));
+    return inUnitOrder(await inKeyPages((after) => compactRows(db, active.where('open_id', '>', after).orderBy('open_id').limit(PAGE_ROWS), MEMBER_COLUMNS, ['open_id']), memberRowToMember));
   }
-  const rows = await (filter.unitIds ? active.where(inTexts(db, 'unit_id', filter.unitIds)) : active).orderBy('unit_id').orderBy('open_id').execute();
+  const rows = await compactRows(db, (filter.unitIds ? active.where(inTexts(db, 'unit_id', filter.unitIds)) : active).orderBy('unit_id').orderBy('open_id'), MEMBER_COLUMNS, ['unit_id', 'open_id']);
   return rows.map(memberRowToMember);
 }
 
