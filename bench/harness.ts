@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * The load benchmarks behind `npm run bench`, parameterised by size so `--quick`, the full run and
  * a test on tiny sizes share the code. Every figure is printed as one `name: value` line.
@@ -175,3 +176,25 @@ export async function fanoutBenchmark(dialect: Dialect, sizes: BenchSizes, print
 }
 
 export const machine = () => `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`;
+
+/**
+ * The machine's CPU time since boot from /proc/stat (Linux), in clock ticks: all of it, and the
+ * part the hypervisor gave to other guests (steal). A virtual machine's cores can be taken away
+ * under the bench; the share stolen during a section says how far its figures can be trusted
+ * (this session's slow hours stole a fifth of the time). Null where there is no /proc/stat.
+ */
+export function cpuTicks(): { total: number; steal: number } | null {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal (guest time is counted in user already)
+    return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+  } catch {
+    return null;
+  }
+}
+
+/** The share of the machine's CPU time stolen between two cpuTicks readings, in percent. */
+export function stealPercent(from: ReturnType<typeof cpuTicks>, to: ReturnType<typeof cpuTicks>): number | null {
+  if (!from || !to || to.total <= from.total) return null;
+  return (100 * (to.steal - from.steal)) / (to.total - from.total);
+}

@@ -7,7 +7,7 @@
  * BENCHMARKS.md for the targets and the latest figures.
  */
 import { performance } from 'node:perf_hooks';
-import { fanoutBenchmark, FULL, loadBenchmarks, machine, printLine, QUICK, quarterCloseBenchmarks } from './harness';
+import { cpuTicks, fanoutBenchmark, FULL, loadBenchmarks, machine, printLine, QUICK, quarterCloseBenchmarks, stealPercent } from './harness';
 import { microBenchmarks } from './micro';
 import { postgresUrl, type Dialect } from './stores';
 
@@ -26,8 +26,11 @@ printLine('bench_machine', machine());
 // How long each section took, so what keeps the full run over its 10 minutes can be seen.
 async function timed(section: string, run: () => Promise<void>): Promise<void> {
   const t = performance.now();
+  const ticks = cpuTicks();
   await run();
   printLine(`bench_section_s.${section}`, (performance.now() - t) / 1000, 1);
+  const stolen = stealPercent(ticks, cpuTicks());
+  if (stolen !== null) printLine(`machine_steal_pct.${section}`, stolen, 1);
 }
 for (const dialect of dialects) {
   if (only.has('load')) await timed(`load.${dialect}`, () => loadBenchmarks(dialect, sizes, printLine));

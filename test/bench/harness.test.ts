@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBenchmarks, quarterCloseBenchmarks, type BenchSizes } from '../../bench/harness';
+import { cpuTicks, loadBenchmarks, quarterCloseBenchmarks, stealPercent, type BenchSizes } from '../../bench/harness';
 
 /** The bench's own code on tiny sizes: it runs end to end and measures real work. No timing is asserted. */
 const TINY: BenchSizes = {
@@ -18,6 +18,15 @@ function collect() {
 }
 
 describe('npm run bench harness (tiny sizes)', () => {
+  it('says what share of the machine was stolen by other guests between two readings of /proc/stat', () => {
+    expect(stealPercent({ total: 1_000, steal: 10 }, { total: 1_400, steal: 90 })).toBe(20);
+    expect(stealPercent({ total: 1_000, steal: 10 }, { total: 1_000, steal: 10 })).toBeNull();
+    expect(stealPercent(null, { total: 1, steal: 0 })).toBeNull();
+    const now = cpuTicks();
+    // Linux has /proc/stat; elsewhere the bench prints no steal line.
+    if (now) expect(now.total).toBeGreaterThan(now.steal);
+  });
+
   it('fires signed events and grading clicks at the bot process and the SDK no-op, and every click grades a review', async () => {
     const { lines, print } = collect();
     await loadBenchmarks('sqlite', TINY, print);
