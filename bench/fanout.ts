@@ -1,5 +1,5 @@
 /**
- * `node bin/run-ts.mjs bench/fanout.ts [--recipients 2000] [--scale 10] [--db file|postgres://…]`
+ * `node bin/run-ts.mjs bench/fanout.ts [--recipients 2000] [--scale 10] [--outage-minutes 5] [--db file|postgres://…]`
  *
  * A Friday-prompt fan-out through the strict sandbox: Lark's limits exactly (50/s and 1,000/min per
  * app, 5/s per user), 2 % of writes refused with 230020 anyway, the sending process SIGKILLed once
@@ -24,7 +24,8 @@ const arg = (name: string, fallback: string) => {
 };
 const RECIPIENTS = Number(arg('recipients', '2000'));
 const SCALE = Number(arg('scale', '10'));
-const OUTAGE_MS = 5 * 60_000; // issue 9: "a 5-minute outage in the middle"
+// Issue 9: "a 5-minute outage in the middle"; the quick run's is a minute (3 s of its real time, not 15).
+const OUTAGE_MS = Number(arg('outage-minutes', '5')) * 60_000;
 const out = (name: string, value: number, digits = 0) => console.log(`${name}: ${value.toFixed(digits)}`);
 
 /** The most timestamps that fall in any window of `ms` (sorted input). */

@@ -9,7 +9,7 @@ const TINY: BenchSizes = {
   cardBurst: 20,
   loadPeople: 60,
   quarterClose: { people: 120, organs: 2, small: 60, large: 120 },
-  fanout: { recipients: 10, scale: 60 },
+  fanout: { recipients: 10, scale: 60, outageMinutes: 5 },
 };
 
 function collect() {
