@@ -202,7 +202,8 @@ function statementText(table: string, columns: readonly string[], source: string
 
 async function execute<R>(db: Kysely<Database>, text: string, params: unknown[]): Promise<Written<R>> {
   const result = await db.executeQuery<R>(CompiledQuery.raw(text, params));
-  return { rows: result.rows, count: result.rows.length > 0 ? result.rows.length : Number(result.numAffectedRows ?? 0) };
+  // SQLite reports no count for a statement that returns rows; there the rows are the count.
+  return { rows: result.rows, count: Number(result.numAffectedRows ?? result.rows.length) };
 }
 
 /**

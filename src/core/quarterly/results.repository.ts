@@ -196,9 +196,9 @@ export async function insertProposals(db: Db, proposals: readonly ProposalColumn
   return inserted;
 }
 
-/** Which of these new ids are stored (the rest lost to a proposal stored meanwhile). */
+/** Which of these new ids (one insert's, at most CHUNK) are stored: the rest lost to a proposal stored meanwhile. */
 async function storedIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  const rows = await readInChunks(ids, CHUNK, (chunk) => db.selectFrom('quarter_results').select('id').where(inTexts(db, 'id', chunk)).execute());
+  const rows = await db.selectFrom('quarter_results').select('id').where(inTexts(db, 'id', ids)).execute();
   return new Set(rows.map((r) => r.id));
 }
 
