@@ -1,4 +1,4 @@
-// The slice of unzipper (exceljs's own unzip library) that the XLSX size guard uses.
+// The slice of unzipper (exceljs's own unzip library) that the XLSX size guard and the reader use.
 declare module 'unzipper' {
   import type { Duplex, Readable } from 'node:stream';
 

@@ -1,6 +1,12 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { TextDecoder } from 'node:util';
 import type ExcelJS from 'exceljs';
+import unzipper, { type Entry } from 'unzipper';
 
 type Chunks = AsyncIterable<Buffer | string>;
 
@@ -9,30 +15,90 @@ export async function loadExcel(): Promise<typeof ExcelJS> {
   return (await import('exceljs')).default;
 }
 
-/** The parts of exceljs's streaming reader that decode XML bytes (exceljs 4.4). */
+/** The parts of exceljs's streaming reader used here (exceljs 4.4). */
 interface ReaderInternals {
+  parse(): AsyncGenerator<unknown>;
+  _parseRels(entry: Readable): Promise<void>;
   _parseWorksheet(iterator: Chunks, sheetNo: string): Generator<unknown>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
+  model?: unknown;
+  sharedStrings?: unknown;
+  workbookRels?: unknown;
 }
 
 /**
- * exceljs's streaming reader decodes every inflated chunk on its own, so a Chinese character that
- * straddles two chunks becomes U+FFFD (about one name in every few thousand rows; upstream issues
- * exceljs#2063, #2084, #2316, still open in 4.4). Its parser passes strings through untouched, so
- * each XML part is handed over as text decoded across chunk boundaries instead.
+ * exceljs's streaming reader, with two of its parts replaced.
+ *
+ * It decodes every inflated chunk on its own, so a Chinese character that straddles two chunks
+ * becomes U+FFFD (about one name in every few thousand rows; upstream issues exceljs#2063, #2084,
+ * #2316, still open in 4.4). Its parser passes strings through untouched, so each XML part is handed
+ * over as text decoded across chunk boundaries instead.
+ *
+ * Its loop over the zip's entries is replaced by `entriesOf` (see there).
  */
 export async function workbookReader(input: Readable, options: Partial<ExcelJS.stream.xlsx.WorkbookStreamReaderOptions>) {
   const reader = new (await loadExcel()).stream.xlsx.WorkbookReader(input, options);
   const internals = reader as unknown as ReaderInternals;
   const parseWorksheet = internals._parseWorksheet.bind(reader);
-  internals._parseWorksheet = (iterator, sheetNo) => parseWorksheet(utf8Text(iterator), sheetNo);
+  internals._parseWorksheet = (iterator, sheetNo) => {
+    if (internals.model === undefined) throw new Error('文件缺少工作簿信息（xl/workbook.xml），可能不完整或已损坏');
+    return parseWorksheet(utf8Text(iterator), sheetNo);
+  };
   for (const name of ['_parseSharedStrings', '_parseStyles', '_parseWorkbook'] as const) {
     const parse = (internals[name] as (entry: Readable) => unknown).bind(reader);
     (internals as unknown as Record<string, unknown>)[name] = (entry: Readable) => parse(entry.setEncoding('utf8'));
   }
+  internals.parse = () => entriesOf(internals, input);
   return reader;
+}
+
+const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * The reader's events, part by part, as exceljs 4.4's own `parse` yields them (hyperlinks aside,
+ * which the bot ignores). exceljs reads the zip with a helper that stops at the parser's first
+ * 'end'; unzipper (0.10 to 0.12) emits one as soon as the whole file is written in, while parts it
+ * has already parsed still wait in its buffer. A small file read under load thus lost its last
+ * parts — xl/workbook.xml among them — and a valid file was refused ("reading 'sheets'"). Node's
+ * own iterator drains the buffer first. Sheets that come before the shared strings wait in a
+ * temporary file, as in exceljs.
+ */
+async function* entriesOf(reader: ReaderInternals, input: Readable): AsyncGenerator<unknown> {
+  const zip = unzipper.Parse({ forceStream: true });
+  input.on('error', (e) => zip.destroy(e));
+  input.pipe(zip);
+  let dir: string | null = null;
+  const waiting: { sheetNo: string; path: string }[] = [];
+  const opened: Readable[] = [];
+  try {
+    for await (const entry of zip as AsyncIterable<Entry>) {
+      const sheetNo = WORKSHEET.exec(entry.path)?.[1];
+      if (entry.path === 'xl/_rels/workbook.xml.rels') await reader._parseRels(entry);
+      else if (entry.path === 'xl/workbook.xml') await reader._parseWorkbook(entry);
+      else if (entry.path === 'xl/sharedStrings.xml') yield* reader._parseSharedStrings(entry);
+      else if (entry.path === 'xl/styles.xml') await reader._parseStyles(entry);
+      else if (sheetNo !== undefined && reader.sharedStrings && reader.workbookRels) yield* reader._parseWorksheet(entry, sheetNo);
+      else if (sheetNo !== undefined) {
+        dir ??= await mkdtemp(join(tmpdir(), 'pingshi-xlsx-'));
+        const path = join(dir, `sheet${sheetNo}.xml`);
+        await pipeline(entry, createWriteStream(path));
+        waiting.push({ sheetNo, path });
+      }
+      entry.autodrain();
+    }
+    for (const { sheetNo, path } of waiting) {
+      const file = createReadStream(path);
+      opened.push(file);
+      yield* reader._parseWorksheet(file, sheetNo);
+    }
+  } finally {
+    input.unpipe(zip);
+    zip.destroy();
+    for (const file of opened) file.destroy();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
 }
 
 async function* utf8Text(chunks: Chunks): AsyncGenerator<string> {

@@ -112,7 +112,7 @@ describe('XLSX', () => {
     sheet.addRow(['ou_2', new Date(Date.UTC(2026, 11, 31)), '课程', 'exam', { formula: '1+1', result: 2 }, 0, 'x']);
     sheet.getColumn(2).numFmt = 'yyyy-mm-dd';
     wb.addWorksheet('其他').addRow(['ignored']);
-    await wb.xlsx.writeFile(path);
+    writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
 
     const { rows, errors } = await readTable(path, { columns: TRAINING });
     expect(errors).toEqual([]);
@@ -120,6 +120,33 @@ describe('XLSX', () => {
       { line: 2, values: { open_id: 'ou_1', date: '2026-03-02', title: '富文本', kind: 'online', hours: '3', required: '1', 备注: '' } },
       { line: 4, values: { open_id: 'ou_2', date: '2026-12-31', title: '课程', kind: 'exam', hours: '2', required: '0', 备注: 'x' } },
     ]);
+  });
+
+  it('reads the first sheet of a workbook with many sheets, whose parts come before its shared strings', async () => {
+    // Each sheet written ahead of the shared strings waits in a temporary file; the unzip parser
+    // finished the file meanwhile and exceljs's own loop stopped short of xl/workbook.xml.
+    const path = join(dir, 'many-sheets.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('一月').addRows([[...TRAINING], ['ou_1', '2026-01-05', '党课', 'offline', 2, 1]]);
+    for (let month = 2; month <= 12; month++) wb.addWorksheet(`${month}月`).addRow(['open_id', month]);
+    writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    const { rows, errors } = await readTable(path, { columns: TRAINING });
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([{ line: 2, values: { open_id: 'ou_1', date: '2026-01-05', title: '党课', kind: 'offline', hours: '2', required: '1' } }]);
+  });
+
+  it('says a workbook without its workbook part is damaged', async () => {
+    const path = join(dir, 'no-workbook.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('培训记录').addRow([...TRAINING]);
+    // Renaming the part in the zip's headers (same length) keeps the zip valid without it.
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer()).toString('latin1').replaceAll('xl/workbook.xml', 'xl/workbooX.xml');
+    writeFileSync(path, Buffer.from(bytes, 'latin1'));
+
+    const { rows, errors } = await readTable(path, { columns: TRAINING });
+    expect(rows).toEqual([]);
+    expect(errors).toEqual([{ line: 1, reason: '无法读取 XLSX 文件：文件缺少工作簿信息（xl/workbook.xml），可能不完整或已损坏' }]);
   });
 
   it('reports a missing header column in a sheet', async () => {
