@@ -28,4 +28,26 @@ describe('a published 评优评差 class moves the organ’s 好 quota on the de
     const seats = (text: string) => Number(/\*\*“好”等次名额\*\*：(\d+) 人/.exec(text)?.[1]);
     expect(seats(after)).toBeGreaterThan(seats(before));
   });
+
+  it('fits the close’s proposals to the widened seats when the class was published before the quarter closed', async () => {
+    const goodProposals = async (published: boolean) => {
+      h = await Harness.start({
+        org: quarterOrg(),
+        now: '2026-06-30T10:00:00+08:00',
+        rules: { unit_rating: { quota_effects: { classes: { 先进单位: { good_share: 0.6 } } } } },
+      });
+      await seedQuarter(h);
+      if (published) await publish(h.db, docOf('2026-Q1', 'quarter', { R0: '先进单位' }));
+      await h.runJob('quarter-close', CLOSE_AT);
+      const rows = await h.db.selectFrom('quarter_results').select(['pool', 'tier']).where('status', '=', 'proposed').execute();
+      const seats = Number(/\*\*“好”等次名额\*\*：(\d+) 人/.exec(textOf(determinationCard(h, '林管理', '一般干部')))?.[1]);
+      await h.close();
+      return { good: rows.filter((r) => r.pool === '一般干部' && r.tier === '好').length, seats };
+    };
+    const plain = await goodProposals(false);
+    const widened = await goodProposals(true);
+    expect(widened.seats).toBeGreaterThan(plain.seats);
+    expect(plain.good).toBe(plain.seats);
+    expect(widened.good).toBe(widened.seats);
+  });
 });

@@ -10,6 +10,7 @@ import { pageCount } from './pool-pages';
 import { determinersAmong, isDeterminerOf } from './people.repository';
 import { findActiveAdmins } from '../org/people.repository';
 import { poolNames } from './pools';
+import { goodShareBasis } from '../ranking/quota-effect.service';
 import { loadQuarterInputs, proposeScopeQuarter, scopesWithData, type QuarterInputs } from './proposal.service';
 import { loadUnits, organOf, scopeOf, type UnitIndex } from './scope';
 import type { DeterminationView } from './views';
@@ -33,9 +34,10 @@ export async function closeQuarter(deps: CoreDeps, quarterKey: string): Promise<
   const byScope = splitByScope(city, (unitId) => scopeOf(unitId, units, deps.rules));
   const people = new Map(city.active.map((p) => [p.openId, p]));
   const admins = await findActiveAdmins(deps.db);
+  const shareBasis = await goodShareBasis(deps, quarterKey);
   const closeScope = (scopeId: string) =>
     deps.db.transaction().execute(async (trx) => {
-      const inputs = { units, people, ...(byScope.get(scopeId) ?? { monthly: [], active: [] }) };
+      const inputs = { units, people, shareBasis, ...(byScope.get(scopeId) ?? { monthly: [], active: [] }) };
       const proposal = await proposeScopeQuarter(trx, deps.rules, scopeId, quarterKey, at, SYSTEM_ACTOR, inputs);
       if (!proposal.hasData) return;
       scopes++;

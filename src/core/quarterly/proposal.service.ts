@@ -24,6 +24,7 @@ import {
 } from './results.repository';
 import { loadUnits, organOf, scopeOf, type UnitIndex } from './scope';
 import { quotaRulesFor, type QuotaRules } from './quota-share';
+import type { ShareBasis } from '../ranking/quota-effect.service';
 import { fitScopeToQuota } from './scope-quota';
 import { voicesOfQuarter } from '../peers/voices.repository';
 import { compareText } from '../text-order';
@@ -70,6 +71,8 @@ export interface QuarterInputs {
   active: Member[];
   /** The active people by open id, when the caller has them (read once for every scope). */
   people?: ReadonlyMap<string, Member>;
+  /** The rankings the quarter's 好 shares come from, when the caller has them (goodShareBasis). */
+  shareBasis?: ShareBasis;
 }
 
 export async function loadQuarterInputs(db: Db, quarterKey: string): Promise<QuarterInputs> {
@@ -103,7 +106,7 @@ export async function scopesWithData(db: Db, rules: Rules, quarterKey: string, i
  */
 export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: string, quarterKey: string, units?: UnitIndex, inputs?: QuarterInputs): Promise<ScopeProposal> {
   const index = units ?? (await loadUnits(db));
-  const quota = await quotaRulesFor(db, baseRules, scopeId, quarterKey);
+  const quota = await quotaRulesFor(db, baseRules, scopeId, quarterKey, inputs?.shareBasis);
   const { rules } = quota;
   const inScope = (unitId: string) => scopeOf(unitId, index, rules) === scopeId;
   const given = inputs ?? (await loadScopeInputs(db, quarterKey, [...index.keys()].filter(inScope)));
