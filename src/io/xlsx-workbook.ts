@@ -79,12 +79,14 @@ async function* entriesOf(reader: ReaderInternals, input: Readable): AsyncGenera
       else if (entry.path === 'xl/workbook.xml') await reader._parseWorkbook(entry);
       else if (entry.path === 'xl/sharedStrings.xml') yield* reader._parseSharedStrings(entry);
       else if (entry.path === 'xl/styles.xml') await reader._parseStyles(entry);
-      else if (sheetNo !== undefined && reader.sharedStrings && reader.workbookRels) yield* reader._parseWorksheet(entry, sheetNo);
       else if (sheetNo !== undefined) {
-        dir ??= await mkdtemp(join(tmpdir(), 'pingshi-xlsx-'));
-        const path = join(dir, `sheet${sheetNo}.xml`);
-        await pipeline(entry, createWriteStream(path));
-        waiting.push({ sheetNo, path });
+        if (reader.sharedStrings && reader.workbookRels) yield* reader._parseWorksheet(entry, sheetNo);
+        else {
+          dir ??= await mkdtemp(join(tmpdir(), 'pingshi-xlsx-'));
+          const path = join(dir, `sheet${sheetNo}.xml`);
+          await pipeline(entry, createWriteStream(path));
+          waiting.push({ sheetNo, path });
+        }
       }
       entry.autodrain();
     }

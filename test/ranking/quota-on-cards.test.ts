@@ -3,6 +3,9 @@ import { Harness } from '../helpers/harness';
 import { CLOSE_AT, determinationCard, quarterOrg, seedQuarter, textOf } from '../quarterly/helpers';
 import { docOf, publish } from './helpers';
 
+/** The 好 seats a determination card's text gives. */
+const seatsOn = (text: string) => Number(/\*\*“好”等次名额\*\*：(\d+) 人/.exec(text)?.[1]);
+
 /** Seed 004: 排名靠前的单位“年度考核优秀比例提高”; here a rules file gives 先进单位 a larger 好 share too. */
 describe('a published 评优评差 class moves the organ’s 好 quota on the determination card', () => {
   let h: Harness;
@@ -25,8 +28,7 @@ describe('a published 评优评差 class moves the organ’s 好 quota on the de
     const after = textOf(determinationCard(h, '林管理', '一般干部'));
     expect(after).toContain('因2026年第一季度单位评优评差列为先进单位，平时考核“好”等次比例由 40% 调整为 60%（依据：本系统默认）');
     expect(after).toContain('× 60%');
-    const seats = (text: string) => Number(/\*\*“好”等次名额\*\*：(\d+) 人/.exec(text)?.[1]);
-    expect(seats(after)).toBeGreaterThan(seats(before));
+    expect(seatsOn(after)).toBeGreaterThan(seatsOn(before));
   });
 
   it('fits the close’s proposals to the widened seats when the class was published before the quarter closed', async () => {
@@ -40,11 +42,11 @@ describe('a published 评优评差 class moves the organ’s 好 quota on the de
       if (published) await publish(h.db, docOf('2026-Q1', 'quarter', { R0: '先进单位' }));
       await h.runJob('quarter-close', CLOSE_AT);
       const rows = await h.db.selectFrom('quarter_results').select(['pool', 'tier']).where('status', '=', 'proposed').execute();
-      const seats = Number(/\*\*“好”等次名额\*\*：(\d+) 人/.exec(textOf(determinationCard(h, '林管理', '一般干部')))?.[1]);
-      await h.close();
+      const seats = seatsOn(textOf(determinationCard(h, '林管理', '一般干部')));
       return { good: rows.filter((r) => r.pool === '一般干部' && r.tier === '好').length, seats };
     };
     const plain = await goodProposals(false);
+    await h.close();
     const widened = await goodProposals(true);
     expect(widened.seats).toBeGreaterThan(plain.seats);
     expect(plain.good).toBe(plain.seats);
