@@ -31,6 +31,27 @@ describe('a published 评优评差 class moves the organ’s 好 quota on the de
     expect(seatsOn(after)).toBeGreaterThan(seatsOn(before));
   });
 
+  it('moves the seats of every 处室 of a 先进单位 organ when the quota is counted per 处室', async () => {
+    const seatsOf = async (published: boolean) => {
+      h = await Harness.start({
+        org: quarterOrg(),
+        now: '2026-06-30T10:00:00+08:00',
+        rules: { quarterly: { quota_scope: 'division' }, unit_rating: { quota_effects: { classes: { 先进单位: { good_share: 0.6 } } } } },
+      });
+      await seedQuarter(h);
+      // The organ R0 is what is ranked; 综合处 is one of its 处室.
+      if (published) await publish(h.db, docOf('2026-Q1', 'quarter', { R0: '先进单位' }));
+      await h.runJob('quarter-close', CLOSE_AT);
+      return textOf(determinationCard(h, '林管理', '一般干部', '综合处'));
+    };
+    const plain = await seatsOf(false);
+    await h.close();
+    const widened = await seatsOf(true);
+    expect(plain).toContain('× 40%');
+    expect(widened).toContain('因2026年第一季度单位评优评差列为先进单位，平时考核“好”等次比例由 40% 调整为 60%（依据：本系统默认）');
+    expect(seatsOn(widened)).toBeGreaterThan(seatsOn(plain));
+  });
+
   it('fits the close’s proposals to the widened seats when the class was published before the quarter closed', async () => {
     const goodProposals = async (published: boolean) => {
       h = await Harness.start({

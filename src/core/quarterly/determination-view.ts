@@ -38,7 +38,7 @@ export type PoolData = Awaited<ReturnType<typeof readPool>>;
 export async function readPool(db: Db, baseRules: Rules, units: UnitIndex, pool: PoolKey) {
   const results = await findPoolResults(db, pool);
   if (results.length === 0) return null;
-  const { rules, note: shareNote } = await quotaRulesFor(db, baseRules, pool.scopeId, pool.quarterKey);
+  const { rules, note: shareNote } = await quotaRulesFor(db, baseRules, pool.scopeId, pool.quarterKey, { units });
   const lock = await findLock(db, pool);
   const signoffs = await findSignoffs(db, pool);
   const people = await peopleByOpenId(db, [...results.map((r) => r.openId), ...(lock ? [lock.lockedBy] : []), ...signoffs.map((s) => s.signedBy)]);

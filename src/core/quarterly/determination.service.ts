@@ -104,7 +104,7 @@ export async function saveAdjustments(deps: CoreDeps, actor: Person, choice: Poo
   assertDeterminer(actor, choice.pool.scopeId, units);
   const at = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const { rules } = await quotaRulesFor(trx, deps.rules, choice.pool.scopeId, choice.pool.quarterKey);
+    const { rules } = await quotaRulesFor(trx, deps.rules, choice.pool.scopeId, choice.pool.quarterKey, { units });
     const open = await openPage(trx, rules, choice);
     const check = checkScopeQuota(open.before, open.after, { pool: choice.pool.pool, locked: open.lockedPools }, rules);
     if (check.errors.length > 0) throw new DomainError('QUOTA_EXCEEDED', `${check.errors.join('；')}，未保存。`);
@@ -143,7 +143,7 @@ export async function confirmPool(deps: CoreDeps, actor: Person, choice: PoolCho
   const at = deps.clock.now();
   const { pool } = choice;
   const notice = await deps.db.transaction().execute(async (trx) => {
-    const { rules } = await quotaRulesFor(trx, deps.rules, pool.scopeId, pool.quarterKey);
+    const { rules } = await quotaRulesFor(trx, deps.rules, pool.scopeId, pool.quarterKey, { units });
     const open = await openPage(trx, rules, choice);
     await assertProposalsCurrent(trx, deps.rules, units, pool, open.results);
     const names = await peopleByOpenId(trx, open.results.map((r) => r.openId));

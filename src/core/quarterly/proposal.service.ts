@@ -106,7 +106,7 @@ export async function scopesWithData(db: Db, rules: Rules, quarterKey: string, i
  */
 export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: string, quarterKey: string, units?: UnitIndex, inputs?: QuarterInputs): Promise<ScopeProposal> {
   const index = units ?? (await loadUnits(db));
-  const quota = await quotaRulesFor(db, baseRules, scopeId, quarterKey, inputs?.shareBasis);
+  const quota = await quotaRulesFor(db, baseRules, scopeId, quarterKey, { basis: inputs?.shareBasis, units: index });
   const { rules } = quota;
   const inScope = (unitId: string) => scopeOf(unitId, index, rules) === scopeId;
   const given = inputs ?? (await loadScopeInputs(db, quarterKey, [...index.keys()].filter(inScope)));
