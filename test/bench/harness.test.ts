@@ -8,13 +8,14 @@ const TINY: BenchSizes = {
   cardRateSeconds: 0.2,
   cardBurst: 20,
   loadPeople: 60,
-  quarterClose: { people: 120, organs: 2, small: 60, large: 120 },
+  quarterClose: { people: 120, organs: 2, runs: 3, small: 60, large: 120 },
   fanout: { recipients: 10, scale: 60, outageMinutes: 5 },
 };
 
 function collect() {
   const lines = new Map<string, number>();
-  return { lines, print: (name: string, value: number | string) => lines.set(name, Number(value)) };
+  const texts = new Map<string, string>();
+  return { lines, texts, print: (name: string, value: number | string, digits = 0) => (lines.set(name, Number(value)), texts.set(name, typeof value === 'number' ? value.toFixed(digits) : value)) };
 }
 
 describe('npm run bench harness (tiny sizes)', () => {
@@ -39,9 +40,13 @@ describe('npm run bench harness (tiny sizes)', () => {
   }, 60_000);
 
   it('closes a quarter of a seeded city and sends the determination cards', async () => {
-    const { lines, print } = collect();
+    const { lines, texts, print } = collect();
     await quarterCloseBenchmarks('sqlite', TINY, print);
     expect(lines.get('quarter_close_120_cards.sqlite')).toBeGreaterThan(0);
+    // The figure is the median of the three runs printed beside it.
+    const runs = String(texts.get('quarter_close_120_runs_s.sqlite')).split(' / ').map(Number);
+    expect(runs).toHaveLength(3);
+    expect(lines.get('quarter_close_120_s.sqlite')).toBeCloseTo([...runs].sort((a, b) => a - b)[1]!, 2);
     expect(Number.isFinite(lines.get('quarter_close_scaling.sqlite'))).toBe(true);
     expect(lines.get('quarter_close_120_max_stall_ms.sqlite')).toBeGreaterThan(0);
   }, 60_000);
