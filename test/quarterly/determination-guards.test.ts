@@ -178,4 +178,22 @@ describe.each(dialectsUnderTest())('季审定 determination guards (%s)', (diale
     expect(withdrawn).toHaveLength(1);
     expectToast(await h.click('林管理', fresh, buttonValue(cardOf(fresh), '确认审定'), formOf(cardOf(fresh))), 'success', '待另一位管理员复核');
   });
+
+  it('withdraws a stale proposal also when every other proposal of the scope is stored anew', async () => {
+    h = await Harness.start({ dialect, org: quarterOrg(), now: '2026-06-30T10:00:00+08:00' });
+    await seedQuarter(h);
+    const now = new Date().toISOString();
+    await h.db
+      .insertInto('people')
+      .values({ open_id: 'ou_newcomer', user_id: null, name: '新同志', unit_id: 'U1', leader_open_id: h.person('钱处长').open_id, level: '一般干部', roles: 'staff', active: 1, prompt_opt_out: 0, source: 'import', created_at: now, updated_at: now, joined_on: '2026-04-01', probation_until: null })
+      .execute();
+    await h.runJob('quarter-close', CLOSE_AT);
+    // Only the newcomer's proposal is left stored, and he leaves: the refresh inserts everyone else's.
+    await h.db.deleteFrom('quarter_results').where('open_id', '!=', 'ou_newcomer').execute();
+    await h.db.updateTable('people').set({ active: 0 }).where('open_id', '=', 'ou_newcomer').execute();
+    await h.say('林管理', '/审定');
+    expect(textOf(determinationCard(h, '林管理', '一般干部'))).toContain('**本组人数**：11 人（参评 8 人');
+    expect(await h.db.selectFrom('quarter_results').select('id').where('open_id', '=', 'ou_newcomer').execute()).toEqual([]);
+    expect(await h.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'grading.quarter.withdraw').execute()).toHaveLength(1);
+  });
 });

@@ -4,7 +4,7 @@ import type { Rules } from '../rules/rules';
 import { monthsOfQuarter } from '../calendar/periods';
 import { round2 } from '../numbers';
 import { groupBy } from '../group-by';
-import { readChunked, readRows, runRead, type Read } from '../read-together';
+import { readBoth, readChunked, readRows, runRead, type Read } from '../read-together';
 import type { PeerAggregate, ServiceEvidence, Voices } from './compose';
 
 type Db = Kysely<Database>;
@@ -26,30 +26,30 @@ export function peersOnFor(rules: Pick<Rules, 'peers'>, organId: string): boolea
  * mean of every item's points. Below the threshold the score is never computed, so nothing shows it.
  */
 export async function peerAggregates(db: Db, rules: Pick<Rules, 'peers'>, periodKey: string, openIds: readonly string[]): Promise<Map<string, PeerAggregate>> {
-  const out = new Map<string, PeerAggregate>();
-  if (openIds.length === 0) return out;
-  const rows = await db.selectFrom('peer_tallies').selectAll().where('period_key', '=', periodKey).where('ratee_open_id', 'in', [...openIds]).execute();
-  const by = new Map<string, { answers: number; items: number; points: number; n: number }>();
-  for (const r of rows) {
-    const e = by.get(r.ratee_open_id) ?? { answers: Infinity, items: 0, points: 0, n: 0 };
-    // Every answer rates every item, so the items' counts agree; the least is the safe count.
-    e.answers = Math.min(e.answers, Number(r.answers));
-    e.items++;
-    e.points += Number(r.points);
-    e.n += Number(r.answers);
-    by.set(r.ratee_open_id, e);
-  }
-  for (const id of openIds) {
-    const e = by.get(id);
-    const answers = e && Number.isFinite(e.answers) ? e.answers : 0;
-    out.set(id, { answers, score: e && answers >= rules.peers.min_answers && e.n > 0 ? round2(e.points / e.n) : null });
-  }
-  return out;
+  return runRead(db, peerAggregatesRead(db, rules, periodKey, openIds));
 }
 
-/** 好差评 of a quarter: rows for the quarter itself and for its months, counts summed, scores averaged. */
-export async function serviceEvidenceOfQuarter(db: Db, quarterKey: string, openIds: readonly string[]): Promise<Map<string, ServiceEvidence>> {
-  return serviceEvidenceOf(db, [quarterKey, ...monthsOfQuarter(quarterKey)], openIds);
+function peerAggregatesRead(db: Db, rules: Pick<Rules, 'peers'>, periodKey: string, openIds: readonly string[]): Read<Map<string, PeerAggregate>> {
+  const query = openIds.length === 0 ? null : db.selectFrom('peer_tallies').selectAll().where('period_key', '=', periodKey).where('ratee_open_id', 'in', [...openIds]);
+  return readRows(query, (rows) => {
+    const out = new Map<string, PeerAggregate>();
+    const by = new Map<string, { answers: number; items: number; points: number; n: number }>();
+    for (const r of rows) {
+      const e = by.get(r.ratee_open_id) ?? { answers: Infinity, items: 0, points: 0, n: 0 };
+      // Every answer rates every item, so the items' counts agree; the least is the safe count.
+      e.answers = Math.min(e.answers, Number(r.answers));
+      e.items++;
+      e.points += Number(r.points);
+      e.n += Number(r.answers);
+      by.set(r.ratee_open_id, e);
+    }
+    for (const id of openIds) {
+      const e = by.get(id);
+      const answers = e && Number.isFinite(e.answers) ? e.answers : 0;
+      out.set(id, { answers, score: e && answers >= rules.peers.min_answers && e.n > 0 ? round2(e.points / e.n) : null });
+    }
+    return out;
+  });
 }
 
 /** Each person's evidence summed over the periods. */
@@ -92,17 +92,18 @@ function evidenceBy<R extends { good: number | string; bad: number | string; sco
  * The voices besides the supervisor's for each candidate of a quarter: the peer aggregate where the
  * person's organ has 民主测评, and the 好差评 imported for the quarter or its months.
  */
-export async function voicesOfQuarter(
+export function voicesOfQuarterRead(
   db: Db,
   rules: Pick<Rules, 'peers'>,
   quarterKey: string,
   people: ReadonlyArray<{ openId: string; organId: string }>,
-): Promise<Map<string, Voices>> {
+): Read<Map<string, Voices>> {
   const ids = people.map((p) => p.openId);
   const withPeers = people.filter((p) => peersOnFor(rules, p.organId)).map((p) => p.openId);
-  const peers = await peerAggregates(db, rules, quarterKey, withPeers);
-  const service = await serviceEvidenceOfQuarter(db, quarterKey, ids);
-  const out = new Map<string, Voices>();
-  for (const id of ids) out.set(id, { peer: peers.get(id) ?? undefined, service: service.get(id) ?? null });
-  return out;
+  const service = serviceRatingsRead(db, [quarterKey, ...monthsOfQuarter(quarterKey)], ids, (rows) => evidenceBy(rows, (r) => r.open_id));
+  return readBoth(peerAggregatesRead(db, rules, quarterKey, withPeers), service, (peers, evidence) => {
+    const out = new Map<string, Voices>();
+    for (const id of ids) out.set(id, { peer: peers.get(id) ?? undefined, service: evidence.get(id) ?? null });
+    return out;
+  });
 }

@@ -13,11 +13,12 @@ import { proposeQuarter, type MonthResult, type QuarterProposal } from './propos
 import {
   deleteProposal,
   findResultsOf,
-  findScopeLocks,
   findScopeQuarterResults,
   insertProposals,
   refreshProposal,
   scopeHasResults,
+  scopeHasResultsRead,
+  scopeLocksRead,
   type ProposalColumns,
   type QuarterLock,
   type QuarterResult,
@@ -26,7 +27,8 @@ import { loadUnits, organOf, scopeOf, type UnitIndex } from './scope';
 import { quotaRulesFor, type QuotaRules } from './quota-share';
 import type { ShareBasis } from '../ranking/quota-effect.service';
 import { fitScopeToQuota } from './scope-quota';
-import { voicesOfQuarter } from '../peers/voices.repository';
+import { voicesOfQuarterRead } from '../peers/voices.repository';
+import { readTogether } from '../read-together';
 import { compareText } from '../text-order';
 
 type Db = Kysely<Database>;
@@ -51,6 +53,8 @@ export interface ScopeProposal {
   quota: QuotaRules;
   /** The scope's confirmed pools as read for these proposals. */
   locks: QuarterLock[];
+  /** Whether the scope had any result stored for the quarter when they were read (none: a first close). */
+  hadResults: boolean;
 }
 
 interface Candidate {
@@ -111,7 +115,7 @@ export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: s
   const inScope = (unitId: string) => scopeOf(unitId, index, rules) === scopeId;
   const given = inputs ?? (await loadScopeInputs(db, quarterKey, [...index.keys()].filter(inScope)));
   const monthly = given.monthly.filter((m) => inScope(m.unitId));
-  if (monthly.length === 0) return { scopeId, hasData: false, pools: [], unpooled: [], quota, locks: [] };
+  if (monthly.length === 0) return { scopeId, hasData: false, pools: [], unpooled: [], quota, locks: [], hadResults: await scopeHasResults(db, scopeId, quarterKey) };
 
   const quarterEnd = parsePeriodKey(quarterKey, 'quarter').end;
   const active = given.active.filter((p) => inScope(p.unitId) && p.joinedOn <= quarterEnd);
@@ -121,14 +125,19 @@ export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: s
     ...monthly.map((m) => ({ openId: m.openId, unitId: m.unitId, level: m.level, months: m.months, pending: m.pendingMonths })),
     ...active.filter((p) => !graded.has(p.openId)).map((p) => ({ openId: p.openId, unitId: p.unitId, level: p.level, months: [], pending: [] })),
   ];
-  const voices = await voicesOfQuarter(db, rules, quarterKey, raw.map((c) => ({ openId: c.openId, organId: organOf(c.unitId, index) })));
+  // One statement on PostgreSQL: a close asks this of each of 80 organs, and each round trip costs
+  // the process more than the rows.
+  const [voices, locks, hadResults] = await readTogether(db, [
+    voicesOfQuarterRead(db, rules, quarterKey, raw.map((c) => ({ openId: c.openId, organId: organOf(c.unitId, index) }))),
+    scopeLocksRead(db, scopeId, quarterKey),
+    scopeHasResultsRead(db, scopeId, quarterKey),
+  ]);
   const candidates: Candidate[] = raw.map((c) => {
     const person = people.get(c.openId);
     const context = { quarterKey, joinedOn: person?.joinedOn ?? null, probationUntil: person?.probationUntil ?? null, pendingMonths: c.pending, voices: voices.get(c.openId) };
     return { ...c, pool: poolOf(c.level, rules), proposal: proposeQuarter(c.months, rules, context) };
   });
 
-  const locks = await findScopeLocks(db, scopeId, quarterKey);
   const locked = new Set(locks.map((l) => l.pool));
   // Only a locked pool's stored tiers count here; with none locked there is nothing to read.
   const stored = locked.size > 0 ? await findScopeQuarterResults(db, scopeId, quarterKey) : [];
@@ -175,7 +184,7 @@ export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: s
     });
   }
   const unpooled = candidates.filter((c) => c.pool === null).map((c) => c.openId);
-  return { scopeId, hasData: true, pools: out, unpooled, quota, locks };
+  return { scopeId, hasData: true, pools: out, unpooled, quota, locks, hadResults };
 }
 
 /** Whether a stored proposal was made from the same monthly results (the admin's tier aside). */
@@ -215,7 +224,7 @@ export async function proposeScopeQuarter(
   const scope = await computeScopeProposals(db, rules, scopeId, quarterKey, inputs?.units, inputs);
   const proposals = scope.pools.flatMap((p) => p.proposals);
   // A scope's first proposals (the quarter-close job's usual case): what was inserted is all there is.
-  const first = scope.pools.every((p) => !p.locked) && !(await scopeHasResults(db, scopeId, quarterKey));
+  const first = scope.pools.every((p) => !p.locked) && !scope.hadResults;
   const inserted = await storeProposals(db, proposals, quarterKey, at, actor);
   if (first && inserted.size === proposals.length) return { ...scope, stored: byPoolAndPerson([...inserted.values()]) };
   return { ...scope, stored: await withdrawStale(db, scope, quarterKey, at, actor) };

@@ -6,6 +6,7 @@ import { inTexts } from '../sql-dialect';
 import type { Database, QuarterResultRow } from '../../db/schema';
 import { isTierOrUndetermined } from '../tiers';
 import { groupBy } from '../group-by';
+import { readRows, runRead, type Read } from '../read-together';
 import { readInChunks } from '../in-chunks';
 
 type Db = Kysely<Database>;
@@ -204,8 +205,11 @@ async function storedIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
 
 /** Whether the scope has any result for the quarter (a first close has none: nothing to withdraw). */
 export async function scopeHasResults(db: Db, scopeId: string, quarterKey: string): Promise<boolean> {
-  const row = await db.selectFrom('quarter_results').select('id').where('scope_id', '=', scopeId).where('quarter_key', '=', quarterKey).limit(1).executeTakeFirst();
-  return row !== undefined;
+  return runRead(db, scopeHasResultsRead(db, scopeId, quarterKey));
+}
+
+export function scopeHasResultsRead(db: Db, scopeId: string, quarterKey: string): Read<boolean> {
+  return readRows(db.selectFrom('quarter_results').select('id').where('scope_id', '=', scopeId).where('quarter_key', '=', quarterKey).limit(1), (rows) => rows.length > 0);
 }
 
 /** Refreshes a proposal; a determined result is never touched (the status guard is the lock). */
@@ -284,8 +288,13 @@ export async function findLock(db: Db, pool: PoolKey): Promise<QuarterLock | nul
 
 /** The locked pools of a scope's quarter. */
 export async function findScopeLocks(db: Db, scopeId: string, quarterKey: string): Promise<QuarterLock[]> {
-  const rows = await db.selectFrom('quarter_locks').selectAll().where('unit_id', '=', scopeId).where('quarter_key', '=', quarterKey).execute();
-  return rows.map((row) => ({ scopeId: row.unit_id, quarterKey: row.quarter_key, pool: row.level, lockedBy: row.locked_by, lockedAt: row.locked_at }));
+  return runRead(db, scopeLocksRead(db, scopeId, quarterKey));
+}
+
+export function scopeLocksRead(db: Db, scopeId: string, quarterKey: string): Read<QuarterLock[]> {
+  return readRows(db.selectFrom('quarter_locks').selectAll().where('unit_id', '=', scopeId).where('quarter_key', '=', quarterKey), (rows) =>
+    rows.map((row) => ({ scopeId: row.unit_id, quarterKey: row.quarter_key, pool: row.level, lockedBy: row.locked_by, lockedAt: row.locked_at })),
+  );
 }
 
 /** The lock row is the claim: of two confirmations racing, only the one that inserts it goes on. */
