@@ -4,7 +4,7 @@ import type { Rules } from '../rules/rules';
 import { monthsOfQuarter } from '../calendar/periods';
 import { round2 } from '../numbers';
 import { groupBy } from '../group-by';
-import { readBoth, readChunked, readRows, runRead, type Read } from '../read-together';
+import { readBoth, readChunked, readRows, type Read } from '../read-together';
 import type { PeerAggregate, ServiceEvidence, Voices } from './compose';
 
 type Db = Kysely<Database>;
@@ -25,10 +25,6 @@ export function peersOnFor(rules: Pick<Rules, 'peers'>, organId: string): boolea
  * Each ratee's 民主测评 for the period: the number who answered and, only from min_answers on, the
  * mean of every item's points. Below the threshold the score is never computed, so nothing shows it.
  */
-export async function peerAggregates(db: Db, rules: Pick<Rules, 'peers'>, periodKey: string, openIds: readonly string[]): Promise<Map<string, PeerAggregate>> {
-  return runRead(db, peerAggregatesRead(db, rules, periodKey, openIds));
-}
-
 function peerAggregatesRead(db: Db, rules: Pick<Rules, 'peers'>, periodKey: string, openIds: readonly string[]): Read<Map<string, PeerAggregate>> {
   const query = openIds.length === 0 ? null : db.selectFrom('peer_tallies').selectAll().where('period_key', '=', periodKey).where('ratee_open_id', 'in', [...openIds]);
   return readRows(query, (rows) => {
@@ -53,8 +49,8 @@ function peerAggregatesRead(db: Db, rules: Pick<Rules, 'peers'>, periodKey: stri
 }
 
 /** Each person's evidence summed over the periods. */
-export async function serviceEvidenceOf(db: Db, periodKeys: readonly string[], openIds: readonly string[]): Promise<Map<string, ServiceEvidence>> {
-  return runRead(db, serviceRatingsRead(db, periodKeys, openIds, (rows) => evidenceBy(rows, (r) => r.open_id)));
+function serviceEvidenceRead(db: Db, periodKeys: readonly string[], openIds: readonly string[]): Read<Map<string, ServiceEvidence>> {
+  return serviceRatingsRead(db, periodKeys, openIds, (rows) => evidenceBy(rows, (r) => r.open_id));
 }
 
 /** Each person's evidence for each period on its own, by open_id then period (people with none are absent). */
@@ -100,7 +96,7 @@ export function voicesOfQuarterRead(
 ): Read<Map<string, Voices>> {
   const ids = people.map((p) => p.openId);
   const withPeers = people.filter((p) => peersOnFor(rules, p.organId)).map((p) => p.openId);
-  const service = serviceRatingsRead(db, [quarterKey, ...monthsOfQuarter(quarterKey)], ids, (rows) => evidenceBy(rows, (r) => r.open_id));
+  const service = serviceEvidenceRead(db, [quarterKey, ...monthsOfQuarter(quarterKey)], ids);
   return readBoth(peerAggregatesRead(db, rules, quarterKey, withPeers), service, (peers, evidence) => {
     const out = new Map<string, Voices>();
     for (const id of ids) out.set(id, { peer: peers.get(id) ?? undefined, service: evidence.get(id) ?? null });
