@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RulesInput } from '../../src/core/rules/rules';
 import { Harness } from '../helpers/harness';
 import { CLOSE_AT, determinationCard, quarterOrg, seedQuarter, textOf } from '../quarterly/helpers';
 import { docOf, publish } from './helpers';
@@ -11,14 +12,23 @@ describe('a published 评优评差 class moves the organ’s 好 quota on the de
   let h: Harness;
   afterEach(async () => h?.close());
 
-  it('widens the seats of a 先进单位 organ for the next quarter and says why, with its basis', async () => {
+  /**
+   * The second quarter closed under rules that give a 先进单位 a 60 % share (and `rules` besides);
+   * with `published`, the first quarter's ranking made the organ R0 先进单位 before the close.
+   */
+  const closeQuarter = async (published: boolean, rules: RulesInput = {}) => {
     h = await Harness.start({
       org: quarterOrg(),
       now: '2026-06-30T10:00:00+08:00',
-      rules: { unit_rating: { quota_effects: { classes: { 先进单位: { good_share: 0.6 } } } } },
+      rules: { ...rules, unit_rating: { quota_effects: { classes: { 先进单位: { good_share: 0.6 } } } } },
     });
     await seedQuarter(h);
+    if (published) await publish(h.db, docOf('2026-Q1', 'quarter', { R0: '先进单位' }));
     await h.runJob('quarter-close', CLOSE_AT);
+  };
+
+  it('widens the seats of a 先进单位 organ for the next quarter and says why, with its basis', async () => {
+    await closeQuarter(false);
     const before = textOf(determinationCard(h, '林管理', '一般干部'));
     expect(before).toContain('× 40%');
 
@@ -33,15 +43,8 @@ describe('a published 评优评差 class moves the organ’s 好 quota on the de
 
   it('moves the seats of every 处室 of a 先进单位 organ when the quota is counted per 处室', async () => {
     const seatsOf = async (published: boolean) => {
-      h = await Harness.start({
-        org: quarterOrg(),
-        now: '2026-06-30T10:00:00+08:00',
-        rules: { quarterly: { quota_scope: 'division' }, unit_rating: { quota_effects: { classes: { 先进单位: { good_share: 0.6 } } } } },
-      });
-      await seedQuarter(h);
       // The organ R0 is what is ranked; 综合处 is one of its 处室.
-      if (published) await publish(h.db, docOf('2026-Q1', 'quarter', { R0: '先进单位' }));
-      await h.runJob('quarter-close', CLOSE_AT);
+      await closeQuarter(published, { quarterly: { quota_scope: 'division' } });
       return textOf(determinationCard(h, '林管理', '一般干部', '综合处'));
     };
     const plain = await seatsOf(false);
@@ -54,14 +57,7 @@ describe('a published 评优评差 class moves the organ’s 好 quota on the de
 
   it('fits the close’s proposals to the widened seats when the class was published before the quarter closed', async () => {
     const goodProposals = async (published: boolean) => {
-      h = await Harness.start({
-        org: quarterOrg(),
-        now: '2026-06-30T10:00:00+08:00',
-        rules: { unit_rating: { quota_effects: { classes: { 先进单位: { good_share: 0.6 } } } } },
-      });
-      await seedQuarter(h);
-      if (published) await publish(h.db, docOf('2026-Q1', 'quarter', { R0: '先进单位' }));
-      await h.runJob('quarter-close', CLOSE_AT);
+      await closeQuarter(published);
       const rows = await h.db.selectFrom('quarter_results').select(['pool', 'tier']).where('status', '=', 'proposed').execute();
       const seats = seatsOn(textOf(determinationCard(h, '林管理', '一般干部')));
       return { good: rows.filter((r) => r.pool === '一般干部' && r.tier === '好').length, seats };
