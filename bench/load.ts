@@ -246,7 +246,8 @@ export async function startBot(databaseUrl: string, larkBaseUrl: string): Promis
 
 /** The SDK's EventDispatcher + adaptKoa doing nothing, in its own process. */
 export async function startSdkNoop(): Promise<Proc> {
-  const child = spawn(process.execPath, [join(ROOT, 'bench/sdk-noop.mjs')], {
+  // Profiling the baseline as the bot is profiled: BENCH_NOOP_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/noop-prof"
+  const child = spawn(process.execPath, [...(process.env.BENCH_NOOP_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(ROOT, 'bench/sdk-noop.mjs')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, LARK_ENCRYPT_KEY: ENCRYPT_KEY, LARK_VERIFICATION_TOKEN: TOKEN },
     stdio: ['ignore', 'pipe', 'inherit'],

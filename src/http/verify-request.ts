@@ -1,4 +1,4 @@
-import { constantTimeEqual, larkSignature } from '../lark/crypto';
+import { larkSignatureMatches } from '../lark/crypto';
 
 export class VerifyError extends Error {
   constructor(reason: string) {
@@ -25,8 +25,7 @@ export function verifyLarkRequest(input: VerifyInput): void {
   // Lark sends seconds; tolerate milliseconds from other senders.
   const tsMs = ts > 1e12 ? ts : ts * 1000;
   if (Math.abs(input.nowMs - tsMs) > input.windowSeconds * 1000) throw new VerifyError('timestamp outside the allowed window');
-  const expected = larkSignature(timestamp, nonce, input.encryptKey, input.rawBody);
-  if (!constantTimeEqual(expected, signature.toLowerCase())) throw new VerifyError('signature mismatch');
+  if (!larkSignatureMatches(timestamp, nonce, input.encryptKey, input.rawBody, signature)) throw new VerifyError('signature mismatch');
 }
 
 export function isValidLarkRequest(input: VerifyInput): boolean {

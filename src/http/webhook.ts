@@ -1,6 +1,6 @@
 import type { Context } from 'koa';
 import type { Logger } from 'pino';
-import { constantTimeEqual, decryptLarkPayload } from '../lark/crypto';
+import { decryptLarkPayload, secretEquals } from '../lark/crypto';
 import { jsonTooDeep } from './json-depth';
 import { BodyTimeoutError, BodyTooLargeError, readRawBody } from './raw-body';
 import { isValidLarkRequest } from './verify-request';
@@ -111,7 +111,7 @@ async function verifyAndAccept(ctx: Context, opts: WebhookOptions): Promise<Outc
 
   const head = isObject(envelope.header) ? envelope.header : undefined;
   const token = head?.token ?? envelope.token;
-  if (typeof token !== 'string' || !constantTimeEqual(token, opts.verificationToken)) {
+  if (typeof token !== 'string' || !secretEquals(token, opts.verificationToken)) {
     return reject(401, 'bad_token', 'verification token mismatch');
   }
   if (envelope.type === 'url_verification') {

@@ -4,7 +4,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEq
 const aesKeys = new Map<string, Buffer>();
 function aesKey(encryptKey: string): Buffer {
   let key = aesKeys.get(encryptKey);
-  if (!key) aesKeys.set(encryptKey, (key = createHash('sha256').update(encryptKey, 'utf8').digest()));
+  if (!key) aesKeys.set(encryptKey, (key = sha256(encryptKey)));
   return key;
 }
 
@@ -24,17 +24,39 @@ export function decryptLarkPayload(encrypted: string, encryptKey: string): strin
 
 /** hex sha256 of timestamp + nonce + encryptKey + raw body bytes (not a re-serialised body). */
 export function larkSignature(timestamp: string, nonce: string, encryptKey: string, rawBody: Buffer): string {
+  return signatureDigest(timestamp, nonce, encryptKey, rawBody).toString('hex');
+}
+
+function signatureDigest(timestamp: string, nonce: string, encryptKey: string, rawBody: Buffer): Buffer {
   return createHash('sha256')
     .update(Buffer.from(timestamp + nonce + encryptKey, 'utf8'))
     .update(rawBody)
-    .digest('hex');
+    .digest();
 }
 
-export function constantTimeEqual(a: string, b: string): boolean {
-  const ab = Buffer.from(a, 'utf8');
-  const bb = Buffer.from(b, 'utf8');
-  // Hash both so the comparison length does not leak the expected length.
-  const ah = createHash('sha256').update(ab).digest();
-  const bh = createHash('sha256').update(bb).digest();
-  return timingSafeEqual(ah, bh) && ab.length === bb.length;
+const SHA256_HEX = /^[0-9a-f]{64}$/i;
+
+/**
+ * Whether `signature` (hex, either case) is Lark's signature of the request, compared as the 32
+ * bytes of the digest in constant time. Its length is not hidden: every SHA-256 digest has it.
+ */
+export function larkSignatureMatches(timestamp: string, nonce: string, encryptKey: string, rawBody: Buffer, signature: string): boolean {
+  if (!SHA256_HEX.test(signature)) return false;
+  return timingSafeEqual(signatureDigest(timestamp, nonce, encryptKey, rawBody), Buffer.from(signature, 'hex'));
+}
+
+let secretDigest: { secret: string; digest: Buffer } | null = null;
+
+/**
+ * Whether `given` equals `secret`, in constant time: both are hashed so that the comparison does
+ * not leak the secret's length. The secret's digest is kept (it is configuration, the same on
+ * every request), so a request costs one hash.
+ */
+export function secretEquals(given: string, secret: string): boolean {
+  if (secretDigest?.secret !== secret) secretDigest = { secret, digest: sha256(secret) };
+  return timingSafeEqual(sha256(given), secretDigest.digest) && given === secret;
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
 }

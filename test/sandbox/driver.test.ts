@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { constantTimeEqual, decryptLarkPayload, larkSignature } from '../../src/lark/crypto';
+import { decryptLarkPayload, larkSignatureMatches } from '../../src/lark/crypto';
 import { botOpenIdFor, demoOrg, LarkDriver, type LarkSandbox, p2pChatIdFor } from '../../src/sandbox';
 import { startSandbox } from './helpers';
 
@@ -25,7 +25,7 @@ async function receiver(statuses: number[] = []) {
       const raw = Buffer.concat(chunks);
       const ts = String(req.headers['x-lark-request-timestamp']);
       const nonce = String(req.headers['x-lark-request-nonce']);
-      const validSignature = constantTimeEqual(larkSignature(ts, nonce, KEY, raw), String(req.headers['x-lark-signature']));
+      const validSignature = larkSignatureMatches(ts, nonce, KEY, raw, String(req.headers['x-lark-signature']));
       const { encrypt } = JSON.parse(raw.toString('utf8')) as { encrypt: string };
       const payload = JSON.parse(decryptLarkPayload(encrypt, KEY)) as Record<string, any>;
       got.push({ validSignature, raw: raw.toString('utf8'), payload });
