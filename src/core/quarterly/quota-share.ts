@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { goodShareFor, type ShareBasis } from '../ranking/quota-effect.service';
+import { goodShareBasis, goodShareFor, type ShareBasis } from '../ranking/quota-effect.service';
 import type { Rules } from '../rules/rules';
 import { loadUnits, organOf, type UnitIndex } from './scope';
 
@@ -25,8 +25,11 @@ export async function quotaRulesFor(
   quarterKey: string,
   read: { basis?: ShareBasis; units?: UnitIndex } = {},
 ): Promise<QuotaRules> {
+  const basis = read.basis ?? (await goodShareBasis({ db, rules }, quarterKey));
+  // Nothing published behind the quarter moves any share: no need to know whose organ this is.
+  if (!basis.publications?.length) return { rules, note: null };
   const organId = rules.quarterly.quota_scope === 'division' ? organOf(scopeId, read.units ?? (await loadUnits(db))) : scopeId;
-  const share = await goodShareFor({ db, rules }, organId, quarterKey, read.basis);
+  const share = await goodShareFor({ db, rules }, organId, quarterKey, basis);
   if (!share.cause) return { rules, note: null };
   const good_quota = { ...rules.quarterly.good_quota, max_share: share.share };
   return { rules: { ...rules, quarterly: { ...rules.quarterly, good_quota } }, note: share.text };
