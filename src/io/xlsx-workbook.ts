@@ -62,16 +62,21 @@ const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
  * 'end'; unzipper (0.10 to 0.12) emits one as soon as the whole file is written in, while parts it
  * has already parsed still wait in its buffer. A small file read under load thus lost its last
  * parts — xl/workbook.xml among them — and a valid file was refused ("reading 'sheets'"). Node's
- * own iterator drains the buffer first. Sheets that come before the shared strings wait in a
- * temporary file, as in exceljs.
+ * own iterator drains the buffer first.
+ *
+ * Only the first worksheet in the zip (sheet1, in the files exceljs writes) is read: the
+ * bot imports one table. It waits in a temporary file when it comes before the shared strings, as
+ * in exceljs; the other sheets are skipped unread. exceljs kept every one of them, and yielded a
+ * later sheet first when the shared strings came between the two.
  */
 async function* entriesOf(reader: ReaderInternals, input: Readable): AsyncGenerator<unknown> {
   const zip = unzipper.Parse({ forceStream: true });
   input.on('error', (e) => zip.destroy(e));
   input.pipe(zip);
   let dir: string | null = null;
-  const waiting: { sheetNo: string; path: string }[] = [];
-  const opened: Readable[] = [];
+  let sheetSeen = false;
+  let waiting: { sheetNo: string; path: string } | null = null;
+  let opened: Readable | null = null;
   try {
     for await (const entry of zip as AsyncIterable<Entry>) {
       const sheetNo = WORKSHEET.exec(entry.path)?.[1];
@@ -79,26 +84,25 @@ async function* entriesOf(reader: ReaderInternals, input: Readable): AsyncGenera
       else if (entry.path === 'xl/workbook.xml') await reader._parseWorkbook(entry);
       else if (entry.path === 'xl/sharedStrings.xml') yield* reader._parseSharedStrings(entry);
       else if (entry.path === 'xl/styles.xml') await reader._parseStyles(entry);
-      else if (sheetNo !== undefined) {
+      else if (sheetNo !== undefined && !sheetSeen) {
+        sheetSeen = true;
         if (reader.sharedStrings && reader.workbookRels) yield* reader._parseWorksheet(entry, sheetNo);
         else {
-          dir ??= await mkdtemp(join(tmpdir(), 'pingshi-xlsx-'));
-          const path = join(dir, `sheet${sheetNo}.xml`);
-          await pipeline(entry, createWriteStream(path));
-          waiting.push({ sheetNo, path });
+          dir = await mkdtemp(join(tmpdir(), 'pingshi-xlsx-'));
+          waiting = { sheetNo, path: join(dir, `sheet${sheetNo}.xml`) };
+          await pipeline(entry, createWriteStream(waiting.path));
         }
       }
       entry.autodrain();
     }
-    for (const { sheetNo, path } of waiting) {
-      const file = createReadStream(path);
-      opened.push(file);
-      yield* reader._parseWorksheet(file, sheetNo);
+    if (waiting) {
+      opened = createReadStream(waiting.path);
+      yield* reader._parseWorksheet(opened, waiting.sheetNo);
     }
   } finally {
     input.unpipe(zip);
     zip.destroy();
-    for (const file of opened) file.destroy();
+    opened?.destroy();
     if (dir) await rm(dir, { recursive: true, force: true });
   }
 }

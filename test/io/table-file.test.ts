@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { iterateTable, readTable, readTableFromString } from '../../src/io/table-file';
 import { writeTable, writeTableToFile } from '../../src/io/table-writer';
@@ -130,6 +131,28 @@ describe('XLSX', () => {
     wb.addWorksheet('一月').addRows([[...TRAINING], ['ou_1', '2026-01-05', '党课', 'offline', 2, 1]]);
     for (let month = 2; month <= 12; month++) wb.addWorksheet(`${month}月`).addRow(['open_id', month]);
     writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
+
+    const { rows, errors } = await readTable(path, { columns: TRAINING });
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([{ line: 2, values: { open_id: 'ou_1', date: '2026-01-05', title: '党课', kind: 'offline', hours: '2', required: '1' } }]);
+  });
+
+  it('reads the first sheet when the shared strings come between it and the next in the zip', async () => {
+    // The first sheet waits in a temporary file for the shared strings; the second, after them,
+    // could be read at once, and exceljs's order yielded it first.
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('培训记录').addRows([[...TRAINING], ['ou_1', '2026-01-05', '党课', 'offline', 2, 1]]);
+    wb.addWorksheet('说明').addRows([['填表说明'], ['每行一条培训记录']]);
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);
+    const rank = (name: string) => ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/worksheets/sheet2.xml'].indexOf(name);
+    expect(names.filter((name) => rank(name) >= 0)).toHaveLength(3);
+    const reordered = new JSZip();
+    for (const name of [...names.filter((name) => rank(name) < 0), ...names.filter((name) => rank(name) >= 0).sort((a, b) => rank(a) - rank(b))]) {
+      reordered.file(name, await zip.file(name)!.async('uint8array'));
+    }
+    const path = join(dir, 'strings-between.xlsx');
+    writeFileSync(path, await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 
     const { rows, errors } = await readTable(path, { columns: TRAINING });
     expect(errors).toEqual([]);
