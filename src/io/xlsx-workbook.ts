@@ -23,9 +23,9 @@ interface ReaderInternals {
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   _parseStyles(entry: Readable): Promise<void>;
   _parseWorkbook(entry: Readable): Promise<void>;
-  model?: unknown;
+  model?: { sheets?: ReadonlyArray<{ rId?: string; state?: string }> };
   sharedStrings?: unknown;
-  workbookRels?: unknown;
+  workbookRels?: ReadonlyArray<{ Id?: string; Target?: string }>;
 }
 
 /**
@@ -64,19 +64,29 @@ const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
  * parts — xl/workbook.xml among them — and a valid file was refused ("reading 'sheets'"). Node's
  * own iterator drains the buffer first.
  *
- * Only the first worksheet in the zip (sheet1, in the files exceljs writes) is read: the
- * bot imports one table. It waits in a temporary file when it comes before the shared strings, as
- * in exceljs; the other sheets are skipped unread. exceljs kept every one of them, and yielded a
- * later sheet first when the shared strings came between the two.
+ * Only the sheet a person sees first is read — the workbook's first visible tab (workbook.xml
+ * lists the tabs in order; a hidden one is skipped): the bot imports one table, and a template
+ * whose tabs were moved, or that hides a lookup sheet in front, keeps its worksheet parts in
+ * another order. Sheets that come before the workbook's own parts (exceljs writes workbook.xml
+ * last) wait in a temporary file until the tabs are known, as exceljs kept every sheet before the
+ * shared strings; once they are known, the first tab alone waits for the shared strings and the
+ * other sheets are skipped unread. exceljs yielded the sheets in the zip's order: the first in the
+ * zip, or a later one first when the shared strings came between the two.
  */
 async function* entriesOf(reader: ReaderInternals, input: Readable): AsyncGenerator<unknown> {
   const zip = unzipper.Parse({ forceStream: true });
   input.on('error', (e) => zip.destroy(e));
   input.pipe(zip);
   let dir: string | null = null;
-  let sheetSeen = false;
-  let waiting: { sheetNo: string; path: string } | null = null;
+  let read = false;
+  const setAside: { sheetNo: string; path: string }[] = [];
   let opened: Readable | null = null;
+  const putAside = async (entry: Entry, sheetNo: string) => {
+    dir ??= await mkdtemp(join(tmpdir(), 'pingshi-xlsx-'));
+    const path = join(dir, `sheet${sheetNo}.xml`);
+    await pipeline(entry, createWriteStream(path));
+    setAside.push({ sheetNo, path });
+  };
   try {
     for await (const entry of zip as AsyncIterable<Entry>) {
       const sheetNo = WORKSHEET.exec(entry.path)?.[1];
@@ -84,20 +94,23 @@ async function* entriesOf(reader: ReaderInternals, input: Readable): AsyncGenera
       else if (entry.path === 'xl/workbook.xml') await reader._parseWorkbook(entry);
       else if (entry.path === 'xl/sharedStrings.xml') yield* reader._parseSharedStrings(entry);
       else if (entry.path === 'xl/styles.xml') await reader._parseStyles(entry);
-      else if (sheetNo !== undefined && !sheetSeen) {
-        sheetSeen = true;
-        if (reader.sharedStrings && reader.workbookRels) yield* reader._parseWorksheet(entry, sheetNo);
-        else {
-          dir = await mkdtemp(join(tmpdir(), 'pingshi-xlsx-'));
-          waiting = { sheetNo, path: join(dir, `sheet${sheetNo}.xml`) };
-          await pipeline(entry, createWriteStream(waiting.path));
+      else if (sheetNo !== undefined && !read) {
+        const first = firstTab(reader);
+        if (first === undefined) await putAside(entry, sheetNo);
+        // The first tab, or where the workbook names none, the first sheet in the zip.
+        else if (first === null ? setAside.length === 0 : first === sheetNo) {
+          read = true;
+          if (reader.sharedStrings) yield* reader._parseWorksheet(entry, sheetNo);
+          else await putAside(entry, sheetNo);
         }
       }
       entry.autodrain();
     }
-    if (waiting) {
-      opened = createReadStream(waiting.path);
-      yield* reader._parseWorksheet(opened, waiting.sheetNo);
+    const first = firstTab(reader);
+    const sheet = typeof first === 'string' ? setAside.find((s) => s.sheetNo === first) : setAside[0];
+    if (sheet) {
+      opened = createReadStream(sheet.path);
+      yield* reader._parseWorksheet(opened, sheet.sheetNo);
     }
   } finally {
     input.unpipe(zip);
@@ -105,6 +118,20 @@ async function* entriesOf(reader: ReaderInternals, input: Readable): AsyncGenera
     opened?.destroy();
     if (dir) await rm(dir, { recursive: true, force: true });
   }
+}
+
+const TAB_TARGET = /(?:^|\/)worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * The worksheet number of the workbook's first visible tab (the first tab if all are hidden);
+ * undefined until the workbook and its relationships are read, null when they name no worksheet.
+ */
+function firstTab(reader: ReaderInternals): string | null | undefined {
+  if (reader.model === undefined || reader.workbookRels === undefined) return undefined;
+  const tabs = reader.model.sheets ?? [];
+  const tab = tabs.find((t) => (t.state ?? 'visible') === 'visible') ?? tabs[0];
+  const target = tab && reader.workbookRels.find((r) => r.Id === tab.rId)?.Target;
+  return (target && TAB_TARGET.exec(target)?.[1]) || null;
 }
 
 async function* utf8Text(chunks: Chunks): AsyncGenerator<string> {

@@ -143,20 +143,41 @@ describe('XLSX', () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('培训记录').addRows([[...TRAINING], ['ou_1', '2026-01-05', '党课', 'offline', 2, 1]]);
     wb.addWorksheet('说明').addRows([['填表说明'], ['每行一条培训记录']]);
-    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-    const names = Object.keys(zip.files).filter((name) => !zip.files[name]!.dir);
-    const rank = (name: string) => ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/worksheets/sheet2.xml'].indexOf(name);
-    expect(names.filter((name) => rank(name) >= 0)).toHaveLength(3);
-    const reordered = new JSZip();
-    for (const name of [...names.filter((name) => rank(name) < 0), ...names.filter((name) => rank(name) >= 0).sort((a, b) => rank(a) - rank(b))]) {
-      reordered.file(name, await zip.file(name)!.async('uint8array'));
-    }
-    const path = join(dir, 'strings-between.xlsx');
-    writeFileSync(path, await reordered.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const order = ['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/worksheets/sheet2.xml'];
+    const path = await rezipped(wb, 'strings-between.xlsx', { last: order });
 
     const { rows, errors } = await readTable(path, { columns: TRAINING });
     expect(errors).toEqual([]);
     expect(rows).toEqual([{ line: 2, values: { open_id: 'ou_1', date: '2026-01-05', title: '党课', kind: 'offline', hours: '2', required: '1' } }]);
+  });
+
+  it('reads the first tab as Excel shows it: tabs moved, or a hidden sheet in front', async () => {
+    // A template's instructions written first (sheet1), its data tab moved in front of them.
+    const moved = new ExcelJS.Workbook();
+    moved.addWorksheet('说明').addRows([['填表说明'], ['每行一条培训记录']]);
+    moved.addWorksheet('培训记录').addRows([[...TRAINING], ['ou_1', '2026-01-05', '党课', 'offline', 2, 1]]);
+    const swapTabs = (xml: string) => xml.replace(/(<sheet [^>]*\/>)(<sheet [^>]*\/>)/, '$2$1');
+    const sheets = ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml'];
+    const edit = { 'xl/workbook.xml': swapTabs };
+    const movedPaths = [
+      // As exceljs writes it, the workbook part last: every sheet waits until the tabs are known.
+      await rezipped(moved, 'tabs-moved.xlsx', { edit }),
+      // The tabs known first, the shared strings after the sheets: only the first tab waits.
+      await rezipped(moved, 'tabs-moved-strings-last.xlsx', { edit, last: [...sheets, 'xl/sharedStrings.xml'] }),
+      // Both known first: the first tab is read as it arrives, the other skipped.
+      await rezipped(moved, 'tabs-moved-sheets-last.xlsx', { edit, last: sheets }),
+    ];
+    // A hidden code list in front of the data.
+    const hidden = new ExcelJS.Workbook();
+    hidden.addWorksheet('代码表', { state: 'hidden' }).addRows([['kind'], ['online'], ['offline']]);
+    hidden.addWorksheet('培训记录').addRows([[...TRAINING], ['ou_1', '2026-01-05', '党课', 'offline', 2, 1]]);
+    const hiddenPath = await rezipped(hidden, 'hidden-first.xlsx');
+
+    for (const path of [...movedPaths, hiddenPath]) {
+      const { rows, errors } = await readTable(path, { columns: TRAINING });
+      expect(errors).toEqual([]);
+      expect(rows).toEqual([{ line: 2, values: { open_id: 'ou_1', date: '2026-01-05', title: '党课', kind: 'offline', hours: '2', required: '1' } }]);
+    }
   });
 
   it('says a workbook without its workbook part is damaged', async () => {
@@ -206,3 +227,27 @@ it('refuses the old binary Excel format with advice', async () => {
   writeFileSync(path, 'x');
   await expect(readTable(path, { columns: ['a'] })).rejects.toThrow(/另存为 \.xlsx/);
 });
+
+/**
+ * An exceljs workbook written to `name` through JSZip: `last` are parts moved to the end of the
+ * zip in that order, `edit` rewrites parts' text.
+ */
+async function rezipped(wb: ExcelJS.Workbook, name: string, o: { last?: readonly string[]; edit?: Record<string, (text: string) => string> } = {}): Promise<string> {
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  const parts = Object.keys(zip.files).filter((part) => !zip.files[part]!.dir);
+  const last = o.last ?? [];
+  expect(last.filter((part) => parts.includes(part))).toEqual(last);
+  const out = new JSZip();
+  for (const part of [...parts.filter((p) => !last.includes(p)), ...last]) {
+    const edit = o.edit?.[part];
+    if (edit) {
+      const before = await zip.file(part)!.async('string');
+      const after = edit(before);
+      expect(after).not.toBe(before);
+      out.file(part, after);
+    } else out.file(part, await zip.file(part)!.async('uint8array'));
+  }
+  const path = join(dir, name);
+  writeFileSync(path, await out.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return path;
+}
