@@ -123,15 +123,19 @@ async function* entriesOf(reader: ReaderInternals, input: Readable): AsyncGenera
 const TAB_TARGET = /(?:^|\/)worksheets\/sheet(\d+)\.xml$/;
 
 /**
- * The worksheet number of the workbook's first visible tab (the first tab if all are hidden);
- * undefined until the workbook and its relationships are read, null when they name no worksheet.
+ * The worksheet number of the workbook's first visible tab that is a worksheet (a chart sheet is
+ * not; the first worksheet tab if all are hidden); undefined until the workbook and its
+ * relationships are read, null when they name no worksheet.
  */
 function firstTab(reader: ReaderInternals): string | null | undefined {
   if (reader.model === undefined || reader.workbookRels === undefined) return undefined;
   const tabs = reader.model.sheets ?? [];
-  const tab = tabs.find((t) => (t.state ?? 'visible') === 'visible') ?? tabs[0];
-  const target = tab && reader.workbookRels.find((r) => r.Id === tab.rId)?.Target;
-  return (target && TAB_TARGET.exec(target)?.[1]) || null;
+  for (const tab of [...tabs.filter((t) => (t.state ?? 'visible') === 'visible'), ...tabs]) {
+    const target = reader.workbookRels.find((r) => r.Id === tab.rId)?.Target;
+    const sheetNo = target && TAB_TARGET.exec(target)?.[1];
+    if (sheetNo) return sheetNo;
+  }
+  return null;
 }
 
 async function* utf8Text(chunks: Chunks): AsyncGenerator<string> {

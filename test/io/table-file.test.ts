@@ -151,7 +151,7 @@ describe('XLSX', () => {
     expect(rows).toEqual([{ line: 2, values: { open_id: 'ou_1', date: '2026-01-05', title: '党课', kind: 'offline', hours: '2', required: '1' } }]);
   });
 
-  it('reads the first tab as Excel shows it: tabs moved, or a hidden sheet in front', async () => {
+  it('reads the first tab as Excel shows it: tabs moved, a hidden sheet or a chart sheet in front', async () => {
     // A template's instructions written first (sheet1), its data tab moved in front of them.
     const moved = new ExcelJS.Workbook();
     moved.addWorksheet('说明').addRows([['填表说明'], ['每行一条培训记录']]);
@@ -172,8 +172,11 @@ describe('XLSX', () => {
     hidden.addWorksheet('代码表', { state: 'hidden' }).addRows([['kind'], ['online'], ['offline']]);
     hidden.addWorksheet('培训记录').addRows([[...TRAINING], ['ou_1', '2026-01-05', '党课', 'offline', 2, 1]]);
     const hiddenPath = await rezipped(hidden, 'hidden-first.xlsx');
+    // A chart sheet in front (its relationship made one): the first tab that is a worksheet.
+    const chartFirst = (rels: string) => rels.replace(/Type="[^"]*\/worksheet" Target="worksheets\/sheet1\.xml"/, 'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"');
+    const chartPath = await rezipped(moved, 'chart-first.xlsx', { edit: { 'xl/_rels/workbook.xml.rels': chartFirst }, last: sheets });
 
-    for (const path of [...movedPaths, hiddenPath]) {
+    for (const path of [...movedPaths, hiddenPath, chartPath]) {
       const { rows, errors } = await readTable(path, { columns: TRAINING });
       expect(errors).toEqual([]);
       expect(rows).toEqual([{ line: 2, values: { open_id: 'ou_1', date: '2026-01-05', title: '党课', kind: 'offline', hours: '2', required: '1' } }]);
