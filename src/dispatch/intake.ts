@@ -9,6 +9,7 @@ import type { Dispatcher } from './dispatcher';
 import type { CardResponse, Inbound } from './inbound';
 import { createGroupCommit } from './group-commit';
 import { normalize } from './normalize';
+import { merged } from '../core/merged';
 
 export interface IntakeOptions {
   db: Kysely<Database>;
@@ -67,7 +68,8 @@ export function createIntake(o: IntakeOptions) {
 
     if (inbound.kind !== 'card') {
       const message = inbound.kind === 'message' && inbound.messageId ? { messageId: inbound.messageId, chatId: inbound.chatId, chatType: inbound.chatType, openId: inbound.openId } : undefined;
-      await arrive({ ...base, payload: text ?? JSON.stringify(envelope), ...(message ? { message } : {}) });
+      const payload = text ?? JSON.stringify(envelope);
+      await arrive(merged(base, message ? { payload, message } : { payload }));
       o.onQueued();
       return {};
     }
@@ -76,7 +78,7 @@ export function createIntake(o: IntakeOptions) {
       // callbacks), so only its header is kept: storing the envelope would keep who submitted which
       // form values — a 民主测评 ballot, a grade draft — beside the anonymous or audited result.
       const header = { schema: envelope.schema ?? null, header: envelope.header ?? null };
-      if (!(await recordCard({ ...base, payload: JSON.stringify(header), status: 'processing' }))) {
+      if (!(await recordCard(merged(base, { payload: JSON.stringify(header), status: 'processing' })))) {
         const seen = await findEvent(o.db, inbound.eventId);
         return seen?.response ? JSON.parse(seen.response) : {};
       }

@@ -14,6 +14,7 @@ import { countFinal } from './outbox-health';
 import { type RetryPolicy, DEFAULT_RETRY, nextDelayMs, withJitter } from './retry-policy';
 import { SharedRateLimiter, type Acquired, type MessageLimits } from './shared-limiter';
 import { resolveCall, type Resolved } from './outbox-targets';
+import { merged } from '../core/merged';
 
 export interface OutboxWorkerOptions {
   db: Kysely<Database>;
@@ -141,7 +142,7 @@ export class OutboxWorker {
     if (wait > 0 && calls.length > 0) await this.clock.sleep(wait);
     // The round's slots are booked together, just before its calls (one transaction, not one each).
     const slots = await this.limiter.acquireBatch(calls.map((c) => c.resolved.bucket));
-    const booked = calls.map((c, i) => ({ ...c, slot: slots[i]! }));
+    const booked = calls.map((c, i) => merged(c, { slot: slots[i]! }));
     // One lane per recipient at a time, in queue order: a recipient's messages arrive as they were queued.
     const sent: Sent[] = [];
     await inLanes(groupInOrder(booked, (c) => c.row.receive_id ?? c.row.id), this.o.concurrency, (lane) => this.deliverInOrder(lane, sent, later));

@@ -4,6 +4,7 @@ import { shanghaiDate } from '../calendar/periods';
 import type { CoreDeps } from '../deps';
 import { validateTrainingRows, type TrainingRowInput } from './training-batch';
 import { insertImportedRecords, type NewTrainingRecord } from './training-records.repository';
+import { merged } from '../merged';
 
 export interface TrainingImportPlan {
   rows: NewTrainingRecord[];
@@ -34,7 +35,7 @@ export async function planTrainingImport(
   });
   const createdAt = now.toISOString();
   return {
-    rows: checked.accepted.map((a) => ({ ...a.record, id: newId('tr'), openId: a.openId, fingerprint: a.fingerprint, note: null, createdAt })),
+    rows: checked.accepted.map((a) => merged(a.record, { id: newId('tr'), openId: a.openId, fingerprint: a.fingerprint, note: null, createdAt })),
     problems: [...fileProblems, ...checked.rejected].sort((a, b) => a.line - b.line),
     duplicateLines: checked.duplicateLines,
   };

@@ -3,6 +3,7 @@ import type { Database, MonthlyReviewRow } from '../../db/schema';
 import { AUDIT_COLUMNS, auditRow, type AuditEntry } from '../audit';
 import { batchedCalls, failedItem, perDb, type FailedItem } from '../batched-calls';
 import { isPostgres, planOnce } from '../sql-dialect';
+import { merged } from '../merged';
 import { lockedPools, type GradeColumns } from './review.repository';
 
 type Db = Kysely<Database>;
@@ -66,7 +67,7 @@ async function writeInOneTransaction(db: Db, writes: readonly GradeWrite[]): Pro
     for (const w of writes) {
       const after = await trx
         .updateTable('monthly_reviews')
-        .set({ ...w.grade, revision: w.expectedRevision + 1, updated_at: w.at.toISOString() })
+        .set(merged(w.grade, { revision: w.expectedRevision + 1, updated_at: w.at.toISOString() }))
         .where('id', '=', w.id)
         .where('revision', '=', w.expectedRevision)
         .where(({ not, exists }) => not(exists(lockedPools(trx, w.guard.quarterKey, w.guard.pools))))
@@ -107,15 +108,14 @@ const GRADE_COLUMNS = Object.keys(GRADE_TYPES) as Array<keyof GradeColumns>;
 async function writeInOneStatement(db: Db, writes: readonly GradeWrite[]): Promise<Map<string, MonthlyReviewRow>> {
   const records = writes.map((w) => {
     const audit = auditRow(w.at, w.entry);
-    return {
-      ...w.grade,
+    return merged(w.grade, {
       id: w.id,
       expected: w.expectedRevision,
       updated_at: w.at.toISOString(),
       quarter_key: w.guard.quarterKey,
       pools: w.guard.pools.map((p) => ({ unit_id: p.unitId, level: p.level })),
       ...Object.fromEntries(AUDIT_COLUMNS.map((c) => [`audit_${c}`, audit[c]])),
-    };
+    });
   });
   const recordColumns = [
     'id text',

@@ -2,6 +2,7 @@ import type { Tier, TierOrUndetermined } from '../rules/terms';
 import type { MonthlyReviewRow } from '../../db/schema';
 import type { ScoreItem } from './score';
 import { isTier, isTierOrUndetermined } from '../tiers';
+import { merged } from '../merged';
 
 /** pending: the card went out, nobody has graded yet; undetermined: graded 不定等次 with a reason. */
 export type MonthlyStatus = 'pending' | 'submitted' | 'undetermined';
@@ -37,8 +38,7 @@ export interface MonthlyReview {
 }
 
 export function monthlyReviewRowToReview(row: MonthlyReviewRow): MonthlyReview {
-  return {
-    ...monthResultRowToReview(row),
+  return merged(monthResultRowToReview(row), {
     id: row.id,
     reviewerOpenId: row.reviewer_open_id,
     bonuses: parseItems(row.bonuses),
@@ -50,7 +50,7 @@ export function monthlyReviewRowToReview(row: MonthlyReviewRow): MonthlyReview {
     comment: row.comment,
     revision: Number(row.revision),
     updatedAt: row.updated_at,
-  };
+  });
 }
 
 /** The columns of a review that make a month's result (what a quarter's proposals are computed from). */

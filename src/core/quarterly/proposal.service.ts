@@ -30,6 +30,7 @@ import { fitScopeToQuota } from './scope-quota';
 import { voicesOfQuarterRead } from '../peers/voices.repository';
 import { readTogether } from '../read-together';
 import { compareText } from '../text-order';
+import { merged } from '../merged';
 
 type Db = Kysely<Database>;
 
@@ -135,7 +136,7 @@ export async function computeScopeProposals(db: Db, baseRules: Rules, scopeId: s
   const candidates: Candidate[] = raw.map((c) => {
     const person = people.get(c.openId);
     const context = { quarterKey, joinedOn: person?.joinedOn ?? null, probationUntil: person?.probationUntil ?? null, pendingMonths: c.pending, voices: voices.get(c.openId) };
-    return { ...c, pool: poolOf(c.level, rules), proposal: proposeQuarter(c.months, rules, context) };
+    return merged(c, { pool: poolOf(c.level, rules), proposal: proposeQuarter(c.months, rules, context) });
   });
 
   const locked = new Set(locks.map((l) => l.pool));
