@@ -1,12 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 // Lark's scheme: key = SHA-256(encryptKey); AES-256-CBC, PKCS7; wire = base64(IV ‖ ciphertext).
-const aesKeys = new Map<string, Buffer>();
-function aesKey(encryptKey: string): Buffer {
-  let key = aesKeys.get(encryptKey);
-  if (!key) aesKeys.set(encryptKey, (key = sha256(encryptKey)));
-  return key;
-}
+const aesKey = (encryptKey: string) => configDigest(encryptKey);
 
 export function encryptLarkPayload(plain: string, encryptKey: string): string {
   const iv = randomBytes(16);
@@ -45,16 +40,21 @@ export function larkSignatureMatches(timestamp: string, nonce: string, encryptKe
   return timingSafeEqual(signatureDigest(timestamp, nonce, encryptKey, rawBody), Buffer.from(signature, 'hex'));
 }
 
-let secretDigest: { secret: string; digest: Buffer } | null = null;
-
 /**
  * Whether `given` equals `secret`, in constant time: both are hashed so that the comparison does
  * not leak the secret's length. The secret's digest is kept (it is configuration, the same on
  * every request), so a request costs one hash.
  */
 export function secretEquals(given: string, secret: string): boolean {
-  if (secretDigest?.secret !== secret) secretDigest = { secret, digest: sha256(secret) };
-  return timingSafeEqual(sha256(given), secretDigest.digest) && given === secret;
+  return timingSafeEqual(sha256(given), configDigest(secret)) && given === secret;
+}
+
+/** SHA-256 of a configured key or token, computed once per value: never of what a request carries. */
+const configDigests = new Map<string, Buffer>();
+function configDigest(value: string): Buffer {
+  let digest = configDigests.get(value);
+  if (!digest) configDigests.set(value, (digest = sha256(value)));
+  return digest;
 }
 
 function sha256(text: string): Buffer {
