@@ -108,6 +108,8 @@ async function* entriesOf(reader: ReaderInternals, input: Readable): AsyncGenera
     }
     const first = firstTab(reader);
     const sheet = typeof first === 'string' ? setAside.find((s) => s.sheetNo === first) : setAside[0];
+    // "工作表为空" would send the person looking for a header in a sheet that is not in the file.
+    if (!read && !sheet && typeof first === 'string') throw new Error(`文件缺少第一个工作表（xl/worksheets/sheet${first}.xml），可能不完整或已损坏，请用 Excel 打开后另存一份再导入`);
     if (sheet) {
       opened = createReadStream(sheet.path);
       yield* reader._parseWorksheet(opened, sheet.sheetNo);

@@ -196,6 +196,19 @@ describe('XLSX', () => {
     expect(errors).toEqual([{ line: 1, reason: '无法读取 XLSX 文件：文件缺少工作簿信息（xl/workbook.xml），可能不完整或已损坏' }]);
   });
 
+  it('says a workbook whose first tab has no sheet part is damaged, whichever part comes first', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('培训记录').addRows([[...TRAINING], ['ou_1', '2026-01-05', '党课', 'offline', 2, 1]]);
+    wb.addWorksheet('说明').addRows([['填表说明']]);
+    const drop = ['xl/worksheets/sheet1.xml'];
+    const paths = [await rezipped(wb, 'first-tab-missing.xlsx', { drop }), await rezipped(wb, 'first-tab-missing-sheets-last.xlsx', { drop, last: ['xl/worksheets/sheet2.xml'] })];
+    for (const path of paths) {
+      const { rows, errors } = await readTable(path, { columns: TRAINING });
+      expect(rows).toEqual([]);
+      expect(errors).toEqual([{ line: 1, reason: '无法读取 XLSX 文件：文件缺少第一个工作表（xl/worksheets/sheet1.xml），可能不完整或已损坏，请用 Excel 打开后另存一份再导入' }]);
+    }
+  });
+
   it('reports a missing header column in a sheet', async () => {
     const path = join(dir, 'bad-header.xlsx');
     await writeTableToFile(path, { columns: ['open_id', 'date'], rows: [{ open_id: 'ou_1', date: '2026-03-02' }], format: 'xlsx' });
@@ -233,11 +246,18 @@ it('refuses the old binary Excel format with advice', async () => {
 
 /**
  * An exceljs workbook written to `name` through JSZip: `last` are parts moved to the end of the
- * zip in that order, `edit` rewrites parts' text.
+ * zip in that order, `edit` rewrites parts' text, `drop` leaves parts out.
  */
-async function rezipped(wb: ExcelJS.Workbook, name: string, o: { last?: readonly string[]; edit?: Record<string, (text: string) => string> } = {}): Promise<string> {
+async function rezipped(
+  wb: ExcelJS.Workbook,
+  name: string,
+  o: { last?: readonly string[]; edit?: Record<string, (text: string) => string>; drop?: readonly string[] } = {},
+): Promise<string> {
   const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-  const parts = Object.keys(zip.files).filter((part) => !zip.files[part]!.dir);
+  const all = Object.keys(zip.files).filter((part) => !zip.files[part]!.dir);
+  const drop = o.drop ?? [];
+  expect(drop.filter((part) => all.includes(part))).toEqual(drop);
+  const parts = all.filter((part) => !drop.includes(part));
   const last = o.last ?? [];
   expect(last.filter((part) => parts.includes(part))).toEqual(last);
   const out = new JSZip();
