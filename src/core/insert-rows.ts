@@ -1,6 +1,6 @@
 import { CompiledQuery, sql, type Insertable, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { isPostgres } from './sql-dialect';
+import { isPostgres, PLAN_ONCE_MARK } from './sql-dialect';
 
 export interface InsertRowsOptions {
   /** `on conflict (…) do nothing` on these columns (a unique key). */
@@ -12,6 +12,12 @@ export interface InsertRowsOptions {
    * JSON arrays (measured for the outbox's cards of 10 KB and more, when the packing was arrays).
    */
   packed?: boolean;
+  /**
+   * PostgreSQL: the statement is prepared once per connection and reused (see `planOnce`). An
+   * insert's plan does not depend on its values, and a short batch's text only on its row count,
+   * so the texts are few: for a write made very often with a handful of rows (the ack path's).
+   */
+  planOnce?: boolean;
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -190,7 +196,8 @@ function tuples(columns: readonly string[], rows: readonly Record<string, unknow
 }
 
 function run<R>(db: Kysely<Database>, table: string, columns: readonly string[], source: string, params: unknown[], opts: InsertRowsOptions): Promise<Written<R>> {
-  return execute<R>(db, statementText(table, columns, source, opts), params);
+  const text = statementText(table, columns, source, opts);
+  return execute<R>(db, opts.planOnce ? `${text} ${PLAN_ONCE_MARK}` : text, params);
 }
 
 function statementText(table: string, columns: readonly string[], source: string, opts: InsertRowsOptions): string {

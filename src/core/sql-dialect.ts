@@ -8,7 +8,8 @@ export function isPostgres(db: Kysely<any>): boolean {
 /**
  * Ends a statement that PostgreSQL may plan once per connection and reuse (`.modifyEnd(planOnce)`;
  * see PreparingClient). Mark only lookups by key on tables that are not filled in bulk while the
- * statement is in use: a plan kept from while a table was small goes on scanning it whole.
+ * statement is in use: a plan kept from while a table was small goes on scanning it whole. An
+ * insert of values has no such choice to keep (`insertRows`' `planOnce`).
  */
 export const PLAN_ONCE_MARK = '/* plan once */';
 export const planOnce = sql.raw(PLAN_ONCE_MARK);

@@ -109,6 +109,8 @@ export async function appendArrivals(db: Db, events: readonly ArrivingEvent[]): 
       chat_type: e.message?.chatType ?? null,
       open_id: e.message?.openId ?? null,
     })),
+    // Parsing and planning the insert anew was a fifth of PostgreSQL's CPU for a batch of nine.
+    { planOnce: true },
   );
 }
 

@@ -13,7 +13,9 @@ import { PLAN_ONCE_MARK } from '../core/sql-dialect';
  * statements, a plan made while `quarter_results` was small scanned it whole for every
  * `open_id = any(…)` after the close had filled it (the 100,000-person close: 13 → 83 s). A marked
  * statement with many parameters stays unnamed too: each length of a list is another text, and the
- * server would keep every one for the life of the connection.
+ * server would keep every one for the life of the connection. A marked insert is named whatever
+ * its parameters: its plan does not depend on its values, and `insertRows` writes a short batch
+ * as a parameter per value (fewer than twenty rows; more go as a few arrays), so its texts are few.
  *
  * A prepared `select *` fails once its table gains a column ("cached plan must not change result
  * type", SQLSTATE 0A000) — an instance still running while another migrates. That statement fails
@@ -39,7 +41,7 @@ export class PreparingClient extends pg.Client {
   // pg's overloads are too many to restate; only (text, values) without a callback is Kysely's call.
   override query(config: any, values?: any, callback?: any): any {
     const marked = typeof config === 'string' && config.endsWith(PLAN_ONCE_MARK) && Array.isArray(values) && callback === undefined;
-    const n = marked && values.length > 0 && values.length <= MAX_PARAMS ? nameOf(config) : undefined;
+    const n = marked && values.length > 0 && (values.length <= MAX_PARAMS || config.startsWith('insert into ')) ? nameOf(config) : undefined;
     if (n === undefined) return super.query(config, values, callback);
     const generation = this.generation;
     return (super.query({ name: `pingshi_${generation}_${n}`, text: config, values }) as Promise<pg.QueryResult>).catch((error: { code?: string }) => {

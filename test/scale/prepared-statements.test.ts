@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../../src/db/connect';
 import { findPerson } from '../../src/core/org/people.repository';
+import { appendArrivals } from '../../src/db/inbox.repository';
 import { readRows, readTogether } from '../../src/core/read-together';
 import { planOnce } from '../../src/core/sql-dialect';
 import { createTestStore, dialectsUnderTest, type TestStore } from '../helpers/stores';
@@ -55,6 +56,23 @@ describe.skipIf(!onPostgres)('prepared statements on PostgreSQL', () => {
     // PostgreSQL planned the marked lookup for its values five times, then kept one plan.
     const lookup = prepared.find((p) => p.statement.startsWith('select * from "units"'))!;
     expect(lookup).toMatchObject({ custom: 5, generic: 3 });
+  });
+
+  it('prepares the ack path\'s append once per batch size, however many values a short batch carries', async () => {
+    store = await createTestStore('postgres');
+    single = openStore(store.url, { poolSize: 1 });
+    const now = new Date('2026-11-30T09:00:00.000Z');
+    const batch = (from: number, size: number) =>
+      Array.from({ length: size }, (_, i) => ({ eventId: `ev_${from + i}`, eventType: 'im.message.receive_v1', payload: '{}', now, message: { messageId: `om_${from + i}`, chatId: 'oc_1', chatType: 'p2p', openId: 'ou_a' } }));
+    // Nineteen rows of eight columns: 152 values, past the limit that keeps other long statements unnamed.
+    for (const [from, size] of [[0, 19], [19, 19], [38, 3], [41, 3], [44, 3]] as const) await appendArrivals(single.db, batch(from, size));
+
+    const appends = (await preparedOn(single)).filter((p) => p.statement.startsWith('insert into "inbox_arrivals"'));
+    expect(appends.map((p) => p.statement.match(/\(\$\d+/g)!.length).sort((a, b) => a - b)).toEqual([3, 19]);
+    expect(appends.map((p) => p.custom + p.generic).sort((a, b) => a - b)).toEqual([2, 3]);
+    const stored = await store.db.selectFrom('inbox_arrivals').select(['event_id', 'message_id']).orderBy('seq').execute();
+    expect(stored.map((r) => r.event_id)).toEqual(Array.from({ length: 47 }, (_, i) => `ev_${i}`));
+    expect(stored[46]).toEqual({ event_id: 'ev_46', message_id: 'om_46' });
   });
 
   it('prepares the actor lookup every event makes, and prepares afresh after another instance adds a column', async () => {
