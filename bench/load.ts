@@ -84,6 +84,14 @@ export interface LoadResult {
   seconds: number;
 }
 
+/** Bursts taken together: their requests over their time; each percentile the highest of theirs (they cannot be merged). */
+export function overall(parts: readonly LoadResult[]): LoadResult {
+  const sum = (f: (r: LoadResult) => number) => parts.reduce((t, r) => t + f(r), 0);
+  const ok = sum((r) => r.ok);
+  const seconds = sum((r) => r.seconds);
+  return { perSecond: ok / seconds, p50: Math.max(...parts.map((r) => r.p50)), p99: Math.max(...parts.map((r) => r.p99)), ok, failed: sum((r) => r.failed), seconds };
+}
+
 /**
  * Fires the requests in order, each once, as fast as 32 connections go. The time runs from the
  * start to the last response: autocannon's own duration counts whole ticks of a second, and it

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { cpuTicks, loadBenchmarks, quarterCloseBenchmarks, stealPercent, type BenchSizes } from '../../bench/harness';
+import { overall } from '../../bench/load';
 
 /** The bench's own code on tiny sizes: it runs end to end and measures real work. No timing is asserted. */
 const TINY: BenchSizes = {
   ingestBurst: 40,
+  ingestPairs: 2,
   ingestRateSeconds: 0.1,
   cardRateSeconds: 0.2,
   cardBurst: 20,
@@ -28,13 +30,22 @@ describe('npm run bench harness (tiny sizes)', () => {
     if (now) expect(now.total).toBeGreaterThan(now.steal);
   });
 
+  it('takes bursts together as their requests over their time, each percentile the highest', () => {
+    const a = { perSecond: 1000, p50: 4, p99: 20, ok: 1000, failed: 0, seconds: 1 };
+    const b = { perSecond: 500, p50: 6, p99: 15, ok: 1000, failed: 2, seconds: 2 };
+    expect(overall([a, b])).toEqual({ perSecond: 2000 / 3, p50: 6, p99: 20, ok: 2000, failed: 2, seconds: 3 });
+  });
+
   it('fires signed events and grading clicks at the bot process and the SDK no-op, and every click grades a review', async () => {
-    const { lines, print } = collect();
+    const { lines, texts, print } = collect();
     await loadBenchmarks('sqlite', TINY, print);
     for (const name of ['ingest_ratio', 'ingest_p99_ms', 'card_action_p99_ms', 'card_actions_per_s', 'rss_mb_under_load', 'start_ms']) {
       expect(Number.isFinite(lines.get(`${name}.sqlite`)), name).toBe(true);
     }
     expect(lines.get('ingest_refused.sqlite')).toBe(0);
+    // The ratio is the bursts' together, no-op and bot alternated; each pair's is printed beside it.
+    expect(String(texts.get('ingest_ratio_pairs.sqlite')).split(' / ').map(Number).every(Number.isFinite)).toBe(true);
+    expect(String(texts.get('ingest_ratio_pairs.sqlite')).split(' / ')).toHaveLength(2);
     expect(lines.get('card_actions_answered.sqlite')).toBe(40);
     expect(lines.get('card_actions_graded.sqlite')).toBe(40);
   }, 60_000);
