@@ -139,17 +139,18 @@ export class SharedRateLimiter {
   }
 
   /**
-   * What a worker asks before each round: the calls the app may make now, or, when it may make
-   * none, how long until it may make `calls` (enough of the oldest calls in a full window have left
-   * it, or a pause has ended). Both windows and the pause are read in one statement, and the wait in
-   * one more only when there is no room (a round trip costs the sender more than the counting, see
-   * OutboxWorker.settleSent).
+   * What a worker asks before each round: the calls the app may make now (`room`) and, when that is
+   * fewer than `calls`, how long until it may make `calls` (enough of the oldest calls in a full
+   * window have left it, or a pause has ended). `calls` counts at most what a window holds. Both
+   * windows and the pause are read in one statement, and the wait in one more only when the room is
+   * short (a round trip costs the sender more than the counting, see OutboxWorker.settleSent).
    */
   async roomOrWait(calls: number): Promise<{ room: number; waitMs: number }> {
     const now = this.now();
+    const want = Math.min(calls, this.limits.appPerSecond, this.limits.appPerMinute);
     const { room, second, minute, pausedMs } = await this.appState(now);
-    if (room > 0) return { room, waitMs: 0 };
-    return { room, waitMs: Math.max(pausedMs, await this.appWindowWait(this.db, now, calls - 1, { second, minute })) };
+    if (room >= want) return { room, waitMs: 0 };
+    return { room, waitMs: Math.max(pausedMs, await this.appWindowWait(this.db, now, want - 1, { second, minute })) };
   }
 
   /** The app's calls in each window, its pause, and the room they leave: one statement. */

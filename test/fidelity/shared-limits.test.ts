@@ -108,6 +108,22 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     expect(await right.capacity()).toBe(10);
   });
 
+  it('says how long until four calls when a nearly full window has room for fewer', async () => {
+    const { left, right, now, advance } = await twoLimiters();
+    // 998 calls of the minute, 50 a second; the first second's leave it first, all at once.
+    for (let s = 0; s < 20; s++) {
+      const booked = await left.acquireBatch(Array.from({ length: s === 19 ? 48 : 50 }, (_, i) => `user:${s}-${i}`));
+      await left.stamp([{ ids: slotIds(booked), endedAt: now() }]);
+      advance(1100);
+    }
+    const firstLeaves = 61_000 - 20 * 1100;
+    // Two slots now: a round that asks for one takes them; one that asks for four learns when.
+    expect(await right.roomOrWait(1)).toEqual({ room: 2, waitMs: 0 });
+    expect(await right.roomOrWait(4)).toEqual({ room: 2, waitMs: firstLeaves });
+    advance(firstLeaves);
+    expect(await right.roomOrWait(4)).toEqual({ room: 50, waitMs: 0 });
+  });
+
   it('gives no room while the app is paused, and says until when', async () => {
     const { left, right, advance } = await twoLimiters();
     await left.pause('app', 5000);
@@ -165,10 +181,14 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     // Both rounds see those four slots coming, claim four rows each and wait for them together.
     let now = start;
     let waiting: Array<() => void> = [];
+    let roomWaits = 0;
     const clock = {
       now: () => now,
       sleep: (ms: number) =>
         new Promise<void>((resolve) => {
+          // The two rounds' waits for the slots end together; the sleeps after them, which space
+          // a round's calls 22 ms apart, end at once (the clock stands still during the calls).
+          if (roomWaits++ >= 2) return resolve();
           waiting.push(resolve);
           if (waiting.length < 2) return;
           now += ms;
@@ -184,6 +204,16 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
     // four calls (the clock stands still during them).
     const back = await a.selectFrom('outbox').select(['status', 'next_attempt_at', 'lease_until']).where('status', '!=', 'sent').execute();
     expect(back).toEqual(Array.from({ length: 4 }, () => ({ status: 'pending', next_attempt_at: new Date(start + 500 + 61_000).toISOString(), lease_until: null })));
+  });
+
+  it('spaces a round’s calls 22 ms apart (Lark’s 50 a second, evenly) instead of sending them at once', async () => {
+    store = await createTestStore(dialect);
+    const { worker: sender, lark } = await noticeToEach(store.db, 5, ['07', '08'], 8);
+    const slept: number[] = [];
+    const clock = { now: () => Date.parse('2026-11-20T07:00:00Z'), sleep: async (ms: number) => void slept.push(ms) };
+    expect(await sender(store.db, { clock, pollMs: 60_000 }).tick()).toBe(5);
+    expect(slept.sort((a, b) => a - b)).toEqual([22, 44, 66, 88]);
+    expect(lark.messages()).toHaveLength(5);
   });
 
   it('uses a slot the moment the full window frees it, instead of waiting for the next poll', async () => {
@@ -204,7 +234,8 @@ describe.each(dialectsUnderTest())('limits shared through the database (%s)', (d
 
     expect(await worker.tick()).toBe(2);
     expect(await worker.tick()).toBe(1); // not 0 (then the loop would sleep its 60 s poll)
-    expect(slept).toEqual([500]);
+    // The first round's two calls 22 ms apart (50 a second, evenly), then the wait for the window.
+    expect(slept).toEqual([22, 500]);
     expect(lark.messages()).toHaveLength(3);
   });
 });
