@@ -12,7 +12,7 @@ import { PollingLoop } from '../workers/polling-loop';
 import type { CallResult, LarkApi } from './lark-api';
 import { countFinal } from './outbox-health';
 import { type RetryPolicy, DEFAULT_RETRY, nextDelayMs, withJitter } from './retry-policy';
-import { LARK_MESSAGE_LIMITS, SharedRateLimiter, type Acquired, type MessageLimits } from './shared-limiter';
+import { SharedRateLimiter, type Acquired, type MessageLimits } from './shared-limiter';
 import { resolveCall, type Resolved } from './outbox-targets';
 import { merged } from '../core/merged';
 
@@ -87,15 +87,12 @@ export class OutboxWorker {
   private resumeDue = false;
   /** When this process may make its next call (see spaced). */
   private nextCallAt = 0;
-  private readonly spacingMs: number;
 
   constructor(opts: OutboxWorkerOptions) {
     this.o = { leaseMs: 30_000, pollMs: 500, concurrency: 16, rounds: ROUNDS, ...opts };
     this.clock = opts.clock ?? systemWorkerClock;
     this.retry = { ...DEFAULT_RETRY, ...opts.retry };
     this.limiter = new SharedRateLimiter(opts.db, () => this.clock.now(), opts.limits);
-    const limits = opts.limits ?? LARK_MESSAGE_LIMITS;
-    this.spacingMs = limits.secondWindowMs / limits.appPerSecond;
     if (opts.metrics) registerOutboxBacklog(opts.metrics, { depth: () => outboxDepth(opts.db), final: () => countFinal(opts.db) });
     this.loop = new PollingLoop({ name: 'outbox', tick: () => this.tick(), remaining: () => outboxDepth(this.o.db, this.o.domainNow?.() ?? this.now()), pollMs: this.o.pollMs, rounds: this.o.rounds, log: this.o.log, ...(opts.pace ? { pace: opts.pace } : {}) });
   }
@@ -166,8 +163,9 @@ export class OutboxWorker {
    */
   private async roomSoon(): Promise<{ room: number; inMs: number }> {
     const { room, waitMs } = await this.limiter.roomOrWait(SLOTS_PER_WAIT);
-    if (waitMs === 0 || (room > 0 && waitMs > ROOM_WAIT_MAX_MS)) return { room, inMs: 0 };
-    return waitMs > ROOM_WAIT_MAX_MS ? { room: 0, inMs: 0 } : { room: SLOTS_PER_WAIT, inMs: waitMs };
+    if (waitMs > 0 && waitMs <= ROOM_WAIT_MAX_MS) return { room: SLOTS_PER_WAIT, inMs: waitMs };
+    // Room enough now, or four are further off than a wait in a round: what room there is (none: poll).
+    return { room, inMs: 0 };
   }
 
   private now(): Date {
@@ -248,8 +246,9 @@ export class OutboxWorker {
    */
   private async spaced(): Promise<void> {
     const now = this.clock.now();
+    const { secondWindowMs, appPerSecond } = this.limiter.limits;
     const at = Math.max(now, this.nextCallAt);
-    this.nextCallAt = at + this.spacingMs;
+    this.nextCallAt = at + secondWindowMs / appPerSecond;
     if (at > now) await this.clock.sleep(at - now);
   }
 

@@ -48,7 +48,7 @@ export class SharedRateLimiter {
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
-    private readonly limits: MessageLimits = LARK_MESSAGE_LIMITS,
+    readonly limits: MessageLimits = LARK_MESSAGE_LIMITS,
   ) {}
 
   /**
