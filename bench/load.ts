@@ -173,6 +173,21 @@ export async function firePaced(url: string, requests: readonly Signed[], rate: 
   return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), ok: latencies.length, failed, seconds };
 }
 
+/**
+ * `firePaced` from a process of its own (bench/paced.ts), so nothing else on the bench's event loop
+ * delays a request's send; with the disk's longest flush while it ran.
+ */
+export function firePacedApart(url: string, requests: readonly Signed[], rate: number): Promise<LoadResult & { diskFlushMaxMs: number }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'bench/paced.ts')], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  child.stdin!.end(JSON.stringify({ url, rate, requests }));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => (out += String(d)));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult & { diskFlushMaxMs: number }) : reject(new Error(`bench/paced.ts exited with ${code}: ${out}`))));
+  });
+}
+
 export interface Proc {
   child: ChildProcess;
   url: string;

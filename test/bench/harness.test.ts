@@ -39,7 +39,7 @@ describe('npm run bench harness (tiny sizes)', () => {
   it('fires signed events and grading clicks at the bot process and the SDK no-op, and every click grades a review', async () => {
     const { lines, texts, print } = collect();
     await loadBenchmarks('sqlite', TINY, print);
-    for (const name of ['ingest_ratio', 'ingest_p99_ms', 'card_action_p99_ms', 'card_actions_per_s', 'rss_mb_under_load', 'start_ms']) {
+    for (const name of ['ingest_ratio', 'ingest_p99_ms', 'ingest_disk_flush_max_ms', 'card_action_p99_ms', 'card_action_disk_flush_max_ms', 'card_actions_per_s', 'rss_mb_under_load', 'start_ms']) {
       expect(Number.isFinite(lines.get(`${name}.sqlite`)), name).toBe(true);
     }
     expect(lines.get('ingest_refused.sqlite')).toBe(0);
