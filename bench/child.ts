@@ -4,12 +4,17 @@ import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..');
 
-/** Runs `node <args>` from the project root and resolves with its stdout once it exits with 0. */
-export function outputOf(args: readonly string[]): Promise<string> {
+/**
+ * Runs `node <args>` from the project root, `input` (if given) on its stdin, and resolves with its
+ * stdout once it exits with 0.
+ */
+export function outputOf(args: readonly string[], input?: string): Promise<string> {
   return new Promise<string>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'inherit'] });
+    child.stdin?.end(input);
     let text = '';
-    child.stdout.on('data', (d) => (text += String(d)));
+    child.stdout!.on('data', (d) => (text += String(d)));
+    child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`node ${args.join(' ')} exited with ${code}\n${text}`))));
   });
 }

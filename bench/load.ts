@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { encryptLarkPayload, larkSignature } from '../src/lark/crypto';
 import { cardActionEvent, p2pChatIdFor, textMessageEvent, type LarkSandbox } from '../src/sandbox';
-import { ROOT, startFlags } from './child';
+import { outputOf, ROOT, startFlags } from './child';
 
 export const APP_ID = 'cli_bench000000001';
 export const ENCRYPT_KEY = 'bench-encrypt-key';
@@ -177,15 +177,9 @@ export async function firePaced(url: string, requests: readonly Signed[], rate: 
  * `firePaced` from a process of its own (bench/paced.ts), so nothing else on the bench's event loop
  * delays a request's send; with the disk's longest flush while it ran.
  */
-export function firePacedApart(url: string, requests: readonly Signed[], rate: number): Promise<LoadResult & { diskFlushMaxMs: number }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'bench/paced.ts')], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
-  child.stdin!.end(JSON.stringify({ url, rate, requests }));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => (out += String(d)));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as LoadResult & { diskFlushMaxMs: number }) : reject(new Error(`bench/paced.ts exited with ${code}: ${out}`))));
-  });
+export async function firePacedApart(url: string, requests: readonly Signed[], rate: number): Promise<LoadResult & { diskFlushMaxMs: number }> {
+  const output = await outputOf([join(ROOT, 'bin/run-ts.mjs'), join(ROOT, 'bench/paced.ts')], JSON.stringify({ url, rate, requests }));
+  return JSON.parse(output) as LoadResult & { diskFlushMaxMs: number };
 }
 
 export interface Proc {
